@@ -1,0 +1,105 @@
+// Command kiosk is the full-screen exhibition program of a drug-prevention education base.
+// It is the only package that imports fyne/v2/app: it reads the configuration, loads the
+// content (falling back to the bundled demo), finds the sound device and starts the UI.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/ui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	configFlag := flag.String("config", "", "config file (default $"+config.EnvConfig+")")
+	windowed := flag.Bool("windowed", false, "run in a window instead of full screen (development)")
+	contentDir := flag.String("content", "", "content root directory (overrides content_dir)")
+	dataDir := flag.String("data", "", "data directory (overrides data_dir)")
+	showVersion := flag.Bool("version", false, "print the version and exit")
+	flag.Parse()
+	if *showVersion {
+		fmt.Println(version)
+		return
+	}
+
+	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	cfg, err := config.Load(config.Path(*configFlag))
+	if err != nil {
+		// A broken config must not leave a dark screen: run on the defaults and say why.
+		log.Error("configuration unusable, running with defaults", "err", err)
+		cfg = config.Default()
+	}
+	if *windowed {
+		cfg.Windowed = true
+	}
+	if *contentDir != "" {
+		cfg.ContentDir = *contentDir
+	}
+	if *dataDir != "" {
+		cfg.DataDir = *dataDir
+	}
+
+	a := app.NewWithID("cn.nanming.jindu.kiosk")
+	w := a.NewWindow("禁毒预防教育基地")
+	deps, closeAudio := wire(cfg, log, a)
+	defer closeAudio()
+	deps.AppVersion = version
+
+	if cfg.Windowed {
+		w.Resize(fyne.NewSize(1920, 1080))
+	} else {
+		w.SetFullScreen(true)
+	}
+	w.SetPadded(false)
+	// Visitors can never close the window; staff leave through the panel.
+	w.SetCloseIntercept(func() { log.Warn("window close ignored: use the staff panel to exit") })
+
+	shell := ui.NewShell(w, deps)
+	stop := make(chan struct{})
+	defer close(stop)
+	shell.Start(stop)
+	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Info.Source,
+		"data_dir", cfg.DataDir, "audio", deps.Player.Available())
+	w.ShowAndRun()
+}
+
+// wire builds the UI's dependencies from the configuration.
+func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
+	clock := kiosk.SystemClock{}
+	cat, root, info := loadContent(cfg.ContentDir, log)
+	strs := mustStrings(log)
+	player, closeAudio := openAudio(cfg.Audio, log)
+
+	settings, err := kiosk.LoadSettings(cfg.DataDir, cfg.Visitor)
+	if err != nil {
+		log.Error("staff settings ignored", "err", err)
+	}
+	hash, err := kiosk.LoadPINHash(cfg.DataDir)
+	if err != nil {
+		log.Warn("staff panel locked", "err", err)
+	}
+	return ui.Deps{
+		Catalog:      cat,
+		Root:         root,
+		Info:         info,
+		Strings:      strs,
+		Player:       player,
+		Clock:        clock,
+		Settings:     settings,
+		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
+		Guard:        kiosk.NewGuard(clock, hash),
+		HideCursor:   cfg.HideCursor && !cfg.Windowed,
+		Quit:         a.Quit,
+		Log:          log,
+	}, closeAudio
+}

@@ -1,0 +1,109 @@
+// Command kioskctl is the staff and office tool: it lints content roots, lists the
+// narration clips to generate, sets the staff PIN and prints an example configuration.
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+const usage = `usage:
+  kioskctl content lint DIR        check a content root; prints file:line problems, exits 1 on any
+  kioskctl content narration DIR   list narration clips as path<TAB>lang<TAB>text
+  kioskctl pin set [--data DIR]    read a 6–12 digit staff PIN from stdin and store its bcrypt hash
+  kioskctl config example          print a commented configuration file
+  kioskctl media render SRC DST    rasterise SRC/**.svg to DST/**.png at 800x600
+`
+
+func main() {
+	code, err := run(os.Args[1:], os.Stdin, os.Stdout)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kioskctl:", err)
+	}
+	os.Exit(code)
+}
+
+func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
+	if len(args) < 2 {
+		fmt.Fprint(stdout, usage)
+		return 2, nil
+	}
+	switch args[0] + " " + args[1] {
+	case "content lint":
+		if len(args) != 3 {
+			return 2, errors.New("content lint needs one directory")
+		}
+		return lint(args[2], stdout)
+	case "content narration":
+		if len(args) != 3 {
+			return 2, errors.New("content narration needs one directory")
+		}
+		cat, rep := content.Load(os.DirFS(args[2]))
+		if err := rep.Err(); err != nil && !onlyMissingAudio(rep) {
+			return 1, err
+		}
+		for _, n := range cat.Narrations() {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", n.Path, n.Lang, strings.ReplaceAll(n.Text, "\n", " "))
+		}
+		return 0, nil
+	case "pin set":
+		dataDir := config.DefaultDataDir()
+		if len(args) == 4 && args[2] == "--data" {
+			dataDir = args[3]
+		} else if len(args) != 2 {
+			return 2, errors.New("usage: kioskctl pin set [--data DIR]")
+		}
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return 1, fmt.Errorf("read PIN: %w", err)
+		}
+		if err := kiosk.SavePIN(dataDir, strings.TrimSpace(line)); err != nil {
+			return 1, err
+		}
+		fmt.Fprintf(stdout, "staff PIN set in %s\n", dataDir)
+		return 0, nil
+	case "media render":
+		if len(args) != 4 {
+			return 2, errors.New("media render needs SRC and DST directories")
+		}
+		return renderArt(args[2], args[3], 800, 600, stdout)
+	case "config example":
+		fmt.Fprint(stdout, config.Example)
+		return 0, nil
+	}
+	fmt.Fprint(stdout, usage)
+	return 2, nil
+}
+
+func lint(dir string, stdout io.Writer) (int, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return 1, fmt.Errorf("%s is not a directory", dir)
+	}
+	_, rep := content.Load(os.DirFS(dir))
+	for _, p := range rep.Problems {
+		fmt.Fprintln(stdout, p.String())
+	}
+	if len(rep.Problems) > 0 {
+		return 1, fmt.Errorf("%d problems (%d errors)", len(rep.Problems), len(rep.Errors()))
+	}
+	fmt.Fprintln(stdout, "ok: no problems")
+	return 0, nil
+}
+
+// onlyMissingAudio lets `content narration` run before the audio it lists exists.
+func onlyMissingAudio(rep content.Report) bool {
+	for _, p := range rep.Errors() {
+		if !strings.Contains(p.Field, "narration") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,147 @@
+// Package config reads the kiosk's TOML configuration file. Every key has a documented
+// default (see Example), so an empty or missing file gives a working demo kiosk.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+// Environment variables that override the defaults (flags override these).
+const (
+	EnvConfig = "JINDU_KIOSK_CONFIG"
+	EnvData   = "JINDU_KIOSK_DATA"
+)
+
+// Config is the whole file.
+type Config struct {
+	KioskID    string         `toml:"kiosk_id"`
+	DataDir    string         `toml:"data_dir"`
+	ContentDir string         `toml:"content_dir"`
+	Windowed   bool           `toml:"windowed"`
+	HideCursor bool           `toml:"hide_cursor"`
+	Audio      bool           `toml:"audio"`
+	Visitor    kiosk.Settings `toml:"visitor"`
+}
+
+// Default returns the defaults every key falls back to.
+func Default() Config {
+	return Config{
+		KioskID:    "kiosk-01",
+		DataDir:    DefaultDataDir(),
+		HideCursor: true,
+		Audio:      true,
+		Visitor:    kiosk.DefaultSettings(),
+	}
+}
+
+// DefaultDataDir is $JINDU_KIOSK_DATA, else $XDG_DATA_HOME/jindu-kiosk, else
+// ~/.local/share/jindu-kiosk.
+func DefaultDataDir() string {
+	if d := os.Getenv(EnvData); d != "" {
+		return d
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "jindu-kiosk")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "jindu-kiosk-data"
+	}
+	return filepath.Join(home, ".local", "share", "jindu-kiosk")
+}
+
+// Path picks the config file: the flag, else $JINDU_KIOSK_CONFIG, else "" (defaults only).
+func Path(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	return os.Getenv(EnvConfig)
+}
+
+// Load reads path over the defaults; path "" means defaults only. Unknown keys are errors,
+// because a misspelt key would otherwise be silently ignored.
+func Load(path string) (Config, error) {
+	c := Default()
+	if path == "" {
+		return c, nil
+	}
+	md, err := toml.DecodeFile(path, &c)
+	if errors.Is(err, os.ErrNotExist) {
+		return c, fmt.Errorf("config file %s does not exist", path)
+	}
+	if err != nil {
+		return c, fmt.Errorf("config file %s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		keys := make([]string, len(und))
+		for i, k := range und {
+			keys[i] = k.String()
+		}
+		return c, fmt.Errorf("config file %s: unknown keys: %s", path, strings.Join(keys, ", "))
+	}
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("config file %s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Validate checks the values.
+func (c Config) Validate() error {
+	var errs []error
+	if strings.TrimSpace(c.KioskID) == "" {
+		errs = append(errs, errors.New("kiosk_id must not be empty"))
+	}
+	if strings.TrimSpace(c.DataDir) == "" {
+		errs = append(errs, errors.New("data_dir must not be empty"))
+	}
+	if err := c.Visitor.Validate(); err != nil {
+		errs = append(errs, fmt.Errorf("[visitor]: %w", err))
+	}
+	return errors.Join(errs...)
+}
+
+// Example is a commented config file with every default; `kioskctl config example` prints it.
+const Example = `# Kiosk configuration (TOML). Every key is optional; the value shown is the default.
+# The file is found from --config, else $JINDU_KIOSK_CONFIG.
+
+# Names this screen in the event log and exports. Unique per screen in a base.
+kiosk_id = "kiosk-01"
+
+# Where the kiosk keeps its state: staff PIN hash, staff settings, installed content,
+# event log. Default: $JINDU_KIOSK_DATA, else $XDG_DATA_HOME/jindu-kiosk,
+# else ~/.local/share/jindu-kiosk.
+# data_dir = "/var/lib/jindu-kiosk"
+
+# A content root directory to show instead of the bundled demo content. If it is missing
+# or invalid, the kiosk shows the bundled content and the staff panel says why.
+content_dir = ""
+
+# Development only: a normal window instead of full screen (same as --windowed).
+windowed = false
+
+# Hide the mouse cursor (touchscreens do not need it).
+hide_cursor = true
+
+# Play narration. When there is no sound device the kiosk detects it and stays silent.
+audio = true
+
+[visitor]
+# No tap for this long asks "还在吗？"; narration playing pauses the timer. 15s–1h.
+idle_timeout = "90s"
+# How long "还在吗？" waits before resetting to the attract loop. 5s–5m.
+prompt_timeout = "20s"
+# Language, text size and volume that every visit starts with.
+default_language = "zh"
+default_large_text = false
+volume = 80
+# Show softened pictures in the harm cases (for primary-school groups).
+soften_graphic = false
+`

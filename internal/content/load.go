@@ -1,0 +1,65 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+)
+
+// Files of a content root, relative to it.
+const (
+	FileMeta      = "content/meta.yaml"
+	FileZones     = "content/zones.yaml"
+	FileAttract   = "content/attract.yaml"
+	FileHistory   = "content/history.yaml"
+	FileDrugs     = "content/drugs.yaml"
+	FileDisguises = "content/disguises.yaml"
+	FileCases     = "content/cases.yaml"
+)
+
+// Load reads and validates the content root in fsys. It always returns a catalog (possibly
+// partial) and a report; callers must not show the catalog when report.Err() is non-nil.
+func Load(fsys fs.FS) (*Catalog, Report) {
+	var probs []Problem
+	c := &Catalog{}
+	v := &validator{fsys: fsys, probs: &probs}
+
+	files := []struct {
+		name  string
+		into  any
+		check func(*doc)
+	}{
+		{FileMeta, &c.Meta, func(d *doc) { v.meta(d, &c.Meta) }},
+		{FileZones, &zonesFile{}, nil},
+		{FileAttract, &c.Attract, func(d *doc) { v.attract(d, &c.Attract) }},
+		{FileHistory, &c.History, func(d *doc) { v.history(d, &c.History) }},
+		{FileDrugs, &c.Drugs, func(d *doc) { v.drugs(d, &c.Drugs) }},
+		{FileDisguises, &c.Disguises, func(d *doc) { v.disguises(d, &c.Disguises) }},
+		{FileCases, &c.Cases, func(d *doc) { v.cases(d, &c.Cases) }},
+	}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f.name)
+		if err != nil {
+			msg := "cannot read: " + err.Error()
+			if errors.Is(err, fs.ErrNotExist) {
+				msg = "file is missing"
+			}
+			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
+			continue
+		}
+		d, ok := parseInto(f.name, data, f.into, &probs)
+		if !ok {
+			continue
+		}
+		if zf, ok := f.into.(*zonesFile); ok {
+			c.Zones = zf.Zones
+			v.zones(d, c.Zones)
+			continue
+		}
+		f.check(d)
+	}
+	return c, Report{Problems: probs}
+}
+
+type zonesFile struct {
+	Zones []Zone `yaml:"zones"`
+}

@@ -1,0 +1,239 @@
+package content
+
+// Lang is a display language code.
+type Lang string
+
+// The languages every visible string must have.
+const (
+	Zh Lang = "zh"
+	En Lang = "en"
+)
+
+// Text is a string in both languages.
+type Text struct {
+	Zh string `yaml:"zh"`
+	En string `yaml:"en"`
+}
+
+// In returns the text in l, falling back to Chinese when the translation is missing.
+func (t Text) In(l Lang) string {
+	if l == En && t.En != "" {
+		return t.En
+	}
+	return t.Zh
+}
+
+// Media names a narration file per language.
+type Media struct {
+	Zh string `yaml:"zh"`
+	En string `yaml:"en"`
+}
+
+// In returns the path for l, falling back to Chinese.
+func (m Media) In(l Lang) string {
+	if l == En && m.En != "" {
+		return m.En
+	}
+	return m.Zh
+}
+
+// Catalog is a whole, validated content root.
+type Catalog struct {
+	Meta      Meta
+	Zones     []Zone
+	Attract   Attract
+	History   History
+	Drugs     Drugs
+	Disguises Disguises
+	Cases     Cases
+}
+
+// Meta identifies the content and carries the help card.
+type Meta struct {
+	PackID  string `yaml:"pack_id"`
+	Version int    `yaml:"version"`
+	Demo    bool   `yaml:"demo"`
+	Title   Text   `yaml:"title"`
+	Slogan  Text   `yaml:"slogan"`
+	Notice  Text   `yaml:"notice"`
+	Help    Help   `yaml:"help"`
+}
+
+// Help is the "where to get help" card shown at the end of every harm case.
+type Help struct {
+	Title    Text      `yaml:"title"`
+	Body     Text      `yaml:"body"`
+	Contacts []Contact `yaml:"contacts"`
+}
+
+// Contact is one line of the help card.
+type Contact struct {
+	Label Text   `yaml:"label"`
+	Value string `yaml:"value"`
+}
+
+// Zone kinds the format knows.
+const (
+	KindHistory = "history"
+	KindDrugs   = "drugs"
+	KindCases   = "cases"
+	KindQuiz    = "quiz"
+	KindWall    = "wall"
+)
+
+// Zone is one home tile.
+type Zone struct {
+	ID      string `yaml:"id"`
+	Kind    string `yaml:"kind"`
+	Title   Text   `yaml:"title"`
+	Tagline Text   `yaml:"tagline"`
+	Color   string `yaml:"color"`
+	Icon    string `yaml:"icon"`
+}
+
+// Attract is the idle loop.
+type Attract struct {
+	SecondsPerSlide int     `yaml:"seconds_per_slide"`
+	Slides          []Slide `yaml:"slides"`
+}
+
+// Slide is one attract-loop page.
+type Slide struct {
+	ID    string `yaml:"id"`
+	Title Text   `yaml:"title"`
+	Body  Text   `yaml:"body"`
+	Image string `yaml:"image"`
+}
+
+// History is the timeline.
+type History struct {
+	Eras   []Era   `yaml:"eras"`
+	Events []Event `yaml:"events"`
+}
+
+// Era groups events by years (inclusive).
+type Era struct {
+	ID    string `yaml:"id"`
+	Title Text   `yaml:"title"`
+	From  int    `yaml:"from"`
+	To    int    `yaml:"to"`
+}
+
+// Event is one dated timeline entry.
+type Event struct {
+	ID        string `yaml:"id"`
+	Date      string `yaml:"date"`
+	DateLabel Text   `yaml:"date_label"`
+	Era       string `yaml:"era"`
+	Title     Text   `yaml:"title"`
+	Body      Text   `yaml:"body"`
+	Image     string `yaml:"image"`
+	Narration Media  `yaml:"narration"`
+	Source    string `yaml:"source"`
+}
+
+// Drugs is the catalogue.
+type Drugs struct {
+	Categories []Category `yaml:"categories"`
+	Drugs      []Drug     `yaml:"drugs"`
+}
+
+// Category is one filter of the catalogue.
+type Category struct {
+	ID      string `yaml:"id"`
+	Title   Text   `yaml:"title"`
+	Summary Text   `yaml:"summary"`
+}
+
+// Drug is one catalogue entry.
+type Drug struct {
+	ID         string `yaml:"id"`
+	Category   string `yaml:"category"`
+	Name       Text   `yaml:"name"`
+	AKA        Text   `yaml:"aka"`
+	Appearance Text   `yaml:"appearance"`
+	Harms      Text   `yaml:"harms"`
+	Legal      Text   `yaml:"legal"`
+	Disguise   Text   `yaml:"disguise"`
+	Image      string `yaml:"image"`
+	Narration  Media  `yaml:"narration"`
+	Source     string `yaml:"source"`
+}
+
+// Disguises is the spot-the-disguise game.
+type Disguises struct {
+	Intro Text           `yaml:"intro"`
+	Items []DisguiseItem `yaml:"items"`
+}
+
+// DisguiseItem is an everyday-looking object that may or may not hide a drug.
+type DisguiseItem struct {
+	ID         string `yaml:"id"`
+	Name       Text   `yaml:"name"`
+	Image      string `yaml:"image"`
+	Suspicious bool   `yaml:"suspicious"`
+	Clues      Text   `yaml:"clues"`
+	Why        Text   `yaml:"why"`
+}
+
+// Cases holds the illustrative harm stories.
+type Cases struct {
+	Notice Text   `yaml:"notice"`
+	Cases  []Case `yaml:"cases"`
+}
+
+// Case is one composite, illustrative story.
+type Case struct {
+	ID        string `yaml:"id"`
+	Title     Text   `yaml:"title"`
+	Summary   Text   `yaml:"summary"`
+	Graphic   bool   `yaml:"graphic"`
+	Image     string `yaml:"image"`
+	ImageSoft string `yaml:"image_soft"`
+	Pages     []Text `yaml:"pages"`
+	Lesson    Text   `yaml:"lesson"`
+	Narration Media  `yaml:"narration"`
+	Source    string `yaml:"source"`
+}
+
+// CaseImage picks the image to show, honouring the soften-graphic setting.
+func (c Case) CaseImage(soften bool) string {
+	if soften && c.ImageSoft != "" {
+		return c.ImageSoft
+	}
+	return c.Image
+}
+
+// Zone returns the zone with id, if present.
+func (c *Catalog) Zone(id string) (Zone, bool) {
+	for _, z := range c.Zones {
+		if z.ID == id {
+			return z, true
+		}
+	}
+	return Zone{}, false
+}
+
+// EraOf returns the era an event belongs to.
+func (h History) EraOf(e Event) (Era, bool) {
+	for _, era := range h.Eras {
+		if era.ID == e.Era {
+			return era, true
+		}
+	}
+	return Era{}, false
+}
+
+// InCategory returns the drugs of a category, or all of them for "".
+func (d Drugs) InCategory(id string) []Drug {
+	if id == "" {
+		return d.Drugs
+	}
+	var out []Drug
+	for _, dr := range d.Drugs {
+		if dr.Category == id {
+			out = append(out, dr)
+		}
+	}
+	return out
+}

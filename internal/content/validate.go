@@ -1,0 +1,332 @@
+package content
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image/png"
+	"io/fs"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	idPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	colorPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+	datePattern  = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
+	knownKinds   = map[string]bool{KindHistory: true, KindDrugs: true, KindCases: true, KindQuiz: true, KindWall: true}
+	imageExts    = map[string]bool{".svg": true, ".png": true}
+	audioExts    = map[string]bool{".ogg": true, ".mp3": true, ".wav": true}
+)
+
+// validator holds what checks share: the root (for media) and the problem list.
+type validator struct {
+	fsys  fs.FS
+	probs *[]Problem
+	media map[string]error // checked media, so a shared file is read once
+}
+
+func (v *validator) text(d *doc, p string, t Text) {
+	if strings.TrimSpace(t.Zh) == "" {
+		d.errf(p, "Chinese text (zh) is missing")
+	}
+	if strings.TrimSpace(t.En) == "" {
+		d.warnf(p, "English text (en) is missing; Chinese is shown instead")
+	}
+}
+
+func (v *validator) ids(d *doc, p string, seen map[string]bool, id string) {
+	switch {
+	case id == "":
+		d.errf(p+".id", "id is missing")
+	case !idPattern.MatchString(id):
+		d.errf(p+".id", "id %q must be lower-case letters, digits and '-'", id)
+	case seen[id]:
+		d.errf(p+".id", "id %q is used twice", id)
+	}
+	seen[id] = true
+}
+
+func (v *validator) image(d *doc, p, file string, required bool) {
+	v.file(d, p, file, required, imageExts)
+}
+
+func (v *validator) narration(d *doc, p string, m Media) {
+	v.file(d, p+".zh", m.Zh, true, audioExts)
+	v.file(d, p+".en", m.En, false, audioExts)
+	if m.En == "" {
+		d.warnf(p+".en", "no English narration; Chinese narration is played instead")
+	}
+}
+
+func (v *validator) file(d *doc, p, file string, required bool, exts map[string]bool) {
+	if file == "" {
+		if required {
+			d.errf(p, "media file is missing")
+		}
+		return
+	}
+	if !fs.ValidPath(file) {
+		d.errf(p, "%q is not a relative path inside the content root", file)
+		return
+	}
+	if !exts[strings.ToLower(path.Ext(file))] {
+		d.errf(p, "%q: unsupported file type %q", file, path.Ext(file))
+		return
+	}
+	if v.media == nil {
+		v.media = map[string]error{}
+	}
+	err, done := v.media[file]
+	if !done {
+		err = checkMedia(v.fsys, file)
+		v.media[file] = err
+	}
+	if err != nil {
+		d.errf(p, "%s", err)
+	}
+}
+
+// checkMedia makes sure a media file exists and is what its name says.
+func checkMedia(fsys fs.FS, file string) error {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return fmt.Errorf("%q: cannot read media file: %w", file, err)
+	}
+	if len(data) == 0 {
+		return fmt.Errorf("%q is empty", file)
+	}
+	switch strings.ToLower(path.Ext(file)) {
+	case ".svg":
+		var root struct{ XMLName xml.Name }
+		if err := xml.Unmarshal(data, &root); err != nil || root.XMLName.Local != "svg" {
+			return fmt.Errorf("%q is not an SVG image", file)
+		}
+	case ".png":
+		if _, err := png.DecodeConfig(bytes.NewReader(data)); err != nil {
+			return fmt.Errorf("%q is not a PNG image: %v", file, err)
+		}
+	case ".ogg":
+		if !bytes.HasPrefix(data, []byte("OggS")) {
+			return fmt.Errorf("%q is not an Ogg file", file)
+		}
+	case ".wav":
+		if !bytes.HasPrefix(data, []byte("RIFF")) {
+			return fmt.Errorf("%q is not a WAV file", file)
+		}
+	}
+	return nil
+}
+
+func (v *validator) meta(d *doc, m *Meta) {
+	if !idPattern.MatchString(m.PackID) {
+		d.errf("pack_id", "pack_id %q must be lower-case letters, digits and '-'", m.PackID)
+	}
+	if m.Version < 1 {
+		d.errf("version", "version must be a whole number of at least 1")
+	}
+	v.text(d, "title", m.Title)
+	v.text(d, "slogan", m.Slogan)
+	v.text(d, "help.title", m.Help.Title)
+	v.text(d, "help.body", m.Help.Body)
+	if len(m.Help.Contacts) == 0 {
+		d.errf("help.contacts", "the help card needs at least one contact")
+	}
+	for i, c := range m.Help.Contacts {
+		p := fmt.Sprintf("help.contacts[%d]", i)
+		v.text(d, p+".label", c.Label)
+		if strings.TrimSpace(c.Value) == "" {
+			d.errf(p+".value", "contact value is missing")
+		}
+	}
+}
+
+func (v *validator) zones(d *doc, zs []Zone) {
+	if len(zs) == 0 {
+		d.errf("zones", "at least one zone is needed")
+	}
+	seen := map[string]bool{}
+	for i, z := range zs {
+		p := fmt.Sprintf("zones[%d]", i)
+		v.ids(d, p, seen, z.ID)
+		if !knownKinds[z.Kind] {
+			d.errf(p+".kind", "unknown kind %q (history, drugs, cases, quiz or wall)", z.Kind)
+		}
+		v.text(d, p+".title", z.Title)
+		v.text(d, p+".tagline", z.Tagline)
+		if !colorPattern.MatchString(z.Color) {
+			d.errf(p+".color", "colour %q must look like #RRGGBB", z.Color)
+		}
+		v.image(d, p+".icon", z.Icon, true)
+	}
+}
+
+func (v *validator) attract(d *doc, a *Attract) {
+	if a.SecondsPerSlide <= 0 {
+		a.SecondsPerSlide = 8
+	}
+	if len(a.Slides) == 0 {
+		d.errf("slides", "the attract loop needs at least one slide")
+	}
+	seen := map[string]bool{}
+	for i, s := range a.Slides {
+		p := fmt.Sprintf("slides[%d]", i)
+		v.ids(d, p, seen, s.ID)
+		v.text(d, p+".title", s.Title)
+		v.text(d, p+".body", s.Body)
+		v.image(d, p+".image", s.Image, true)
+	}
+}
+
+func (v *validator) history(d *doc, h *History) {
+	eras := map[string]Era{}
+	seen := map[string]bool{}
+	for i, e := range h.Eras {
+		p := fmt.Sprintf("eras[%d]", i)
+		v.ids(d, p, seen, e.ID)
+		v.text(d, p+".title", e.Title)
+		if e.From > e.To {
+			d.errf(p, "from (%d) is after to (%d)", e.From, e.To)
+		}
+		eras[e.ID] = e
+	}
+	if len(h.Events) == 0 {
+		d.errf("events", "the timeline needs events")
+	}
+	seen = map[string]bool{}
+	prev := ""
+	for i, e := range h.Events {
+		p := fmt.Sprintf("events[%d]", i)
+		v.ids(d, p, seen, e.ID)
+		year, ok := parseDate(e.Date)
+		switch {
+		case !ok:
+			d.errf(p+".date", "date %q must be YYYY, YYYY-MM or YYYY-MM-DD", e.Date)
+		case e.Date < prev:
+			d.errf(p+".date", "event %q (%s) is out of date order: it comes after %s", e.ID, e.Date, prev)
+		}
+		if ok {
+			prev = e.Date
+		}
+		era, found := eras[e.Era]
+		switch {
+		case !found:
+			d.errf(p+".era", "era %q is not defined under eras", e.Era)
+		case ok && (year < era.From || year > era.To):
+			d.errf(p+".era", "event year %d is outside era %q (%d–%d)", year, era.ID, era.From, era.To)
+		}
+		v.text(d, p+".date_label", e.DateLabel)
+		v.text(d, p+".title", e.Title)
+		v.text(d, p+".body", e.Body)
+		v.image(d, p+".image", e.Image, true)
+		v.narration(d, p+".narration", e.Narration)
+		if strings.TrimSpace(e.Source) == "" {
+			d.errf(p+".source", "every dated fact needs its source")
+		}
+	}
+}
+
+// parseDate checks a YYYY[-MM[-DD]] date and returns its year.
+func parseDate(s string) (int, bool) {
+	m := datePattern.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	year, _ := strconv.Atoi(m[1])
+	if m[2] != "" {
+		if mo, _ := strconv.Atoi(m[2]); mo < 1 || mo > 12 {
+			return 0, false
+		}
+	}
+	if m[3] != "" {
+		if day, _ := strconv.Atoi(m[3]); day < 1 || day > 31 {
+			return 0, false
+		}
+	}
+	return year, true
+}
+
+func (v *validator) drugs(d *doc, ds *Drugs) {
+	cats := map[string]bool{}
+	for i, c := range ds.Categories {
+		p := fmt.Sprintf("categories[%d]", i)
+		v.ids(d, p, cats, c.ID)
+		v.text(d, p+".title", c.Title)
+		v.text(d, p+".summary", c.Summary)
+	}
+	if len(ds.Drugs) == 0 {
+		d.errf("drugs", "the catalogue needs entries")
+	}
+	seen := map[string]bool{}
+	for i, dr := range ds.Drugs {
+		p := fmt.Sprintf("drugs[%d]", i)
+		v.ids(d, p, seen, dr.ID)
+		if !cats[dr.Category] {
+			d.errf(p+".category", "category %q is not defined under categories", dr.Category)
+		}
+		v.text(d, p+".name", dr.Name)
+		v.text(d, p+".appearance", dr.Appearance)
+		v.text(d, p+".harms", dr.Harms)
+		v.text(d, p+".legal", dr.Legal)
+		v.text(d, p+".disguise", dr.Disguise)
+		v.image(d, p+".image", dr.Image, true)
+		v.narration(d, p+".narration", dr.Narration)
+		if strings.TrimSpace(dr.Source) == "" {
+			d.errf(p+".source", "every entry needs its source")
+		}
+	}
+}
+
+func (v *validator) disguises(d *doc, g *Disguises) {
+	v.text(d, "intro", g.Intro)
+	seen := map[string]bool{}
+	var sus, plain int
+	for i, it := range g.Items {
+		p := fmt.Sprintf("items[%d]", i)
+		v.ids(d, p, seen, it.ID)
+		v.text(d, p+".name", it.Name)
+		v.text(d, p+".clues", it.Clues)
+		v.text(d, p+".why", it.Why)
+		v.image(d, p+".image", it.Image, true)
+		if it.Suspicious {
+			sus++
+		} else {
+			plain++
+		}
+	}
+	if sus == 0 || plain == 0 {
+		d.errf("items", "the game needs both suspicious and ordinary items (has %d and %d)", sus, plain)
+	}
+}
+
+func (v *validator) cases(d *doc, cs *Cases) {
+	v.text(d, "notice", cs.Notice)
+	if len(cs.Cases) == 0 {
+		d.errf("cases", "at least one case is needed")
+	}
+	seen := map[string]bool{}
+	for i, c := range cs.Cases {
+		p := fmt.Sprintf("cases[%d]", i)
+		v.ids(d, p, seen, c.ID)
+		v.text(d, p+".title", c.Title)
+		v.text(d, p+".summary", c.Summary)
+		v.image(d, p+".image", c.Image, true)
+		v.image(d, p+".image_soft", c.ImageSoft, false)
+		if c.Graphic && c.ImageSoft == "" {
+			d.errf(p+".image_soft", "a graphic case needs a softened image for primary-school groups")
+		}
+		if len(c.Pages) == 0 {
+			d.errf(p+".pages", "a case needs at least one page")
+		}
+		for j, pg := range c.Pages {
+			v.text(d, fmt.Sprintf("%s.pages[%d]", p, j), pg)
+		}
+		v.text(d, p+".lesson", c.Lesson)
+		v.narration(d, p+".narration", c.Narration)
+		if strings.TrimSpace(c.Source) == "" {
+			d.errf(p+".source", "every case needs its source")
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package content
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// doc is one parsed YAML file with the line of every field path, so that validation can
+// point at the line a problem is on. Paths look like "events[3].title.en".
+type doc struct {
+	file  string
+	lines map[string]int
+	probs *[]Problem
+}
+
+// parseInto decodes data into v and indexes field lines. Unknown fields are errors: they
+// are almost always typos that would otherwise silently hide content. ok is false when the
+// file could not be parsed at all, so that validation does not pile on.
+func parseInto(file string, data []byte, v any, probs *[]Problem) (d *doc, ok bool) {
+	d = &doc{file: file, lines: map[string]int{}, probs: probs}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		d.add(Error, lineOfYAMLError(err), "", fmt.Sprintf("not valid YAML: %v", err))
+		return d, false
+	}
+	if len(root.Content) == 0 {
+		d.add(Error, 1, "", "file is empty")
+		return d, false
+	}
+	top := root.Content[0]
+	if err := top.Decode(v); err != nil {
+		d.add(Error, lineOfYAMLError(err), "", fmt.Sprintf("wrong type: %v", err))
+	}
+	d.index(top, "", reflect.TypeOf(v).Elem())
+	return d, true
+}
+
+func (d *doc) index(n *yaml.Node, path string, t reflect.Type) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case n.Kind == yaml.MappingNode && t.Kind() == reflect.Struct:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			p := join(path, key.Value)
+			d.lines[p] = key.Line
+			f, ok := fieldByTag(t, key.Value)
+			if !ok {
+				d.add(Error, key.Line, p, fmt.Sprintf("unknown field %q", key.Value))
+				continue
+			}
+			d.index(val, p, f.Type)
+		}
+	case n.Kind == yaml.SequenceNode && t.Kind() == reflect.Slice:
+		for i, item := range n.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			d.lines[p] = item.Line
+			d.index(item, p, t.Elem())
+		}
+	}
+}
+
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == name {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// line finds the line of path, or of its nearest indexed parent.
+func (d *doc) line(path string) int {
+	for p := path; p != ""; {
+		if l, ok := d.lines[p]; ok {
+			return l
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return 0
+}
+
+func (d *doc) add(sev Severity, line int, field, msg string) {
+	*d.probs = append(*d.probs, Problem{Severity: sev, File: d.file, Line: line, Field: field, Msg: msg})
+}
+
+// errf records an error at path's line.
+func (d *doc) errf(path, format string, args ...any) {
+	d.add(Error, d.line(path), path, fmt.Sprintf(format, args...))
+}
+
+// warnf records a warning at path's line.
+func (d *doc) warnf(path, format string, args ...any) {
+	d.add(Warning, d.line(path), path, fmt.Sprintf(format, args...))
+}
+
+// lineOfYAMLError digs the "line N" out of yaml.v3's messages.
+func lineOfYAMLError(err error) int {
+	var n int
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		fmt.Sscanf(msg[i+5:], "%d", &n)
+	}
+	return n
+}

@@ -1,0 +1,122 @@
+package kiosk
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+func TestPINLockoutGrows(t *testing.T) {
+	c := NewManualClock(t0)
+	h, err := HashPIN("246810", bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGuard(c, h)
+	for i := 0; i < FreeAttempts; i++ {
+		if v := g.Check("000000"); v != PINWrong {
+			t.Fatalf("attempt %d: %v", i+1, v)
+		}
+	}
+	if g.Check("000000") != PINLocked || g.LockedFor() != 30*time.Second {
+		t.Fatalf("fifth wrong PIN: locked for %v, want 30s", g.LockedFor())
+	}
+	if g.Check("246810") != PINLocked {
+		t.Fatal("the right PIN must not open a locked pad")
+	}
+	c.Advance(30 * time.Second)
+	if g.Check("111111") != PINLocked || g.LockedFor() != 60*time.Second {
+		t.Fatalf("sixth wrong PIN: locked for %v, want 60s", g.LockedFor())
+	}
+	c.Advance(60 * time.Second)
+	g.Check("111111")
+	if g.LockedFor() != 120*time.Second {
+		t.Fatalf("seventh wrong PIN: locked for %v, want 120s", g.LockedFor())
+	}
+	for i := 0; i < 20; i++ {
+		c.Advance(g.LockedFor())
+		g.Check("111111")
+	}
+	if g.LockedFor() != LockoutMax {
+		t.Fatalf("lockout must cap at %v, got %v", LockoutMax, g.LockedFor())
+	}
+	c.Advance(LockoutMax)
+	if g.Check("246810") != PINOK {
+		t.Fatal("the right PIN must open once the lockout has passed")
+	}
+	if g.AttemptsLeft() != FreeAttempts+1 {
+		t.Fatal("success must reset the count")
+	}
+}
+
+func TestNoDefaultPIN(t *testing.T) {
+	dir := t.TempDir()
+	h, err := LoadPINHash(dir)
+	if !errors.Is(err, ErrNoPIN) || h != nil {
+		t.Fatalf("fresh data dir: %v %v", h, err)
+	}
+	g := NewGuard(SystemClock{}, h)
+	for _, pin := range []string{"", "0000", "000000", "123456", "888888"} {
+		if g.Check(pin) != PINNotSet {
+			t.Fatalf("PIN %q opened a kiosk that has none", pin)
+		}
+	}
+}
+
+func TestSavePINStoresOnlyAHash(t *testing.T) {
+	dir := t.TempDir()
+	if err := SavePIN(dir, "12345"); err == nil {
+		t.Fatal("a 5-digit PIN must be refused")
+	}
+	if err := SavePIN(dir, "97531864"); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(filepath.Join(dir, PINFile))
+	if string(raw) == "97531864" || len(raw) < 50 {
+		t.Fatalf("stored %q, want a bcrypt hash", raw)
+	}
+	st, _ := os.Stat(filepath.Join(dir, PINFile))
+	if st.Mode().Perm() != 0o600 {
+		t.Fatalf("mode %v", st.Mode())
+	}
+	h, err := LoadPINHash(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if NewGuard(SystemClock{}, h).Check("97531864") != PINOK {
+		t.Fatal("saved PIN does not verify")
+	}
+}
+
+func TestSettingsRoundTripAndDamage(t *testing.T) {
+	dir := t.TempDir()
+	base := DefaultSettings()
+	s, err := LoadSettings(dir, base)
+	if err != nil || s != base {
+		t.Fatalf("no file: %v %v", s, err)
+	}
+	s.IdleTimeout = Duration(2 * time.Minute)
+	s.Language = "en"
+	s.SoftenGraphic = true
+	if err := SaveSettings(dir, s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadSettings(dir, base)
+	if err != nil || got != s {
+		t.Fatalf("round trip: %+v %v", got, err)
+	}
+	os.WriteFile(filepath.Join(dir, SettingsFile), []byte("{broken"), 0o600)
+	got, err = LoadSettings(dir, base)
+	if err == nil || got != base {
+		t.Fatal("damaged settings must be reported and the defaults kept")
+	}
+	bad := base
+	bad.Volume = 101
+	if SaveSettings(dir, bad) == nil {
+		t.Fatal("out-of-range settings must be refused")
+	}
+}

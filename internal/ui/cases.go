@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+)
+
+// caseListView shows the illustrative stories as cards.
+type caseListView struct {
+	s    *Shell
+	zone content.Zone
+}
+
+func (v *caseListView) build() screen {
+	s := v.s
+	cs := s.d.Catalog.Cases
+	soften := s.d.Settings.SoftenGraphic
+	grid := container.New(&cardGrid{minW: 520})
+	for i, c := range cs.Cases {
+		i := i
+		thumb := card(colorCard, 18, 10, s.image(c.CaseImage(soften)))
+		title := s.label(s.tx(c.Title), sizeLead, true, colorText)
+		sum := s.para(s.tx(c.Summary), sizeSmall, false, colorNameMuted)
+		body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 165), thumb), nil,
+			container.NewVBox(title, sum))
+		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
+			s.push(&caseView{s: s, zone: v.zone, idx: i})
+		})))
+	}
+	notice := s.para(s.tx(cs.Notice), sizeBody, false, colorNameHeading)
+	if soften {
+		notice = s.para(s.tx(cs.Notice)+"  "+s.t("cases.soft"), sizeBody, false, colorNameHeading)
+	}
+	body := container.NewBorder(notice, nil, nil, nil, grid)
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// caseView pages through one story; its last page is the lesson and the help card.
+type caseView struct {
+	s    *Shell
+	zone content.Zone
+	idx  int
+	page int
+}
+
+func (v *caseView) build() screen {
+	s := v.s
+	c := s.d.Catalog.Cases.Cases[v.idx]
+	total := len(c.Pages) + 1
+	tag := card(colorSurfaceHi, 20, 8, s.label(s.t("cases.illustrative"), sizeSmall, false, colorText))
+	head := container.NewVBox(s.para(s.tx(c.Title), sizeHeading, true, ""), container.NewHBox(tag))
+
+	var text fyne.CanvasObject
+	if v.page < len(c.Pages) {
+		text = container.NewVBox(head,
+			s.para(s.t("common.page", v.page+1, total), sizeSmall, false, colorNameMuted),
+			s.para(s.tx(c.Pages[v.page]), sizeLead, false, ""))
+	} else {
+		text = container.NewVBox(head,
+			s.section(s.t("cases.lesson"), s.tx(c.Lesson)),
+			s.helpCard(),
+			s.para(s.t("common.source")+"："+c.Source, sizeSmall, false, colorNameMuted))
+	}
+	var caption []content.Text
+	caption = append(append(append(caption, c.Title), c.Pages...), c.Lesson)
+	narr := s.narration(c.Narration, content.Caption(s.lang, caption...), v.zone.ID, c.ID)
+
+	var action fyne.CanvasObject = layout.NewSpacer()
+	if v.page == len(c.Pages)-1 {
+		action = s.pill(s.t("cases.finish"), colorAccent, func() { v.move(+1) })
+	} else if v.page == len(c.Pages) {
+		action = s.pill(s.t("cases.more"), colorSurfaceHi, s.back)
+	}
+	right := container.NewBorder(nil, container.NewHBox(action), nil, nil, s.scrollText(text))
+	img := s.illustration(c.CaseImage(s.d.Settings.SoftenGraphic), fyne.NewSize(600, 450))
+	detail := container.NewBorder(nil, nil, img, nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), right))
+	body := container.NewBorder(nil, narr, nil, nil, detail)
+	return screen{
+		body:  container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)),
+		pager: &pager{pos: v.page + 1, total: total, move: v.move},
+		zone:  v.zone.ID,
+		item:  c.ID,
+	}
+}
+
+func (v *caseView) move(d int) {
+	c := v.s.d.Catalog.Cases.Cases[v.idx]
+	if p := v.page + d; p >= 0 && p <= len(c.Pages) {
+		v.s.replace(&caseView{s: v.s, zone: v.zone, idx: v.idx, page: p})
+	}
+}
+
+// helpCard is where to get help, from the content's meta.
+func (s *Shell) helpCard() fyne.CanvasObject {
+	h := s.d.Catalog.Meta.Help
+	rows := container.NewVBox(
+		s.label(s.tx(h.Title), sizeHeading, true, colorText),
+		s.para(s.tx(h.Body), sizeBody, false, ""),
+	)
+	for _, ct := range h.Contacts {
+		rows.Add(container.NewVBox(
+			s.label(s.tx(ct.Label), sizeSmall, false, colorHeading),
+			s.para(ct.Value, sizeLead, true, "")))
+	}
+	return card(colorAccent, 28, 24, rows)
+}

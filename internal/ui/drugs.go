@@ -1,0 +1,143 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+)
+
+// drugListView is the catalogue: category filter and a grid of entries.
+type drugListView struct {
+	s    *Shell
+	zone content.Zone
+	cat  string // "" for all
+}
+
+// filters is the header's category chips plus the disguise game.
+func (s *Shell) drugFilters(zone content.Zone, cat string, onCat func(string)) fyne.CanvasObject {
+	row := container.NewHBox(s.chip(s.t("drugs.all"), cat == "", func() { onCat("") }))
+	for _, c := range s.d.Catalog.Drugs.Categories {
+		c := c
+		row.Add(s.chip(s.tx(c.Title), cat == c.ID, func() { onCat(c.ID) }))
+	}
+	row.Add(s.chip(s.t("drugs.spot"), false, func() { s.push(&spotView{s: s, zone: zone}) }))
+	return row
+}
+
+func (v *drugListView) build() screen {
+	s := v.s
+	list := s.d.Catalog.Drugs.InCategory(v.cat)
+	grid := container.New(&cardGrid{minW: 320})
+	for i, d := range list {
+		i := i
+		name := s.label(s.tx(d.Name), sizeLead, true, colorText)
+		aka := s.label(s.tx(d.AKA), sizeSmall, false, colorMuted)
+		if s.lang == content.En {
+			aka.Text = d.Name.Zh
+		}
+		thumb := card(colorCard, 18, 10, s.image(d.Image))
+		body := container.NewBorder(nil, container.NewVBox(name, aka), nil, nil, thumb)
+		t := s.tappable(card(colorSurface, 24, 14, body), s.tap(func() {
+			s.push(&drugView{s: s, zone: v.zone, list: list, idx: i})
+		}))
+		grid.Add(t)
+	}
+	var summary fyne.CanvasObject = layout.NewSpacer()
+	for _, c := range s.d.Catalog.Drugs.Categories {
+		if c.ID == v.cat {
+			summary = s.para(s.tx(c.Summary), sizeBody, false, colorNameMuted)
+		}
+	}
+	if v.cat == "" {
+		summary = s.para(s.t("drugs.count", len(list)), sizeBody, false, colorNameMuted)
+	}
+	head := s.header(v.zone, s.drugFilters(v.zone, v.cat, func(c string) {
+		s.replace(&drugListView{s: s, zone: v.zone, cat: c})
+	}))
+	body := container.NewBorder(summary, nil, nil, nil, grid)
+	return screen{body: container.NewBorder(head, nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// drugView is one entry, paged within the filtered list.
+type drugView struct {
+	s    *Shell
+	zone content.Zone
+	list []content.Drug
+	idx  int
+}
+
+func (v *drugView) build() screen {
+	s := v.s
+	d := v.list[v.idx]
+	var cat content.Category
+	for _, c := range s.d.Catalog.Drugs.Categories {
+		if c.ID == d.Category {
+			cat = c
+		}
+	}
+	other := d.Name.En
+	if s.lang == content.En {
+		other = d.Name.Zh
+	}
+	if aka := s.tx(d.AKA); aka != "" {
+		other += "  ·  " + aka
+	}
+	title := container.NewHBox(s.label(s.tx(d.Name), sizeDisplay, true, colorText),
+		container.NewCenter(s.label(other, sizeLead, false, colorMuted)))
+	badge := container.NewHBox(card(readableOn(hexOr(v.zone.Color, colorBad)), 22, 8,
+		s.label(s.tx(cat.Title), sizeSmall, true, colorText)))
+	text := container.NewVBox(title, badge,
+		s.section(s.t("drugs.appearance"), s.tx(d.Appearance)),
+		s.section(s.t("drugs.harms"), s.tx(d.Harms)),
+		s.section(s.t("drugs.legal"), s.tx(d.Legal)),
+		s.section(s.t("drugs.disguise"), s.tx(d.Disguise)),
+		s.para(s.t("common.source")+"："+d.Source, sizeSmall, false, colorNameMuted),
+	)
+	caption := content.Caption(s.lang, d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise)
+	narr := s.narration(d.Narration, caption, v.zone.ID, d.ID)
+	detail := container.NewBorder(nil, nil, s.illustration(d.Image, fyne.NewSize(600, 450)), nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), s.scrollText(text)))
+	head := s.header(v.zone, s.drugFilters(v.zone, d.Category, func(c string) {
+		s.stack = s.stack[:len(s.stack)-1]
+		s.replace(&drugListView{s: s, zone: v.zone, cat: c})
+	}))
+	body := container.NewBorder(nil, narr, nil, nil, detail)
+	return screen{
+		body:  container.NewBorder(head, nil, nil, nil, padded(24, body)),
+		pager: &pager{pos: v.idx + 1, total: len(v.list), move: func(delta int) { v.jump(v.idx + delta) }},
+		zone:  v.zone.ID,
+		item:  d.ID,
+	}
+}
+
+func (v *drugView) jump(i int) {
+	if i >= 0 && i < len(v.list) {
+		v.s.replace(&drugView{s: v.s, zone: v.zone, list: v.list, idx: i})
+	}
+}
+
+// cardGrid lays out cards in equal columns, as many as fit at minW.
+type cardGrid struct {
+	minW float32
+}
+
+func (g *cardGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	n := len(objs)
+	if n == 0 {
+		return
+	}
+	gap := float32(24)
+	cols := min(n, max(1, int((size.Width+gap)/(g.minW+gap))))
+	rows := (n + cols - 1) / cols
+	w := (size.Width - gap*float32(cols-1)) / float32(cols)
+	h := (size.Height - gap*float32(rows-1)) / float32(rows)
+	for i, o := range objs {
+		r, c := i/cols, i%cols
+		o.Move(fyne.NewPos(float32(c)*(w+gap), float32(r)*(h+gap)))
+		o.Resize(fyne.NewSize(w, h))
+	}
+}
+
+func (g *cardGrid) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(g.minW, 200) }

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+)
+
+// historyView is the timeline: era chips, a strip of all events, and one event in detail.
+type historyView struct {
+	s    *Shell
+	zone content.Zone
+	idx  int
+}
+
+func (v *historyView) build() screen {
+	s := v.s
+	h := s.d.Catalog.History
+	ev := h.Events[v.idx]
+	era, _ := h.EraOf(ev)
+
+	chips := container.NewHBox()
+	for _, e := range h.Eras {
+		e := e
+		chips.Add(s.chip(s.tx(e.Title), e.ID == era.ID, func() { v.jump(firstOfEra(h, e.ID)) }))
+	}
+
+	text := container.NewVBox(
+		s.label(s.tx(ev.DateLabel), sizeHeading, true, colorHeading),
+		s.para(s.tx(ev.Title), sizeHeading, true, ""),
+		s.para(s.tx(ev.Body), sizeBody, false, ""),
+		s.para(s.t("common.source")+"："+ev.Source, sizeSmall, false, colorNameMuted),
+	)
+	caption := content.Caption(s.lang, ev.DateLabel, ev.Title, ev.Body)
+	narr := s.narration(ev.Narration, caption, v.zone.ID, ev.ID)
+	detail := container.NewBorder(nil, nil, s.illustration(ev.Image, fyne.NewSize(640, 480)), nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), s.scrollText(text)))
+	body := container.NewBorder(v.strip(), narr, nil, nil, padded(8, detail))
+	return screen{
+		body:  container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(24, body)),
+		pager: &pager{pos: v.idx + 1, total: len(h.Events), move: func(d int) { v.jump(v.idx + d) }},
+		zone:  v.zone.ID,
+		item:  ev.ID,
+	}
+}
+
+// strip is the row of event dots, each tappable, the current one large and amber.
+func (v *historyView) strip() fyne.CanvasObject {
+	s := v.s
+	evs := s.d.Catalog.History.Events
+	line := canvas.NewRectangle(colorSurfaceHi)
+	line.SetMinSize(fyne.NewSize(0, 6))
+	cells := container.New(layout.NewGridLayoutWithColumns(len(evs)))
+	for i, e := range evs {
+		i := i
+		c, d := colorSurfaceHi, float32(22)
+		if i == v.idx {
+			c, d = colorHeading, 40
+		}
+		dot := canvas.NewCircle(c)
+		year := s.label(e.Date[:4], sizeSmall, i == v.idx, colorMuted)
+		if i == v.idx {
+			year.Color = colorHeading
+		}
+		year.Alignment = fyne.TextAlignCenter
+		dotBox := container.NewCenter(container.NewGridWrap(fyne.NewSize(d, d), dot))
+		cell := container.NewBorder(nil, year, nil, nil, container.NewStack(spacerH(48), dotBox))
+		t := s.tappable(cell, s.tap(func() { v.jump(i) }))
+		t.MinHeight = targetHeight
+		cells.Add(t)
+	}
+	lineRow := container.NewBorder(spacerH(21), nil, nil, nil, container.NewVBox(line))
+	return container.NewStack(lineRow, cells)
+}
+
+func (v *historyView) jump(i int) {
+	if n := len(v.s.d.Catalog.History.Events); i >= 0 && i < n {
+		v.s.replace(&historyView{s: v.s, zone: v.zone, idx: i})
+	}
+}
+
+func firstOfEra(h content.History, era string) int {
+	for i, e := range h.Events {
+		if e.Era == era {
+			return i
+		}
+	}
+	return 0
+}
+
+func spacerH(h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(0, h))
+	return r
+}

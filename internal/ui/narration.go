@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jindu-edu/kiosk/internal/audio"
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+// narrationBar is the play/pause control with a progress bar and the caption line.
+type narrationBar struct {
+	s        *Shell
+	clip     string
+	zone     string
+	item     string
+	lines    []string
+	button   *widget.Icon
+	progress *widget.ProgressBar
+	caption  *widget.RichText
+	obj      fyne.CanvasObject
+	lastSt   audio.State
+}
+
+// narration builds the bar for a clip and its text; the shell keeps it current.
+func (s *Shell) narration(m content.Media, text, zone, item string) fyne.CanvasObject {
+	n := &narrationBar{s: s, clip: m.In(s.lang), zone: zone, item: item, lines: audio.Sentences(text)}
+	bgc := colorSurface
+	if !s.d.Player.Available() || n.clip == "" {
+		ic := container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(theme.VolumeMuteIcon()))
+		note := s.label(s.t("narration.silent"), sizeSmall, false, colorMuted)
+		return card(bgc, 44, 16, container.NewHBox(ic, container.NewCenter(note)))
+	}
+	circle := canvas.NewCircle(colorAccent)
+	n.button = widget.NewIcon(theme.MediaPlayIcon())
+	btn := s.tappable(container.NewGridWrap(fyne.NewSize(targetHeight, targetHeight),
+		container.NewStack(circle, padded(18, n.button))), s.tap(n.toggle))
+	n.progress = widget.NewProgressBar()
+	n.progress.TextFormatter = func() string { return "" }
+	prog := container.NewGridWrap(fyne.NewSize(260, 20), n.progress)
+	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
+	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
+	n.obj = card(bgc, 52, 8, row)
+	s.narr = n
+	n.lastSt = audio.Stopped
+	return n.obj
+}
+
+// toggle plays, pauses, resumes or replays.
+func (n *narrationBar) toggle() {
+	p := n.s.d.Player
+	switch st := p.Status(); {
+	case st.State == audio.Playing:
+		p.Pause()
+	case st.State == audio.Paused && st.Clip == n.clip:
+		p.Resume()
+	default:
+		if err := p.Play(n.s.d.Root, n.clip); err != nil {
+			n.s.d.Log.Warn("narration failed", "clip", n.clip, "err", err)
+			n.caption.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: n.s.t("narration.silent")}}
+			n.caption.Refresh()
+			return
+		}
+		n.s.record(kiosk.Event{Type: kiosk.EventNarration, Zone: n.zone, Item: n.item,
+			Data: map[string]any{"action": "play", "lang": string(n.s.lang)}})
+	}
+	n.update(p.Status())
+}
+
+// update shows the player's state; Tick calls it a few times a second.
+func (n *narrationBar) update(st audio.Status) {
+	if n.button == nil {
+		return
+	}
+	if n.lastSt != audio.Stopped && st.State == audio.Stopped && st.Finished {
+		n.s.record(kiosk.Event{Type: kiosk.EventNarration, Zone: n.zone, Item: n.item,
+			Data: map[string]any{"action": "complete", "lang": string(n.s.lang)}})
+	}
+	n.lastSt = st.State
+	icon := theme.MediaPlayIcon()
+	text := n.s.t("narration.play")
+	switch st.State {
+	case audio.Playing:
+		icon = theme.MediaPauseIcon()
+		text = "“" + audio.CaptionAt(n.lines, st.Progress()) + "”"
+	case audio.Paused:
+		text = "“" + audio.CaptionAt(n.lines, st.Progress()) + "”"
+	case audio.Stopped:
+		if st.Finished {
+			icon = theme.MediaReplayIcon()
+			text = n.s.t("narration.replay")
+		}
+	}
+	if n.button.Resource != icon {
+		n.button.SetResource(icon)
+	}
+	n.progress.SetValue(st.Progress())
+	if seg, ok := n.caption.Segments[0].(*widget.TextSegment); ok && seg.Text != text {
+		seg.Text = text
+		n.caption.Refresh()
+	}
+}

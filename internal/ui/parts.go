@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"image/color"
+	"io/fs"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
+)
+
+// targetHeight is the minimum touch target of the touch UX rules.
+const targetHeight = 88
+
+// size returns a theme size.
+func (s *Shell) size(n fyne.ThemeSizeName) float32 { return s.th.Size(n) }
+
+// label is one line of text that does not wrap.
+func (s *Shell) label(text string, size fyne.ThemeSizeName, bold bool, c color.Color) *canvas.Text {
+	t := canvas.NewText(text, c)
+	t.TextSize = s.size(size)
+	t.TextStyle = fyne.TextStyle{Bold: bold}
+	return t
+}
+
+// para is wrapping text.
+func (s *Shell) para(text string, size fyne.ThemeSizeName, bold bool, c fyne.ThemeColorName) *widget.RichText {
+	seg := &widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		SizeName: size, ColorName: c, TextStyle: fyne.TextStyle{Bold: bold}, Inline: true}}
+	rt := widget.NewRichText(seg)
+	rt.Wrapping = wrapFor(text)
+	return rt
+}
+
+// wrapFor breaks Chinese anywhere (it has no spaces) and everything else at words.
+func wrapFor(text string) fyne.TextWrap {
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			return fyne.TextWrapBreak
+		}
+	}
+	return fyne.TextWrapWord
+}
+
+// pill is a rounded button at least targetHeight tall.
+func (s *Shell) pill(text string, bg color.Color, fn func()) *touch.Tappable {
+	return s.iconPill(nil, text, bg, fn)
+}
+
+// iconPill is a pill with a theme icon before its text.
+func (s *Shell) iconPill(icon fyne.Resource, text string, bg color.Color, fn func()) *touch.Tappable {
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = targetHeight / 2
+	lbl := s.label(text, sizeBody, false, colorText)
+	lbl.Alignment = fyne.TextAlignCenter
+	var inner fyne.CanvasObject = lbl
+	if icon != nil {
+		ic := widget.NewIcon(icon)
+		sz := s.size(sizeBody) * 1.2
+		inner = container.NewHBox(container.NewGridWrap(fyne.NewSize(sz, sz), ic), lbl)
+	}
+	content := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 36, 36), container.NewCenter(inner)))
+	t := s.tappable(content, s.tap(fn))
+	t.MinHeight = targetHeight
+	t.MinWidth = 150
+	return t
+}
+
+// card is a rounded panel of colour c behind obj, with padding p.
+func card(c color.Color, radius, p float32, obj fyne.CanvasObject) *fyne.Container {
+	rect := canvas.NewRectangle(c)
+	rect.CornerRadius = radius
+	return container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(p, p, p, p), obj))
+}
+
+// image loads a content image, cached per path. A missing or broken file (content was
+// validated, so this is rare) shows an empty card rather than failing.
+func (s *Shell) image(path string) fyne.CanvasObject {
+	res, ok := s.images[path]
+	if !ok {
+		data, err := fs.ReadFile(s.d.Root, path)
+		if err != nil {
+			s.d.Log.Warn("content image unreadable", "path", path, "err", err)
+			return canvas.NewRectangle(color.Transparent)
+		}
+		res = fyne.NewStaticResource(path, data)
+		s.images[path] = res
+	}
+	img := canvas.NewImageFromResource(res)
+	img.FillMode = canvas.ImageFillContain
+	return img
+}
+
+// illustration puts an image on the cream card marked 示意图 · illustration.
+func (s *Shell) illustration(path string, minSize fyne.Size) fyne.CanvasObject {
+	img := s.image(path)
+	mark := s.label(s.d.Strings.T(content.Zh, "common.illustration")+" · illustration", sizeSmall, false, colorCardText)
+	bottom := container.NewHBox(mark, layout.NewSpacer())
+	inner := container.NewBorder(nil, bottom, nil, nil, img)
+	box := card(colorCard, 24, 20, inner)
+	sp := canvas.NewRectangle(color.Transparent)
+	sp.SetMinSize(minSize)
+	return container.NewStack(sp, box)
+}
+
+// header is a zone's coloured title band with optional controls on the right.
+func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasObject {
+	c := readableOn(hexOr(zone.Color, colorAccent))
+	bg := canvas.NewLinearGradient(c, darker(c, 0.25), 90)
+	title := s.label(s.tx(zone.Title), sizeHeading, true, colorText)
+	other := zone.Title.En
+	if s.lang == content.En {
+		other = zone.Title.Zh
+	}
+	sub := s.label(other, sizeLead, false, colorMuted)
+	left := container.NewHBox(title, container.NewCenter(sub))
+	if right == nil {
+		right = layout.NewSpacer()
+	}
+	row := container.NewBorder(nil, nil, left, right)
+	sp := canvas.NewRectangle(color.Transparent)
+	sp.SetMinSize(fyne.NewSize(0, 128))
+	return container.NewStack(bg, sp, container.New(layout.NewCustomPaddedLayout(16, 16, 48, 48), row))
+}
+
+// hexOr parses #RRGGBB, or returns def.
+func hexOr(s string, def color.NRGBA) color.NRGBA {
+	if len(s) != 7 || s[0] != '#' {
+		return def
+	}
+	return hex(s)
+}
+
+// section is a heading over a paragraph (appearance, harms, …).
+func (s *Shell) section(heading, body string) fyne.CanvasObject {
+	h := s.label(heading, sizeLead, true, colorHeading)
+	return container.NewVBox(h, s.para(body, sizeBody, false, ""))
+}
+
+// padded wraps obj with equal padding.
+func padded(p float32, obj fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewCustomPaddedLayout(p, p, p, p), obj)
+}
+
+// chip is a filter or era button on a coloured header: white when selected.
+func (s *Shell) chip(text string, selected bool, fn func()) *touch.Tappable {
+	bg, fg := color.NRGBA{A: 0x55}, colorText
+	if selected {
+		bg, fg = colorText, colorBg
+	}
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = targetHeight / 2
+	lbl := s.label(text, sizeBody, selected, fg)
+	content := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 30, 30), container.NewCenter(lbl)))
+	t := s.tappable(content, s.tap(fn))
+	t.MinHeight = targetHeight
+	return t
+}

@@ -1,0 +1,217 @@
+package ui
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+// hotCornerTapped counts taps on the hidden top-left corner; the gesture opens the PIN pad.
+func (s *Shell) hotCornerTapped() {
+	if s.session.State() != kiosk.Attract {
+		s.activity()
+	}
+	if s.gesture.Tap() && s.modal == "" {
+		s.showPIN("")
+	}
+}
+
+// showPIN shows the PIN pad with the digits entered so far.
+func (s *Shell) showPIN(entered string) {
+	s.showModal("pin", s.pinPad(entered, ""), s.closeModal)
+}
+
+func (s *Shell) pinPad(entered, msg string) fyne.CanvasObject {
+	title := s.label(s.t("staff.pin.title"), sizeHeading, true, colorText)
+	title.Alignment = fyne.TextAlignCenter
+	hint := s.t("staff.pin.hint")
+	if d := s.d.Guard.LockedFor(); d > 0 {
+		msg = s.t("staff.pin.locked", int(math.Ceil(d.Seconds())))
+	}
+	dots := s.label(strings.Repeat("● ", len(entered))+strings.Repeat("○ ", max(0, 6-len(entered))), sizeHeading, false, colorText)
+	dots.Alignment = fyne.TextAlignCenter
+	note := s.para(msg, sizeBody, false, colorNameHeading)
+	if msg == "" {
+		note = s.para(hint, sizeBody, false, colorNameMuted)
+	}
+	keys := container.NewGridWithColumns(3)
+	for _, k := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9"} {
+		k := k
+		keys.Add(s.pill(k, colorSurfaceHi, func() { s.pinKey(entered, k) }))
+	}
+	keys.Add(s.pill(s.t("staff.pin.clear"), colorSurface, func() { s.showPIN("") }))
+	keys.Add(s.pill("0", colorSurfaceHi, func() { s.pinKey(entered, "0") }))
+	keys.Add(s.pill(s.t("staff.pin.ok"), colorAccent, func() { s.pinSubmit(entered) }))
+	cancel := s.pill(s.t("staff.pin.cancel"), colorSurface, s.closeModal)
+	box := container.NewVBox(title, dots, note, keys, cancel)
+	return card(colorBg, 36, 40, container.NewGridWrap(fyne.NewSize(560, 880), box))
+}
+
+func (s *Shell) pinKey(entered, k string) {
+	if len(entered) < 12 {
+		entered += k
+	}
+	s.overlay.Objects[1] = container.NewCenter(s.pinPad(entered, ""))
+	s.overlay.Refresh()
+}
+
+func (s *Shell) pinSubmit(entered string) {
+	msg := ""
+	switch s.d.Guard.Check(entered) {
+	case kiosk.PINOK:
+		s.record(kiosk.Event{Type: kiosk.EventStaffLogin, Data: map[string]any{"ok": true}})
+		s.openStaff()
+		return
+	case kiosk.PINWrong:
+		msg = s.t("staff.pin.wrong", s.d.Guard.AttemptsLeft())
+	case kiosk.PINLocked:
+		msg = s.t("staff.pin.locked", int(math.Ceil(s.d.Guard.LockedFor().Seconds())))
+	case kiosk.PINNotSet:
+		msg = s.t("staff.pin.notset")
+	}
+	s.record(kiosk.Event{Type: kiosk.EventStaffLogin, Data: map[string]any{"ok": false}})
+	s.overlay.Objects[1] = container.NewCenter(s.pinPad("", msg))
+	s.overlay.Refresh()
+}
+
+// openStaff ends any visit and shows the staff panel. The panel counts as activity, so it
+// closes by itself through the idle prompt when staff walk away.
+func (s *Shell) openStaff() {
+	if s.session.State() != kiosk.Attract {
+		s.record(kiosk.Event{Type: kiosk.EventSessionEnd, Data: map[string]any{
+			"reason": kiosk.EndStaff, "duration_ms": s.session.Duration().Milliseconds()}})
+		s.session.End()
+	}
+	s.session.Touch() // staff time is a session of its own for the idle timer
+	s.modal = "staff"
+	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel("")}
+	s.overlay.Refresh()
+}
+
+func (s *Shell) staffPanel(status string) fyne.CanvasObject {
+	st := s.d.Settings
+	info := s.d.Info
+	m := s.d.Catalog.Meta
+
+	contentBox := container.NewVBox(s.label(s.t("staff.content"), sizeLead, true, colorHeading))
+	ver := fmt.Sprintf("%s: %s   %s: %s v%d", s.t("staff.content.source"), info.Source,
+		s.t("staff.content.version"), m.PackID, m.Version)
+	if m.Demo {
+		ver += " (" + s.t("staff.content.demo") + ")"
+	}
+	contentBox.Add(s.para(ver, sizeBody, false, ""))
+	if info.Fallback != "" {
+		contentBox.Add(s.para(s.t("staff.content.fallback")+" "+info.Fallback, sizeBody, true, colorNameHeading))
+	}
+	if len(info.Problems) == 0 {
+		contentBox.Add(s.para(s.t("staff.content.ok"), sizeBody, false, colorNameMuted))
+	} else {
+		contentBox.Add(s.para(s.t("staff.content.problems", len(info.Problems)), sizeBody, true, colorNameHeading))
+		var b strings.Builder
+		for i, p := range info.Problems {
+			if i == 30 {
+				fmt.Fprintf(&b, "… +%d\n", len(info.Problems)-30)
+				break
+			}
+			b.WriteString(p.String() + "\n")
+		}
+		contentBox.Add(s.para(b.String(), sizeSmall, false, colorNameMuted))
+	}
+	audioLine := s.t("staff.audio.ok")
+	if !s.d.Player.Available() {
+		audioLine = s.t("staff.audio.none") + s.d.Player.Reason()
+	}
+	contentBox.Add(s.label(s.t("staff.audio"), sizeLead, true, colorHeading))
+	contentBox.Add(s.para(audioLine, sizeBody, false, ""))
+	contentBox.Add(s.para(s.t("staff.app")+": "+s.d.AppVersion, sizeSmall, false, colorNameMuted))
+
+	idle := container.NewHBox()
+	for _, secs := range []int{60, 90, 120, 180, 300} {
+		secs := secs
+		idle.Add(s.chip(s.t("staff.seconds", secs), time.Duration(st.IdleTimeout) == time.Duration(secs)*time.Second,
+			func() {
+				s.changeSetting("idle_timeout", func(x *kiosk.Settings) { x.IdleTimeout = kiosk.Duration(time.Duration(secs) * time.Second) })
+			}))
+	}
+	langs := container.NewHBox(
+		s.chip("中文", st.Language == "zh", func() { s.changeSetting("default_language", func(x *kiosk.Settings) { x.Language = "zh" }) }),
+		s.chip("English", st.Language == "en", func() { s.changeSetting("default_language", func(x *kiosk.Settings) { x.Language = "en" }) }),
+	)
+	vol := container.NewHBox()
+	for _, v := range []int{0, 30, 60, 80, 100} {
+		v := v
+		vol.Add(s.chip(fmt.Sprint(v), st.Volume == v, func() { s.changeSetting("volume", func(x *kiosk.Settings) { x.Volume = v }) }))
+	}
+	soften := container.NewHBox(
+		s.chip(s.t("staff.on"), st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = true }) }),
+		s.chip(s.t("staff.off"), !st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = false }) }),
+	)
+	settings := container.NewVBox(
+		s.label(s.t("staff.idle"), sizeLead, true, colorHeading), idle,
+		s.label(s.t("staff.lang"), sizeLead, true, colorHeading), langs,
+		s.label(s.t("staff.volume"), sizeLead, true, colorHeading), vol,
+		s.label(s.t("staff.soften"), sizeLead, true, colorHeading), soften,
+		s.para(status, sizeBody, false, colorNameHeading),
+	)
+	actions := container.NewHBox(
+		s.pill(s.t("staff.close"), colorAccent, s.closeStaff),
+		layout.NewSpacer(),
+		s.pill(s.t("staff.exit"), colorBad, s.confirmExit),
+	)
+	title := s.label(s.t("staff.title"), sizeHeading, true, colorText)
+	cols := container.NewGridWithColumns(2, s.scrollText(contentBox), settings)
+	body := container.NewBorder(title, actions, nil, nil, padded(16, cols))
+	return card(colorBg, 0, 48, body)
+}
+
+// changeSetting applies and saves one staff setting, and logs it to the audit trail.
+func (s *Shell) changeSetting(name string, apply func(*kiosk.Settings)) {
+	next := s.d.Settings
+	apply(&next)
+	status := s.t("staff.saved")
+	if err := next.Validate(); err != nil {
+		status = s.t("staff.save.failed") + err.Error()
+	} else if s.d.SaveSettings != nil {
+		if err := s.d.SaveSettings(next); err != nil {
+			s.d.Log.Error("saving staff settings failed", "err", err)
+			status = s.t("staff.save.failed") + err.Error()
+		}
+	}
+	if next.Validate() == nil {
+		s.d.Settings = next
+		s.session.SetTimeouts(time.Duration(next.IdleTimeout), time.Duration(next.PromptTimeout))
+		s.record(kiosk.Event{Type: kiosk.EventStaffSetting, Data: map[string]any{"setting": name}})
+	}
+	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel(status)}
+	s.overlay.Refresh()
+}
+
+func (s *Shell) confirmExit() {
+	msg := s.label(s.t("staff.exit.confirm"), sizeHeading, true, colorText)
+	yes := s.pill(s.t("staff.exit"), colorBad, func() {
+		s.record(kiosk.Event{Type: kiosk.EventStaffExit})
+		if s.d.Quit != nil {
+			s.d.Quit()
+		}
+	})
+	no := s.pill(s.t("staff.pin.cancel"), colorSurfaceHi, func() {
+		s.overlay.Objects = []fyne.CanvasObject{s.staffPanel("")}
+		s.overlay.Refresh()
+	})
+	s.showModal("staff", card(colorSurface, 36, 56, container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), no, yes))), func() {})
+}
+
+// closeStaff leaves the panel for the attract loop, with the new defaults applied.
+func (s *Shell) closeStaff() {
+	s.session.End()
+	s.closeModal()
+	s.applyDefaults()
+	s.showAttract()
+}

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/jindu-edu/kiosk/assets"
+)
+
+// Palette of the exhibition: a deep navy ground, light text, one colour per zone.
+var (
+	colorBg        = hex("#0B1F3A")
+	colorBgTop     = hex("#0F2D55")
+	colorBar       = hex("#07162B")
+	colorSurface   = hex("#203A5E")
+	colorSurfaceHi = hex("#2C4B75")
+	colorText      = hex("#FFFFFF")
+	colorMuted     = hex("#C3D0E2")
+	colorAccent    = hex("#0E8A82") // teal: home, primary actions
+	colorHeading   = hex("#F5B94A") // amber section headings
+	colorCard      = hex("#F3EEE6") // illustration card
+	colorCardText  = hex("#3A3530")
+	colorGood      = hex("#2E9E5B")
+	colorBad       = hex("#C0392B")
+)
+
+// Custom size names used by screens; the theme scales them with the text-size toggle.
+const (
+	sizeBody    fyne.ThemeSizeName = "kiosk.body"    // 28 px at 1080p
+	sizeSmall   fyne.ThemeSizeName = "kiosk.small"   // 24 px: captions, labels
+	sizeLead    fyne.ThemeSizeName = "kiosk.lead"    // 34 px: subtitles
+	sizeHeading fyne.ThemeSizeName = "kiosk.heading" // 48 px
+	sizeDisplay fyne.ThemeSizeName = "kiosk.display" // 72 px: attract, tile titles
+)
+
+// Custom colour names for RichText segments.
+const (
+	colorNameMuted   fyne.ThemeColorName = "kiosk.muted"
+	colorNameHeading fyne.ThemeColorName = "kiosk.heading"
+	colorNameCard    fyne.ThemeColorName = "kiosk.cardtext"
+)
+
+// kioskTheme is the exhibition theme. Large is the visitor's text-size choice.
+type kioskTheme struct {
+	large   bool
+	regular fyne.Resource
+	bold    fyne.Resource
+}
+
+func newTheme(large bool) *kioskTheme {
+	return &kioskTheme{
+		large:   large,
+		regular: fyne.NewStaticResource("NotoSansSC-Regular.otf", assets.FontRegular),
+		bold:    fyne.NewStaticResource("NotoSansSC-Bold.otf", assets.FontBold),
+	}
+}
+
+// withLarge returns a copy with the text size changed, sharing the font resources.
+func (t *kioskTheme) withLarge(large bool) *kioskTheme {
+	c := *t
+	c.large = large
+	return &c
+}
+
+func (t *kioskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch n {
+	case theme.ColorNameBackground:
+		return colorBg
+	case theme.ColorNameForeground:
+		return colorText
+	case theme.ColorNameButton, theme.ColorNameInputBackground:
+		return colorSurface
+	case theme.ColorNameHover, theme.ColorNamePressed:
+		return colorSurfaceHi
+	case theme.ColorNamePrimary:
+		return colorAccent
+	case theme.ColorNameSeparator:
+		return colorSurface
+	case colorNameMuted:
+		return colorMuted
+	case colorNameHeading:
+		return colorHeading
+	case colorNameCard:
+		return colorCardText
+	}
+	return theme.DefaultTheme().Color(n, theme.VariantDark)
+}
+
+func (t *kioskTheme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return t.bold
+	}
+	return t.regular
+}
+
+func (t *kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
+	return theme.DefaultTheme().Icon(n)
+}
+
+// Size gives the sizes of the touch UX rules: body ≥ 28 px, headings ≥ 48 px; the large
+// setting multiplies text by 1.25 (layout sizes stay put so nothing moves off screen).
+func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
+	scale := float32(1)
+	if t.large {
+		scale = 1.25
+	}
+	switch n {
+	case theme.SizeNameText, sizeBody:
+		return 28 * scale
+	case sizeSmall, theme.SizeNameCaptionText:
+		return 24 * scale
+	case sizeLead, theme.SizeNameSubHeadingText:
+		return 34 * scale
+	case sizeHeading, theme.SizeNameHeadingText:
+		return 48 * scale
+	case sizeDisplay:
+		return 72 * scale
+	case theme.SizeNamePadding:
+		return 8
+	case theme.SizeNameInnerPadding:
+		return 12
+	case theme.SizeNameLineSpacing:
+		return 8
+	case theme.SizeNameInputRadius, theme.SizeNameSelectionRadius:
+		return 16
+	case theme.SizeNameScrollBar:
+		return 16
+	case theme.SizeNameScrollBarSmall:
+		return 8
+	}
+	return theme.DefaultTheme().Size(n)
+}
+
+func hex(s string) color.NRGBA {
+	var c color.NRGBA
+	c.A = 0xff
+	for i, p := range []*uint8{&c.R, &c.G, &c.B} {
+		*p = fromHex(s[1+2*i])<<4 | fromHex(s[2+2*i])
+	}
+	return c
+}
+
+func fromHex(b byte) uint8 {
+	switch {
+	case b >= '0' && b <= '9':
+		return b - '0'
+	case b >= 'a' && b <= 'f':
+		return b - 'a' + 10
+	case b >= 'A' && b <= 'F':
+		return b - 'A' + 10
+	}
+	return 0
+}
