@@ -17,7 +17,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content screenshots bench font narration deps-build deps-headless clean
+.PHONY: run build test vet lint-content screenshots bench font narration art deps-build deps-headless clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -74,6 +74,11 @@ font:
 narration:
 	$(call apt_install,$(APT_ASSETS))
 	scripts/gen-narration.sh
+
+# Illustrations: SVG sources in assets/art, rendered to the PNGs the kiosk shows.
+art:
+	python3 scripts/draw_illustrations.py
+	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
 
 clean:
 	rm -rf bin

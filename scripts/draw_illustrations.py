@@ -1,15 +1,20 @@
 #!/usr/bin/env python3
 """Draw the kiosk's flat illustrations and zone icons as SVG files.
 
-Writes every file under assets/content/media/ (icons/ and img/...). Deterministic
-and re-runnable: `python3 scripts/draw_illustrations.py`. Standard library only.
+Writes the zone icons to assets/content/media/icons/ (small SVGs the kiosk draws
+directly) and the illustrations to assets/art/img/ (SVG sources, not embedded:
+`kioskctl media render assets/art/img assets/content/media/img` turns them into
+the PNGs the kiosk shows, because rasterising a detailed SVG costs about 200 ms on
+the UI thread). Deterministic and re-runnable: `python3 scripts/draw_illustrations.py`
+(or `make art`). Standard library only.
 
 The SVG subset is kept to what Fyne's renderer (oksvg) draws reliably: svg, g
 (translate / rotate / two-argument scale), rect, circle, ellipse, line, polyline,
 polygon, path (absolute M L C Q A Z), linear/radial gradients in defs, fill,
 stroke, stroke-width, linecap/linejoin and opacity. No text, CSS, filters,
-masks, clip paths, <use> or images. Note: oksvg reads `scale(s)` with one
-argument as scale(s, 0), so scale() here always gets two numbers.
+masks, clip paths, <use> or images. Two oksvg quirks are respected: it reads
+`scale(s)` with one argument as scale(s, 0), so scale() here always gets two
+numbers; and it only rounds a rect's corners when both rx and ry are set.
 """
 import math
 import os
@@ -17,6 +22,7 @@ import random
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MEDIA = os.path.normpath(os.path.join(HERE, '..', 'assets', 'content', 'media'))
+ART = os.path.normpath(os.path.join(HERE, '..', 'assets', 'art'))
 
 # ---------------------------------------------------------------- palette
 NAVY = '#0D2747'
@@ -121,7 +127,8 @@ def L(stroke, sw=4, **extra):
 
 
 def rect(x, y, w, h, rx=0, **st):
-    return E('rect', x=x, y=y, width=w, height=h, rx=rx if rx else None, **st)
+    # oksvg only rounds corners when both rx and ry are given
+    return E('rect', x=x, y=y, width=w, height=h, rx=rx if rx else None, ry=rx if rx else None, **st)
 
 
 def circ(cx, cy, r, **st):
@@ -150,6 +157,15 @@ def pline(pts, **st):
 
 def path(d, **st):
     return E('path', d=d, **st)
+
+
+def wave(x, y, half, amp, n):
+    """Absolute-coordinate wavy line: n half-waves of width `half`, alternating up/down."""
+    d = 'M%s,%s' % (fmt(float(x)), fmt(float(y)))
+    for i in range(n):
+        a = -amp if i % 2 == 0 else amp
+        d += ' Q%s,%s %s,%s' % (fmt(float(x + half * i + half / 2.0)), fmt(float(y + a)), fmt(float(x + half * (i + 1))), fmt(float(y)))
+    return d
 
 
 def g(items, t=None, opacity=None):
@@ -258,7 +274,7 @@ def palm(x, y, skin, s=1.0, r=0):
     sk = dark(skin, 0.3)
     for fx, fh in ((-9, 17), (-3, 21), (3, 20), (9, 16)):
         o.append(rect(fx - 3, -12 - fh, 6, fh + 6, rx=3, **S(skin, sk, 2.2)))
-    o.append(g(rect(-3, -20, 6, 15, rx=3, **S(skin, sk, 2.2)), t='translate(-12 0) rotate(-40)'))
+    o.append(g(rect(-3.5, -20, 7, 22, rx=3.5, **S(skin, sk, 2.2)), t='translate(-8 -2) rotate(-42)'))
     o.append(rect(-12, -16, 24, 20, rx=8, **S(skin, sk, 2.2)))
     return g(o, t=tr(x, y, s, r))
 
@@ -322,8 +338,8 @@ def person(x, y, s=1.0, shirt=TEAL, pants='#3B4A6B', skin=SKIN[0], hair=HAIR[0],
             o.append(circ(16, -174, 4.5, **F('#F08A8A', fill_opacity=0.45)))
         elif face == 'sad':
             o.append(path('M-8,-167 Q0,-174 8,-167', **L('#8A4B3A', 3)))
-            o.append(path('M-15,-193 L-5,-190', **L('#2A2A35', 2.5)))
-            o.append(path('M15,-193 L5,-190', **L('#2A2A35', 2.5)))
+            o.append(path('M-15,-191 L-5,-195', **L('#2A2A35', 2.5)))
+            o.append(path('M15,-191 L5,-195', **L('#2A2A35', 2.5)))
         elif face == 'flat':
             o.append(line(-7, -170, 7, -170, **L('#8A4B3A', 3)))
         elif face == 'open':
@@ -896,9 +912,9 @@ def attract_june26():
     p.add(circ(400, 300, 275, **F(p.rgrad([(0, '#FFF1D6'), (1, '#F6D9A4')]))))
     p.add(calendar(96, 150, 300, 330, head=RED, mark=(4, 3)))
     # globe with laurel, overlapping the calendar's right
-    p.add(circ(545, 300, 190, **F(WHITE, fill_opacity=0.55)))
-    p.add(globe(545, 300, 120, sea='#4A90C8', land=GREEN))
-    p.add(laurel(545, 300, 150, GREEN, 112, 248, 8, 1.3))
+    p.add(circ(525, 300, 148, **F(WHITE, fill_opacity=0.55)))
+    p.add(globe(525, 300, 116, sea='#4A90C8', land=GREEN))
+    p.add(laurel(525, 300, 146, GREEN, 112, 248, 8, 1.25))
     # hands-together style small ribbons / stars
     for x, y, c, r in ((90, 100, TEAL, 16), (700, 90, PURPLE, 14), (720, 500, RED, 16), (470, 530, AMBER, 12),
                        (250, 540, BLUE, 12), (660, 540, TEAL, 10)):
@@ -945,7 +961,7 @@ def h_humen():
     p.add(path('M430,380 C520,360 640,370 780,350 L780,470 L430,470 Z', **F('#7DB6D9')))
     for i in range(4):
         y = 392 + i * 20
-        p.add(path('M%d,%d q20,-10 40,0 q20,10 40,0 q20,-10 40,0' % (470 + (i % 2) * 60, y), **L(WHITE, 4, opacity=0.7)))
+        p.add(path(wave(470 + (i % 2) * 60, y, 40, 10, 3), **L(WHITE, 4, opacity=0.7)))
     # shore
     p.add(path('M20,400 C160,380 360,372 520,392 C600,402 700,420 780,430 L780,520 L20,520 Z', **F('#E3C999')))
     # fort wall with crenels + pavilion
@@ -1120,11 +1136,11 @@ def h_vienna():
     p = Pic()
     hist(p)
     p.add(rect(262, 52, 276, 196, rx=24, **F('#DCE8F3')))
-    p.add(un_globe(400, 150, 62, BLUE, 5))
+    p.add(un_globe(400, 150, 62, BLUE, 4))
     people = ((175, RED, SKIN[0], HAIR[0], 'short'), (305, TEAL, SKIN[2], HAIR[2], 'long'),
               (435, PURPLE, SKIN[1], HAIR[3], 'bald'), (565, AMBER, SKIN[0], HAIR[1], 'bun'))
     for x, c, sk, hr, st in people:
-        p.add(person(x, 520, 0.95, shirt=c, skin=sk, hair=hr, style=st, arms=('hold', 'hold'), face='smile'))
+        p.add(person(x, 510, 0.95, shirt=c, skin=sk, hair=hr, style=st, arms=("hold", "hold"), face="smile"))
     p.add(rect(130, 420, 540, 100, rx=10, **S('#A97548', sw=4)))
     p.add(rect(110, 402, 580, 26, rx=10, **S('#C8945E', sw=4)))
     for x, c, sk, hr, st in people:
@@ -1184,7 +1200,7 @@ def h_guizhou():
     p.add(cloud(250, 130, 0.8, WHITE, 0.9))
     p.add(karst(420, 130, 670, seed=5))
     p.add(path('M150,430 C260,410 380,440 480,420 C560,404 620,420 670,416 L660,470 L140,470 Z', **F('#7DB6D9')))
-    p.add(path('M200,446 q20,-8 40,0 q20,8 40,0 M420,440 q20,-8 40,0 q20,8 40,0', **L(WHITE, 4, opacity=0.7)))
+    p.add(path(wave(200, 446, 40, 8, 2) + ' ' + wave(420, 440, 40, 8, 2), **L(WHITE, 4, opacity=0.7)))
     p.add(g(doc(-95, -120, 190, 240, lines=5, title=TEAL, seal=GREEN), t='translate(560 390) rotate(6)'))
     return p
 
@@ -1246,7 +1262,7 @@ def h_qingjiao():
     p = Pic()
     hist(p)
     p.add(rect(150, 90, 500, 150, rx=10, **S('#2F5D50', '#8E5B34', 8)))
-    p.add(path('M190,140 L300,140 M190,180 L260,180 M470,130 q30,-20 60,0 q30,20 60,0', **L(WHITE, 5, opacity=0.7)))
+    p.add(path('M190,140 L300,140 M190,180 L260,180 ' + wave(470, 130, 60, 20, 2), **L(WHITE, 5, opacity=0.7)))
     p.add(laptop(400, 470, 330))
     # graduation cap on screen + sprout
     p.add(poly([(400, 300), (480, 330), (400, 360), (320, 330)], **S('#2B2F45', '#101320', 3)))
@@ -1561,7 +1577,7 @@ def jar(cx, base, w, h, glass='#E8F2F5', lid=PURPLE, content='#F7F3EC', p=None):
     o += [rect(x - 10, base - h - 34, w + 20, 44, rx=12, **S(lid, sw=4)),
           line(x + 4, base - h - 22, x + w - 4, base - h - 22, **L(light(lid, 0.35), 4)),
           rect(x + 22, base - h * 0.9, w - 44, h * 0.3, rx=10, **S('#FFD9E3', '#D98AA0', 3)),
-          path('M%s,%s q20,-14 40,0 q20,14 40,0' % (fmt(x + 40), fmt(base - h * 0.75)), **L('#D98AA0', 4)),
+          path(wave(x + 40, base - h * 0.75, 40, 14, 2), **L('#D98AA0', 4)),
           line(x + 18, base - h + 20, x + 18, base - h * 0.6, **L(WHITE, 7, opacity=0.8))]
     return o
 
@@ -1751,7 +1767,7 @@ def x_postage_stamp():
     p.add(circ(500, 300, 44, **L('#5A6B82', 4, opacity=0.8)))
     p.add(circ(500, 300, 30, **L('#5A6B82', 3, opacity=0.8)))
     for i in range(4):
-        p.add(path('M%d,%d q18,-10 36,0 q18,10 36,0 q18,-10 36,0' % (548, 266 + i * 18), **L('#5A6B82', 4, opacity=0.8)))
+        p.add(path(wave(548, 266 + i * 18, 36, 10, 3), **L('#5A6B82', 4, opacity=0.8)))
     return p
 
 
@@ -2124,7 +2140,7 @@ for _cid, _fn in (('vape-party', c_vape_party), ('milk-tea-ktv', c_milk_tea_ktv)
 
 
 def write(rel, text):
-    full = os.path.join(MEDIA, rel)
+    full = os.path.join(ART if rel.startswith('img/') else MEDIA, rel)
     os.makedirs(os.path.dirname(full), exist_ok=True)
     with open(full, 'w', encoding='utf-8', newline='\n') as f:
         f.write(text)
@@ -2140,7 +2156,7 @@ def main():
         total += n
         if n > 15000:
             print('warning: %s is %d bytes' % (rel, n))
-    print('wrote %d files (%d bytes) under %s' % (len(FILES) + len(ICONS), total, MEDIA))
+    print('wrote %d files (%d bytes) under %s and %s' % (len(FILES) + len(ICONS), total, MEDIA, ART))
 
 
 if __name__ == '__main__':

@@ -52,8 +52,8 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 		cur := sl[s.attractN%len(sl)]
 		img := s.image(cur.Image)
 		sp := canvas.NewRectangle(color.Transparent)
-		sp.SetMinSize(fyne.NewSize(640, 480))
-		t1 := s.para(cur.Title.Zh, sizeDisplay, true, "")
+		sp.SetMinSize(fyne.NewSize(560, 420))
+		t1 := s.para(cur.Title.Zh, sizeHeading, true, "")
 		b1 := s.para(cur.Body.Zh, sizeLead, false, "")
 		t2 := s.para(cur.Title.En, sizeLead, true, colorNameMuted)
 		b2 := s.para(cur.Body.En, sizeBody, false, colorNameMuted)

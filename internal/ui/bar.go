@@ -13,25 +13,35 @@ import (
 // buildBar is the persistent bottom bar: home, back, the pager or a hint, language, text
 // size and sound.
 func (s *Shell) buildBar() fyne.CanvasObject {
-	home := s.iconPill(theme.HomeIcon(), s.t("bar.home"), colorAccent, s.home)
-	back := s.iconPill(theme.NavigateBackIcon(), s.t("bar.back"), colorSurface, s.back)
+	homeText, backText := s.t("bar.home"), s.t("bar.back")
+	if s.viewport().Width < 1200 { // portrait: the arrows and the house speak for themselves
+		homeText, backText = "", ""
+	}
+	home := s.iconPill(theme.HomeIcon(), homeText, colorAccent, s.home)
+	back := s.iconPill(theme.NavigateBackIcon(), backText, colorSurface, s.back)
 
+	// Wide screens name the pager buttons; narrow ones (1280 px) show only the arrows.
+	wide := s.viewport().Width >= 1600
+	prevText, nextText := "", ""
+	if wide {
+		prevText, nextText = s.t("bar.prev"), s.t("bar.next")
+	}
 	var middle fyne.CanvasObject
 	if p := s.cur.pager; p != nil {
-		prev := s.iconPill(theme.NavigateBackIcon(), s.t("bar.prev"), colorSurface, func() {
+		prev := s.iconPill(theme.NavigateBackIcon(), prevText, colorSurface, func() {
 			if p.pos > 1 {
 				p.move(-1)
 			}
 		})
-		next := s.iconPill(theme.NavigateNextIcon(), s.t("bar.next"), colorSurface, func() {
+		next := s.iconPill(theme.NavigateNextIcon(), nextText, colorSurface, func() {
 			if p.pos < p.total {
 				p.move(+1)
 			}
 		})
-		pos := s.label(fmt.Sprintf("%d / %d", p.pos, p.total), sizeBody, false, colorMuted)
+		pos := s.label(fmt.Sprintf("%d / %d", p.pos, p.total), sizeButton, false, colorMuted)
 		middle = container.NewHBox(prev, container.NewCenter(pos), next)
 	} else {
-		middle = container.NewCenter(s.label(s.t("home.hint"), sizeBody, false, colorMuted))
+		middle = container.NewCenter(s.label(s.t("home.hint"), sizeButton, false, colorMuted))
 	}
 
 	size := "A+ " + s.t("bar.textsize")
@@ -41,6 +51,9 @@ func (s *Shell) buildBar() fyne.CanvasObject {
 	soundIcon, sound := theme.VolumeUpIcon(), fmt.Sprintf("%s %d", s.t("bar.sound"), s.volume)
 	if s.volume == 0 || !s.d.Player.Available() {
 		soundIcon, sound = theme.VolumeMuteIcon(), s.t("bar.sound.off")
+	}
+	if s.viewport().Width < 1200 {
+		sound = ""
 	}
 	right := container.NewHBox(
 		s.pill(s.t("bar.lang"), colorSurface, s.toggleLang),

@@ -22,7 +22,7 @@ func (v *caseListView) build() screen {
 	for i, c := range cs.Cases {
 		i := i
 		thumb := card(colorCard, 18, 10, s.image(c.CaseImage(soften)))
-		title := s.label(s.tx(c.Title), sizeLead, true, colorText)
+		title := s.para(s.tx(c.Title), sizeBody, true, "")
 		sum := s.para(s.tx(c.Summary), sizeSmall, false, colorNameMuted)
 		body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 165), thumb), nil,
 			container.NewVBox(title, sum))
@@ -59,7 +59,7 @@ func (v *caseView) build() screen {
 			s.para(s.t("common.page", v.page+1, total), sizeSmall, false, colorNameMuted),
 			s.para(s.tx(c.Pages[v.page]), sizeLead, false, ""))
 	} else {
-		text = container.NewVBox(head,
+		text = container.NewVBox( // no title here: the help card needs the room
 			s.section(s.t("cases.lesson"), s.tx(c.Lesson)),
 			s.helpCard(),
 			s.para(s.t("common.source")+"："+c.Source, sizeSmall, false, colorNameMuted))
@@ -75,9 +75,7 @@ func (v *caseView) build() screen {
 		action = s.pill(s.t("cases.more"), colorSurfaceHi, s.back)
 	}
 	right := container.NewBorder(nil, container.NewHBox(action), nil, nil, s.scrollText(text))
-	img := s.illustration(c.CaseImage(s.d.Settings.SoftenGraphic), fyne.NewSize(600, 450))
-	detail := container.NewBorder(nil, nil, img, nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), right))
+	detail := s.detail(c.CaseImage(s.d.Settings.SoftenGraphic), right)
 	body := container.NewBorder(nil, narr, nil, nil, detail)
 	return screen{
 		body:  container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)),

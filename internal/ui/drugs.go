@@ -32,7 +32,7 @@ func (v *drugListView) build() screen {
 	grid := container.New(&cardGrid{minW: 320})
 	for i, d := range list {
 		i := i
-		name := s.label(s.tx(d.Name), sizeLead, true, colorText)
+		name := s.para(s.tx(d.Name), sizeBody, true, "")
 		aka := s.label(s.tx(d.AKA), sizeSmall, false, colorMuted)
 		if s.lang == content.En {
 			aka.Text = d.Name.Zh
@@ -97,8 +97,7 @@ func (v *drugView) build() screen {
 	)
 	caption := content.Caption(s.lang, d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise)
 	narr := s.narration(d.Narration, caption, v.zone.ID, d.ID)
-	detail := container.NewBorder(nil, nil, s.illustration(d.Image, fyne.NewSize(600, 450)), nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), s.scrollText(text)))
+	detail := s.detail(d.Image, s.scrollText(text))
 	head := s.header(v.zone, s.drugFilters(v.zone, d.Category, func(c string) {
 		s.stack = s.stack[:len(s.stack)-1]
 		s.replace(&drugListView{s: s, zone: v.zone, cat: c})

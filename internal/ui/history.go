@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -24,10 +25,10 @@ func (v *historyView) build() screen {
 	ev := h.Events[v.idx]
 	era, _ := h.EraOf(ev)
 
-	chips := container.NewHBox()
+	chips := container.NewGridWithColumns(len(h.Eras))
 	for _, e := range h.Eras {
 		e := e
-		chips.Add(s.chip(s.tx(e.Title), e.ID == era.ID, func() { v.jump(firstOfEra(h, e.ID)) }))
+		chips.Add(s.eraChip(e, e.ID == era.ID, func() { v.jump(firstOfEra(h, e.ID)) }))
 	}
 
 	text := container.NewVBox(
@@ -38,11 +39,10 @@ func (v *historyView) build() screen {
 	)
 	caption := content.Caption(s.lang, ev.DateLabel, ev.Title, ev.Body)
 	narr := s.narration(ev.Narration, caption, v.zone.ID, ev.ID)
-	detail := container.NewBorder(nil, nil, s.illustration(ev.Image, fyne.NewSize(640, 480)), nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), s.scrollText(text)))
-	body := container.NewBorder(v.strip(), narr, nil, nil, padded(8, detail))
+	detail := s.detail(ev.Image, s.scrollText(text))
+	body := container.NewBorder(container.NewVBox(chips, v.strip()), narr, nil, nil, padded(8, detail))
 	return screen{
-		body:  container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(24, body)),
+		body:  container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)),
 		pager: &pager{pos: v.idx + 1, total: len(h.Events), move: func(d int) { v.jump(v.idx + d) }},
 		zone:  v.zone.ID,
 		item:  ev.ID,
@@ -82,6 +82,23 @@ func (v *historyView) jump(i int) {
 	if n := len(v.s.d.Catalog.History.Events); i >= 0 && i < n {
 		v.s.replace(&historyView{s: v.s, zone: v.zone, idx: i})
 	}
+}
+
+// eraChip is an era marker: its years and title, amber when it holds the current event.
+func (s *Shell) eraChip(e content.Era, current bool, fn func()) fyne.CanvasObject {
+	bg, fg, fgName := colorSurface, colorText, fyne.ThemeColorName("")
+	if current {
+		bg, fg, fgName = colorHeading, colorBg, colorNameOnLight
+	}
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = 20
+	years := s.label(fmt.Sprintf("%d–%d", e.From, e.To), sizeButton, true, fg)
+	title := s.para(s.tx(e.Title), sizeSmall, false, fgName) // wraps: English era names are long
+	box := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18),
+		container.NewVBox(years, title)))
+	t := s.tappable(box, s.tap(fn))
+	t.MinHeight = targetHeight
+	return t
 }
 
 func firstOfEra(h content.History, era string) int {

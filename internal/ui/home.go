@@ -30,8 +30,8 @@ func (v *homeView) build() screen {
 	if s.lang == content.En {
 		other = m.Title.Zh
 	}
-	sub := s.label(other+"  ·  "+s.tx(m.Slogan), sizeBody, false, colorMuted)
-	head := container.NewHBox(s.logo(), container.NewVBox(title, sub))
+	sub := s.para(other+"  ·  "+s.tx(m.Slogan), sizeBody, false, colorNameMuted)
+	head := container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub))
 
 	openers := s.zoneOpeners()
 	tiles := container.New(&tileGrid{})
@@ -54,28 +54,35 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	bg.CornerRadius = 28
 	bg.SetMinSize(fyne.NewSize(360, 300))
 	icon := s.image(z.Icon)
-	iconBox := container.NewGridWrap(fyne.NewSize(120, 120), icon)
-	title := s.label(s.tx(z.Title), sizeDisplay, true, colorText)
+	iconBox := container.NewGridWrap(fyne.NewSize(104, 104), icon)
+	titleSize := fyne.ThemeSizeName(sizeDisplay)
+	if s.lang == content.En || s.viewport().Width < 1500 {
+		titleSize = sizeHeading // English titles are three times as long; small screens
+	}
+	title := s.para(s.tx(z.Title), titleSize, true, "")
 	other := z.Title.En
 	if s.lang == content.En {
 		other = z.Title.Zh
 	}
-	sub := s.label(other, sizeLead, false, colorText)
+	sub := s.para(other, sizeBody, false, "")
 	tag := s.para(s.tx(z.Tagline), sizeBody, false, "")
-	text := container.NewVBox(layout.NewSpacer(), title, sub, tag)
-	inner := container.NewBorder(nil, nil, nil, container.NewVBox(iconBox, layout.NewSpacer()), text)
+	text := container.NewVBox(title, sub, tag)
+	inner := container.NewBorder(container.NewHBox(layout.NewSpacer(), iconBox), text, nil, nil)
 	tile := container.NewStack(bg, padded(36, inner))
 	t := s.tappable(tile, s.tap(open))
 	return t
 }
 
-// tileGrid lays tiles out in as many columns as fit (3 on a 1920 px landscape screen, 1–2 in
-// portrait), rows sharing the height.
+// tileGrid lays tiles out in rows that share the height: as many columns as are wide
+// enough (520 px), or more when the height holds fewer rows of tall-enough (330 px) tiles.
+// That is one row of three at 1920×1080 and 1280×800, one column in 1080×1920 portrait.
 type tileGrid struct{}
 
-func (g *tileGrid) cols(w float32, n int) int {
-	c := int(w / 520)
-	return max(1, min(c, n, 3))
+func (g *tileGrid) cols(size fyne.Size, n int) int {
+	byWidth := int(size.Width / 520)
+	rowsFit := max(1, int(size.Height/330))
+	byHeight := (n + rowsFit - 1) / rowsFit
+	return max(1, min(n, max(byWidth, byHeight)))
 }
 
 func (g *tileGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -83,17 +90,19 @@ func (g *tileGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if n == 0 {
 		return
 	}
-	cols := g.cols(size.Width, n)
+	cols := g.cols(size, n)
 	rows := (n + cols - 1) / cols
 	gap := float32(28)
 	w := (size.Width - gap*float32(cols-1)) / float32(cols)
 	h := (size.Height - gap*float32(rows-1)) / float32(rows)
-	if h > 520 {
-		h = 520
+	top := float32(0)
+	if h > 640 { // very tall tiles look empty: cap them and centre the grid
+		h = 640
+		top = (size.Height - float32(rows)*h - gap*float32(rows-1)) / 2
 	}
 	for i, o := range objs {
 		r, c := i/cols, i%cols
-		o.Move(fyne.NewPos(float32(c)*(w+gap), float32(r)*(h+gap)))
+		o.Move(fyne.NewPos(float32(c)*(w+gap), top+float32(r)*(h+gap)))
 		o.Resize(fyne.NewSize(w, h))
 	}
 }

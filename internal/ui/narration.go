@@ -37,14 +37,14 @@ func (s *Shell) narration(m content.Media, text, zone, item string) fyne.CanvasO
 	}
 	circle := canvas.NewCircle(colorAccent)
 	n.button = widget.NewIcon(theme.MediaPlayIcon())
-	btn := s.tappable(container.NewGridWrap(fyne.NewSize(targetHeight, targetHeight),
-		container.NewStack(circle, padded(18, n.button))), s.tap(n.toggle))
+	btn := container.NewGridWrap(fyne.NewSize(targetHeight, targetHeight),
+		container.NewStack(circle, padded(18, n.button)))
 	n.progress = widget.NewProgressBar()
 	n.progress.TextFormatter = func() string { return "" }
 	prog := container.NewGridWrap(fyne.NewSize(260, 20), n.progress)
 	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
 	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
-	n.obj = card(bgc, 52, 8, row)
+	n.obj = s.tappable(card(bgc, 52, 8, row), s.tap(n.toggle)) // the whole bar is the target
 	s.narr = n
 	n.lastSt = audio.Stopped
 	return n.obj

@@ -57,18 +57,20 @@ func (s *Shell) pill(text string, bg color.Color, fn func()) *touch.Tappable {
 func (s *Shell) iconPill(icon fyne.Resource, text string, bg color.Color, fn func()) *touch.Tappable {
 	rect := canvas.NewRectangle(bg)
 	rect.CornerRadius = targetHeight / 2
-	lbl := s.label(text, sizeBody, false, colorText)
+	lbl := s.label(text, sizeButton, false, colorText)
 	lbl.Alignment = fyne.TextAlignCenter
 	var inner fyne.CanvasObject = lbl
 	if icon != nil {
-		ic := widget.NewIcon(icon)
-		sz := s.size(sizeBody) * 1.2
-		inner = container.NewHBox(container.NewGridWrap(fyne.NewSize(sz, sz), ic), lbl)
+		ic := container.NewGridWrap(fyne.NewSize(36, 36), widget.NewIcon(icon))
+		inner = ic
+		if text != "" {
+			inner = container.NewHBox(ic, lbl)
+		}
 	}
-	content := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 36, 36), container.NewCenter(inner)))
+	content := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 26, 26), container.NewCenter(inner)))
 	t := s.tappable(content, s.tap(fn))
 	t.MinHeight = targetHeight
-	t.MinWidth = 150
+	t.MinWidth = targetHeight * 1.4
 	return t
 }
 
@@ -123,10 +125,41 @@ func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasOb
 	if right == nil {
 		right = layout.NewSpacer()
 	}
-	row := container.NewBorder(nil, nil, left, right)
+	var row fyne.CanvasObject = container.NewBorder(nil, nil, left, right)
+	if s.narrow() { // controls go under the title
+		row = container.NewVBox(left, container.NewHBox(right))
+	}
 	sp := canvas.NewRectangle(color.Transparent)
 	sp.SetMinSize(fyne.NewSize(0, 128))
 	return container.NewStack(bg, sp, container.New(layout.NewCustomPaddedLayout(16, 16, 48, 48), row))
+}
+
+// viewport is the window's size; 1920×1080 before the window has one.
+func (s *Shell) viewport() fyne.Size {
+	if sz := s.win.Canvas().Size(); sz.Width > 0 && sz.Height > 0 {
+		return sz
+	}
+	return fyne.NewSize(1920, 1080)
+}
+
+// narrow is true below 1500 px wide (1280×800 landscape, 1080×1920 portrait).
+func (s *Shell) narrow() bool { return s.viewport().Width < 1500 }
+
+// detail puts an illustration beside the text (landscape) or above it (portrait), sized
+// to the window so that both fit on 1920×1080, 1280×800 and 1080×1920 screens.
+func (s *Shell) detail(image string, text fyne.CanvasObject) fyne.CanvasObject {
+	vp := s.viewport()
+	if vp.Height > vp.Width {
+		h := vp.Height * 0.26
+		ill := s.illustration(image, fyne.NewSize(h*4/3, h))
+		return container.NewBorder(container.NewCenter(ill), nil, nil, nil,
+			container.New(layout.NewCustomPaddedLayout(24, 0, 0, 0), text))
+	}
+	// The width is fixed; the height gives way to large text (the image scales down).
+	w := min(600, vp.Width*0.3)
+	ill := s.illustration(image, fyne.NewSize(w, w/2))
+	return container.NewBorder(nil, nil, ill, nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), text))
 }
 
 // hexOr parses #RRGGBB, or returns def.
@@ -156,8 +189,8 @@ func (s *Shell) chip(text string, selected bool, fn func()) *touch.Tappable {
 	}
 	rect := canvas.NewRectangle(bg)
 	rect.CornerRadius = targetHeight / 2
-	lbl := s.label(text, sizeBody, selected, fg)
-	content := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 30, 30), container.NewCenter(lbl)))
+	lbl := s.label(text, sizeButton, selected, fg)
+	content := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 26, 26), container.NewCenter(lbl)))
 	t := s.tappable(content, s.tap(fn))
 	t.MinHeight = targetHeight
 	return t

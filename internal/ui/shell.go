@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"io/fs"
 	"log/slog"
 	"time"
@@ -117,7 +118,7 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	s.bar = container.NewStack()
 	s.overlay = container.NewStack()
 	main := container.NewBorder(nil, s.bar, nil, nil, s.page)
-	hot := s.tappable(canvas.NewRectangle(nil), s.hotCornerTapped)
+	hot := s.tappable(canvas.NewRectangle(color.Transparent), s.hotCornerTapped)
 	corner := container.NewWithoutLayout(hot)
 	hot.Resize(fyne.NewSize(110, 110))
 	s.root = container.NewStack(bg, main, corner, s.overlay)

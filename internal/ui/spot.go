@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 )
@@ -71,8 +70,7 @@ func (v *spotView) build() screen {
 	scoreLbl := s.label(s.t("spot.score", score, len(items)), sizeLead, true, colorText)
 	head := s.header(content.Zone{Title: content.Text{Zh: s.d.Strings.T(content.Zh, "spot.title"),
 		En: s.d.Strings.T(content.En, "spot.title")}, Color: v.zone.Color}, scoreLbl)
-	detail := container.NewBorder(nil, nil, s.illustration(it.Image, fyne.NewSize(640, 480)), nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), right))
+	detail := s.detail(it.Image, right)
 	return screen{
 		body:  container.NewBorder(head, nil, nil, nil, padded(32, detail)),
 		pager: &pager{pos: v.idx + 1, total: len(items), move: v.move},

@@ -33,6 +33,7 @@ const (
 	sizeLead    fyne.ThemeSizeName = "kiosk.lead"    // 34 px: subtitles
 	sizeHeading fyne.ThemeSizeName = "kiosk.heading" // 48 px
 	sizeDisplay fyne.ThemeSizeName = "kiosk.display" // 72 px: attract, tile titles
+	sizeButton  fyne.ThemeSizeName = "kiosk.button"  // 28 px, not scaled: buttons keep their layout
 )
 
 // Custom colour names for RichText segments.
@@ -40,6 +41,7 @@ const (
 	colorNameMuted   fyne.ThemeColorName = "kiosk.muted"
 	colorNameHeading fyne.ThemeColorName = "kiosk.heading"
 	colorNameCard    fyne.ThemeColorName = "kiosk.cardtext"
+	colorNameOnLight fyne.ThemeColorName = "kiosk.onlight" // navy text on amber or white
 )
 
 // kioskTheme is the exhibition theme. Large is the visitor's text-size choice.
@@ -84,6 +86,8 @@ func (t *kioskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Col
 		return colorHeading
 	case colorNameCard:
 		return colorCardText
+	case colorNameOnLight:
+		return colorBg
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantDark)
 }
@@ -109,6 +113,8 @@ func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	switch n {
 	case theme.SizeNameText, sizeBody:
 		return 28 * scale
+	case sizeButton:
+		return 28
 	case sizeSmall, theme.SizeNameCaptionText:
 		return 24 * scale
 	case sizeLead, theme.SizeNameSubHeadingText:

@@ -1,0 +1,378 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
+)
+
+func TestVisitorWalksThroughEveryZone(t *testing.T) {
+	r := newRig(t)
+	cat := r.shell.d.Catalog
+
+	// Attract loop, then a tap starts a visit on the home screen.
+	r.mustHave("轻触屏幕 开始参观", cat.Meta.Title.Zh)
+	r.noClipping("attract")
+	r.tap("轻触屏幕 开始参观")
+	if r.shell.Session().State() != kiosk.Active || r.shell.Depth() != 1 {
+		t.Fatal("a tap on the attract loop must start a visit at home")
+	}
+	r.mustHave("禁毒历史", "毒品种类", "危害案例", "首页", "返回", "中 / EN", "字号")
+	r.noClipping("home")
+
+	// History: first event, next by the bar, next by swipe, a jump by the strip.
+	r.tap("禁毒历史")
+	ev := cat.History.Events
+	r.mustHave(ev[0].Title.Zh, ev[0].DateLabel.Zh, "1 / 21")
+	r.noClipping("history")
+	r.tap("下一个")
+	r.mustHave(ev[1].Title.Zh, "2 / 21")
+	r.swipeLeft()
+	r.mustHave(ev[2].Title.Zh, "3 / 21")
+	r.tap(ev[len(ev)-1].Date[:4])
+	r.mustHave(ev[len(ev)-1].Title.Zh)
+	r.tap("下一个") // the last page stays put
+	r.mustHave(ev[len(ev)-1].Title.Zh)
+	r.tap(cat.History.Eras[0].Title.Zh)
+	r.mustHave(ev[0].Title.Zh)
+	r.tap("返回")
+	r.mustHave("毒品种类")
+
+	// Drug types: all, filter, detail, paging within the filter.
+	r.tap("毒品种类")
+	r.mustHave("冰毒", "海洛因", "识破伪装")
+	r.noClipping("drug list")
+	r.tap("新精神活性物质")
+	if r.has("海洛因") {
+		t.Error("the NPS filter still shows heroin")
+	}
+	r.tap("全部")
+	r.tap("冰毒")
+	r.mustHave("外观", "危害", "法律", "伪装警示", "甲基苯丙胺")
+	r.noClipping("drug detail")
+	r.tap("下一个")
+	if r.has("甲基苯丙胺") {
+		t.Error("next did not move to another drug")
+	}
+	r.tap("返回")
+	r.mustHave("冰毒", "海洛因")
+
+	// Spot the disguise: judge an item, see why.
+	r.tap("识破伪装")
+	first := cat.Disguises.Items[0]
+	r.mustHave(first.Name.Zh, "它可能是伪装的毒品吗？")
+	r.noClipping("spot")
+	if first.Suspicious {
+		r.tap("可疑，不碰")
+	} else {
+		r.tap("正常商品")
+	}
+	r.mustHave("答对了！", "为什么", "已识破 1 / 8")
+	r.tap("看下一个")
+	r.mustHave(cat.Disguises.Items[1].Name.Zh)
+	r.tap("首页")
+	if r.shell.Depth() != 1 {
+		t.Fatal("home must clear the stack")
+	}
+
+	// Harm cases: open one, page to its end, where the help card is.
+	r.tap("危害案例")
+	c := cat.Cases.Cases[0]
+	r.mustHave(c.Title.Zh, cat.Cases.Notice.Zh[:30])
+	r.noClipping("case list")
+	r.tap(c.Title.Zh)
+	r.mustHave(c.Pages[0].Zh, "综合示意案例 · 人物为化名")
+	r.noClipping("case")
+	for range c.Pages {
+		r.tap("下一个")
+	}
+	r.mustHave(cat.Meta.Help.Title.Zh, cat.Meta.Help.Contacts[0].Value, "启示")
+	r.tap("返回案例列表")
+	r.mustHave(cat.Cases.Cases[1].Title.Zh)
+	r.tap("返回")
+	r.tap("返回")
+	r.mustHave("禁毒历史", "毒品种类", "危害案例")
+
+	types := r.events.types()
+	for _, want := range []string{kiosk.EventSessionStart, kiosk.EventZoneEnter, kiosk.EventZoneLeave, kiosk.EventItemView} {
+		if !slices.Contains(types, want) {
+			t.Errorf("no %s event in %v", want, types)
+		}
+	}
+	if e, _ := r.events.last(kiosk.EventZoneLeave); e.Data["dwell_ms"] == nil {
+		t.Error("zone_leave carries no dwell time")
+	}
+}
+
+// swipeLeft drags across the page from right to left.
+func (r *rig) swipeLeft() {
+	r.t.Helper()
+	for _, o := range r.objects() {
+		if d, ok := o.(*touch.DragScroll); ok {
+			d.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: -150, DY: 5}})
+			d.DragEnd()
+			return
+		}
+		if s, ok := o.(*touch.Swipe); ok {
+			test.Drag(r.win.Canvas(), fyne.NewPos(1500, 600), -200, 0)
+			_ = s
+			return
+		}
+	}
+	r.t.Fatal("no swipe surface")
+}
+
+func TestQuizAndWallTilesAppearOnlyWithTheirScreens(t *testing.T) {
+	r := newRig(t, func(d *Deps) {
+		c := *d.Catalog
+		c.Zones = append(slices.Clone(c.Zones), content.Zone{ID: "quiz", Kind: content.KindQuiz,
+			Title: content.Text{Zh: "知识竞答", En: "Quiz"}, Color: "#14A39A", Icon: c.Zones[0].Icon})
+		d.Catalog = &c
+	})
+	r.tap("轻触屏幕 开始参观")
+	if r.has("知识竞答") {
+		t.Fatal("a zone kind without a screen must not get a tile")
+	}
+}
+
+func TestLanguageTextSizeAndVolumeResetAfterIdle(t *testing.T) {
+	r := newRig(t)
+	r.tap("轻触屏幕 开始参观")
+	r.tap("中 / EN")
+	r.mustHave("History of Drug Control", "Home", "Back", "Text size")
+	if r.shell.Lang() != content.En {
+		t.Fatal("language did not switch")
+	}
+	r.tap("History of Drug Control")
+	r.mustHave(r.shell.d.Catalog.History.Events[0].Title.En)
+	r.tap("Text size")
+	if !r.shell.Large() || fyne.CurrentApp().Settings().Theme().Size(sizeBody) != 35 {
+		t.Fatal("text size did not grow")
+	}
+	r.noClipping("history, English, large text")
+	r.tap("Sound")
+	if r.player.volume == 80 {
+		t.Fatal("the sound button did not change the volume")
+	}
+
+	r.tick(90 * time.Second)
+	if r.shell.Modal() != "idle" {
+		t.Fatal("no prompt after 90 s idle")
+	}
+	r.mustHave("Still there?")
+	r.tick(20 * time.Second)
+	if r.shell.Session().State() != kiosk.Attract || r.shell.Depth() != 0 {
+		t.Fatal("no reset to attract")
+	}
+	if r.shell.Lang() != content.Zh || r.shell.Large() || r.player.volume != 80 {
+		t.Fatalf("defaults not restored: lang %s large %v volume %d", r.shell.Lang(), r.shell.Large(), r.player.volume)
+	}
+	end, ok := r.events.last(kiosk.EventSessionEnd)
+	if !ok || end.Data["reason"] != kiosk.EndTimeout {
+		t.Fatalf("session_end %v", end)
+	}
+	r.mustHave("轻触屏幕 开始参观")
+}
+
+func TestPromptCountsDownAndATapContinues(t *testing.T) {
+	r := newRig(t)
+	r.tap("轻触屏幕 开始参观")
+	r.tap("毒品种类")
+	r.tick(90 * time.Second)
+	r.mustHave("还在吗？", "20 秒后将回到首页")
+	r.tick(5 * time.Second)
+	r.mustHave("15 秒后将回到首页")
+	r.tap("我还在，继续参观")
+	if r.shell.Modal() != "" || r.shell.Session().State() != kiosk.Active {
+		t.Fatal("the visit must continue")
+	}
+	r.mustHave("冰毒")
+	r.tick(89 * time.Second)
+	if r.shell.Modal() != "" {
+		t.Fatal("prompted again too soon")
+	}
+}
+
+func TestNarrationPausesTheIdleTimer(t *testing.T) {
+	r := newRig(t)
+	r.tap("轻触屏幕 开始参观")
+	r.tap("禁毒历史")
+	r.mustHave("播放讲解")
+	r.tap("播放讲解")
+	ev := r.shell.d.Catalog.History.Events[0]
+	if len(r.player.plays) != 1 || r.player.plays[0] != ev.Narration.Zh {
+		t.Fatalf("plays %v", r.player.plays)
+	}
+	r.player.at(10 * time.Second)
+	r.tick(time.Second)
+	if r.has("播放讲解") {
+		t.Error("the caption line must replace the play hint while narration plays")
+	}
+	r.tick(5 * time.Minute)
+	if r.shell.Modal() != "" {
+		t.Fatal("prompted while narration was playing")
+	}
+	r.player.finish()
+	r.tick(time.Second)
+	r.mustHave("重播")
+	if e, ok := r.events.last(kiosk.EventNarration); !ok || e.Data["action"] != "complete" {
+		t.Fatalf("no narration complete event: %v", e)
+	}
+	r.tick(90 * time.Second)
+	if r.shell.Modal() != "idle" {
+		t.Fatal("the idle timer must run again once narration ends")
+	}
+	r.tap("下一个") // continue
+	if r.shell.Modal() == "idle" {
+		t.Fatal("a tap must dismiss the prompt")
+	}
+}
+
+func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
+	r := newRig(t)
+	hot := r.hotCorner()
+	for i := 0; i < 5; i++ {
+		test.Tap(hot)
+		r.clock.Advance(300 * time.Millisecond)
+	}
+	if r.shell.Modal() != "pin" {
+		t.Fatal("the hidden gesture did not open the PIN pad")
+	}
+	r.mustHave("工作人员验证")
+	for i := 0; i < 5; i++ {
+		r.enterPIN("000000")
+	}
+	r.mustHave("尝试次数过多，请 30 秒后再试")
+	r.enterPIN(testPIN)
+	if r.shell.Modal() != "pin" {
+		t.Fatal("a locked pad must not open, even for the right PIN")
+	}
+	r.clock.Advance(31 * time.Second)
+	r.enterPIN(testPIN)
+	if r.shell.Modal() != "staff" {
+		t.Fatalf("the right PIN did not open the panel; screen:\n%s", r.dump())
+	}
+	r.mustHave("管理面板", "bundled demo", "demo v1", "内容检查通过", "声音设备正常", "无操作超时", "柔化案例图片")
+	r.tap("120 秒")
+	if len(r.saved) != 1 || r.saved[0].IdleTimeout != kiosk.Duration(120*time.Second) {
+		t.Fatalf("saved %v", r.saved)
+	}
+	if r.shell.Session().IdleTimeout() != 120*time.Second {
+		t.Fatal("the new idle timeout is not in force")
+	}
+	r.mustHave("已保存")
+	r.tap("开")
+	if !r.shell.d.Settings.SoftenGraphic {
+		t.Fatal("soften setting not applied")
+	}
+	r.tap("退出程序")
+	r.mustHave("确定要退出展示程序吗？")
+	r.tap("退出程序")
+	if !r.quit {
+		t.Fatal("exit did not quit")
+	}
+	logins := 0
+	for _, e := range r.events.all {
+		if e.Type == kiosk.EventStaffLogin {
+			logins++
+		}
+	}
+	if logins != 7 {
+		t.Errorf("%d staff_login events, want 7 (6 failed, 1 ok)", logins)
+	}
+}
+
+func TestStaffPanelClosesWhenLeftAlone(t *testing.T) {
+	r := newRig(t)
+	r.openStaff()
+	r.tick(90 * time.Second)
+	if r.shell.Modal() != "" || r.shell.Session().State() != kiosk.Attract {
+		t.Fatal("an abandoned staff panel must close")
+	}
+}
+
+func TestNoPINMeansNoEntry(t *testing.T) {
+	r := newRig(t, func(d *Deps) { d.Guard = kiosk.NewGuard(d.Clock, nil) })
+	r.openPINPad()
+	r.enterPIN("000000")
+	r.mustHave("本机尚未设置管理员密码")
+	if r.shell.Modal() != "pin" {
+		t.Fatal("no PIN set must never open the panel")
+	}
+}
+
+func TestSoftenedCaseImages(t *testing.T) {
+	r := newRig(t, func(d *Deps) { d.Settings.SoftenGraphic = true })
+	r.tap("轻触屏幕 开始参观")
+	r.tap("危害案例")
+	r.mustHave("已为低龄观众柔化图片")
+	var graphic content.Case
+	for _, c := range r.shell.d.Catalog.Cases.Cases {
+		if c.Graphic {
+			graphic = c
+		}
+	}
+	r.tap(graphic.Title.Zh)
+	if !r.showsImage(graphic.ImageSoft) || r.showsImage(graphic.Image) {
+		t.Fatal("the softened image must replace the graphic one")
+	}
+}
+
+func TestFallbackIsShownToStaff(t *testing.T) {
+	r := newRig(t, func(d *Deps) {
+		d.Info = ContentInfo{Source: "bundled demo", Fallback: "/srv/pack: content invalid: drugs.yaml:3: error",
+			Problems: []content.Problem{{Severity: content.Error, File: "content/drugs.yaml", Line: 3, Msg: "broken"}}}
+	})
+	r.openStaff()
+	r.mustHave("已改用内置内容", "/srv/pack", "content/drugs.yaml:3: error: broken", "内容问题（1）")
+}
+
+func (r *rig) hotCorner() *touch.Tappable {
+	for _, o := range r.objects() {
+		if t, ok := o.(*touch.Tappable); ok && t.Size() == fyne.NewSize(110, 110) && t.Position().IsZero() {
+			return t
+		}
+	}
+	r.t.Fatal("no hot corner")
+	return nil
+}
+
+func (r *rig) openPINPad() {
+	hot := r.hotCorner()
+	for i := 0; i < 5; i++ {
+		test.Tap(hot)
+	}
+}
+
+func (r *rig) openStaff() {
+	r.openPINPad()
+	r.enterPIN(testPIN)
+	if r.shell.Modal() != "staff" {
+		r.t.Fatal("staff panel did not open")
+	}
+}
+
+func (r *rig) enterPIN(pin string) {
+	for _, d := range pin {
+		r.tap(string(d))
+	}
+	r.tap("确定")
+}
+
+func (r *rig) showsImage(path string) bool {
+	for _, o := range r.objects() {
+		if img, ok := o.(interface{ Visible() bool }); ok && img.Visible() {
+			if ci, ok := o.(*canvasImage); ok && ci.Resource != nil && ci.Resource.Name() == path {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// TestGallery walks every screen, checks that no label is cut off, and with
+// UPDATE_SCREENSHOTS=DIR (make screenshots) saves each one as a PNG, rendered by Fyne's
+// software painter with the real theme, font and content.
+func TestGallery(t *testing.T) {
+	dir := os.Getenv("UPDATE_SCREENSHOTS")
+	shot := func(r *rig, name string) {
+		t.Helper()
+		r.noClipping(name)
+		if dir == "" {
+			return
+		}
+		img := r.win.Canvas().Capture()
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, img); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	r := newRig(t)
+	cat := r.shell.d.Catalog
+	shot(r, "01-attract")
+	r.tap("轻触屏幕 开始参观")
+	shot(r, "02-home")
+	r.tap("禁毒历史")
+	shot(r, "03-history")
+	r.tap(cat.History.Events[len(cat.History.Events)-3].Date[:4])
+	r.tap("播放讲解")
+	r.player.at(8 * 1e9)
+	r.tick(1e9)
+	shot(r, "04-history-narration")
+	r.tap("首页")
+	r.tap("毒品种类")
+	shot(r, "05-drugs")
+	r.tap("冰毒")
+	shot(r, "06-drug-detail")
+	r.tap("识破伪装")
+	shot(r, "07-spot-question")
+	r.tap("可疑，不碰")
+	shot(r, "08-spot-answer")
+	r.tap("首页")
+	r.tap("危害案例")
+	shot(r, "09-cases")
+	r.tap(cat.Cases.Cases[0].Title.Zh)
+	shot(r, "10-case-page")
+	for range cat.Cases.Cases[0].Pages {
+		r.tap("下一个")
+	}
+	shot(r, "11-case-help")
+	r.tick(90 * 1e9)
+	shot(r, "12-idle-prompt")
+	r.tick(20 * 1e9)
+	r.openPINPad()
+	shot(r, "13-pin-pad")
+	r.enterPIN(testPIN)
+	shot(r, "14-staff-panel")
+	r.tap("关闭面板")
+
+	r.tap("轻触屏幕 开始参观")
+	r.tap("中 / EN")
+	shot(r, "15-home-english")
+	r.tap("History of Drug Control")
+	r.tap("Text size")
+	shot(r, "16-history-english-large")
+
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
+		r := newRig(t)
+		r.win.Resize(size)
+		r.tap("轻触屏幕 开始参观")
+		shot(r, "17-home-"+sizeName(size))
+		r.tap("毒品种类")
+		r.tap("冰毒")
+		shot(r, "18-drug-detail-"+sizeName(size))
+	}
+}
+
+func sizeName(s fyne.Size) string {
+	return fmtInt(int(s.Width)) + "x" + fmtInt(int(s.Height))
+}
+
+func fmtInt(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}

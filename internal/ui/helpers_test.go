@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"io/fs"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/jindu-edu/kiosk/assets"
+	"github.com/jindu-edu/kiosk/internal/audio"
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
+)
+
+// fakePlayer is a narration player the test drives.
+type fakePlayer struct {
+	st     audio.Status
+	volume int
+	plays  []string
+}
+
+func (p *fakePlayer) Play(_ fs.FS, clip string) error {
+	p.st = audio.Status{State: audio.Playing, Clip: clip, Length: 20 * time.Second}
+	p.plays = append(p.plays, clip)
+	return nil
+}
+func (p *fakePlayer) Pause() {
+	if p.st.State == audio.Playing {
+		p.st.State = audio.Paused
+	}
+}
+func (p *fakePlayer) Resume() {
+	if p.st.State == audio.Paused {
+		p.st.State = audio.Playing
+	}
+}
+func (p *fakePlayer) Stop()                { p.st = audio.Status{} }
+func (p *fakePlayer) SetVolume(v int)      { p.volume = v }
+func (p *fakePlayer) Status() audio.Status { return p.st }
+func (p *fakePlayer) Available() bool      { return true }
+func (p *fakePlayer) Reason() string       { return "" }
+func (p *fakePlayer) finish() {
+	p.st = audio.Status{State: audio.Stopped, Clip: p.st.Clip, Finished: true}
+}
+func (p *fakePlayer) at(pos time.Duration) { p.st.Position = pos }
+
+// events records what the shell emits.
+type events struct {
+	mu  sync.Mutex
+	all []kiosk.Event
+}
+
+func (e *events) Record(ev kiosk.Event) { e.mu.Lock(); e.all = append(e.all, ev); e.mu.Unlock() }
+
+func (e *events) types() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []string
+	for _, ev := range e.all {
+		out = append(out, ev.Type)
+	}
+	return out
+}
+
+func (e *events) last(typ string) (kiosk.Event, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for i := len(e.all) - 1; i >= 0; i-- {
+		if e.all[i].Type == typ {
+			return e.all[i], true
+		}
+	}
+	return kiosk.Event{}, false
+}
+
+type rig struct {
+	t      *testing.T
+	shell  *Shell
+	win    fyne.Window
+	clock  *kiosk.ManualClock
+	player *fakePlayer
+	events *events
+	saved  []kiosk.Settings
+	quit   bool
+}
+
+const testPIN = "13572468"
+
+// newRig starts the shell on the bundled content in a 1920×1080 test window.
+func newRig(t *testing.T, opts ...func(*Deps)) *rig {
+	t.Helper()
+	test.NewTempApp(t)
+	cat, rep := content.Load(assets.Content())
+	if err := rep.Err(); err != nil {
+		t.Fatal(err)
+	}
+	strs, err := LoadStrings(assets.Strings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hash, _ := kiosk.HashPIN(testPIN, bcrypt.MinCost)
+	r := &rig{t: t, clock: kiosk.NewManualClock(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC)),
+		player: &fakePlayer{}, events: &events{}}
+	d := Deps{
+		Catalog: cat, Root: assets.Content(), Strings: strs,
+		Info:   ContentInfo{Source: "bundled demo"},
+		Player: r.player, Recorder: r.events, Clock: r.clock,
+		Settings: kiosk.DefaultSettings(),
+		SaveSettings: func(s kiosk.Settings) error {
+			r.saved = append(r.saved, s)
+			return nil
+		},
+		Guard:      kiosk.NewGuard(r.clock, hash),
+		AppVersion: "test",
+		Quit:       func() { r.quit = true },
+	}
+	for _, o := range opts {
+		o(&d)
+	}
+	r.win = test.NewWindow(nil)
+	r.win.SetPadded(false)
+	r.win.Resize(fyne.NewSize(1920, 1080))
+	r.shell = NewShell(r.win, d)
+	t.Cleanup(r.win.Close)
+	return r
+}
+
+// objects lists everything laid out in the window.
+func (r *rig) objects() []fyne.CanvasObject {
+	return test.LaidOutObjects(r.win.Canvas().Content())
+}
+
+// textOf returns the visible text of o, if it shows any.
+func textOf(o fyne.CanvasObject) string {
+	switch x := o.(type) {
+	case *canvas.Text:
+		return x.Text
+	case *widget.RichText:
+		return x.String()
+	}
+	return ""
+}
+
+// has reports whether some visible text contains s.
+func (r *rig) has(s string) bool {
+	for _, o := range r.objects() {
+		if o.Visible() && strings.Contains(textOf(o), s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rig) mustHave(texts ...string) {
+	r.t.Helper()
+	for _, s := range texts {
+		if !r.has(s) {
+			r.t.Fatalf("screen does not show %q; it shows:\n%s", s, r.dump())
+		}
+	}
+}
+
+func (r *rig) dump() string {
+	var b strings.Builder
+	for _, o := range r.objects() {
+		if s := textOf(o); s != "" {
+			b.WriteString("  " + s + "\n")
+		}
+	}
+	return b.String()
+}
+
+// tap taps the innermost tappable whose content shows text s exactly (or contains it,
+// when no exact match exists).
+func (r *rig) tap(s string) {
+	r.t.Helper()
+	var best fyne.Tappable
+	for _, exact := range []bool{true, false} {
+		for _, o := range r.objects() {
+			t, ok := o.(*touch.Tappable)
+			if !ok || !o.Visible() {
+				continue
+			}
+			for _, in := range test.LaidOutObjects(t) {
+				txt := textOf(in)
+				if (exact && txt == s) || (!exact && strings.Contains(txt, s)) {
+					best = t // later matches are deeper: keep the innermost
+				}
+			}
+		}
+		if best != nil {
+			test.Tap(best)
+			return
+		}
+	}
+	r.t.Fatalf("nothing tappable shows %q; the screen shows:\n%s", s, r.dump())
+}
+
+// tick moves the clock and lets the shell react, in steps like the real ticker.
+func (r *rig) tick(d time.Duration) {
+	for step := time.Second; d > 0; d -= step {
+		if d < step {
+			step = d
+		}
+		r.clock.Advance(step)
+		r.shell.Tick()
+	}
+}
+
+// clipped lists single-line texts that are cut off, or that lie outside the window.
+func (r *rig) clipped() []string {
+	var out []string
+	win := r.win.Canvas().Size()
+	drv := fyne.CurrentApp().Driver()
+	scrolled := map[fyne.CanvasObject]bool{} // text in a scroll may lie below the fold
+	for _, o := range r.objects() {
+		if d, ok := o.(*touch.DragScroll); ok {
+			for _, in := range test.LaidOutObjects(d) {
+				scrolled[in] = true
+			}
+		}
+	}
+	for _, o := range r.objects() {
+		t, ok := o.(*canvas.Text)
+		if !ok || !t.Visible() || strings.TrimSpace(t.Text) == "" {
+			continue
+		}
+		if scrolled[o] {
+			if t.Size().Width+1 < t.MinSize().Width {
+				out = append(out, "cut: "+t.Text)
+			}
+			continue
+		}
+		if t.Size().Width+1 < t.MinSize().Width {
+			out = append(out, "cut: "+t.Text)
+			continue
+		}
+		p := drv.AbsolutePositionForObject(t)
+		if p.X < -1 || p.Y < -1 || p.X+t.MinSize().Width > win.Width+1 || p.Y+t.Size().Height > win.Height+1 {
+			out = append(out, "off screen: "+t.Text)
+		}
+	}
+	return out
+}
+
+func (r *rig) noClipping(where string) {
+	r.t.Helper()
+	if c := r.clipped(); len(c) > 0 {
+		r.t.Errorf("%s at %v: %s", where, r.win.Canvas().Size(), strings.Join(c, "; "))
+	}
+}
+
+type canvasImage = canvas.Image
