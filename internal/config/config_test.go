@@ -1,0 +1,62 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExampleIsTheDefaults(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kiosk.toml")
+	os.WriteFile(path, []byte(Example), 0o644)
+	got, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != Default() {
+		t.Fatalf("the documented example differs from the defaults:\n%+v\n%+v", got, Default())
+	}
+	if time.Duration(got.Visitor.IdleTimeout) != 90*time.Second || got.Visitor.Language != "zh" {
+		t.Fatalf("design defaults: %+v", got.Visitor)
+	}
+}
+
+func TestOverridesAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(s string) string {
+		p := filepath.Join(dir, "k.toml")
+		os.WriteFile(p, []byte(s), 0o644)
+		return p
+	}
+	c, err := Load(write("kiosk_id = \"nanming-2\"\n[visitor]\nidle_timeout = \"2m\"\n"))
+	if err != nil || c.KioskID != "nanming-2" || time.Duration(c.Visitor.IdleTimeout) != 2*time.Minute {
+		t.Fatalf("%+v %v", c, err)
+	}
+	for bad, want := range map[string]string{
+		"idle_timout = \"2m\"":                 "unknown keys: idle_timout",
+		"[visitor]\nidle_timeout = \"soon\"":   "duration \"soon\"",
+		"[visitor]\nidle_timeout = \"1s\"":     "between 15s and 1h",
+		"[visitor]\ndefault_language = \"fr\"": "must be zh or en",
+		"kiosk_id = ":                          "k.toml",
+	} {
+		if _, err := Load(write(bad)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %q", bad, err, want)
+		}
+	}
+	if _, err := Load(filepath.Join(dir, "missing.toml")); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestPathAndDataDirFromEnvironment(t *testing.T) {
+	t.Setenv(EnvConfig, "/etc/jindu/kiosk.toml")
+	t.Setenv(EnvData, "/var/lib/jindu")
+	if Path("") != "/etc/jindu/kiosk.toml" || Path("/x.toml") != "/x.toml" {
+		t.Fatal("flag, then environment")
+	}
+	if DefaultDataDir() != "/var/lib/jindu" {
+		t.Fatal(DefaultDataDir())
+	}
+}
