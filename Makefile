@@ -58,9 +58,11 @@ lint-content:
 test: deps-build deps-headless vet lint-content
 	KIOSK_SMOKE=require go test -count=1 -timeout 30m ./...
 
-# docs/screenshots: every screen at 1920x1080, home at 1280x800 and 1080x1920.
-screenshots:
+# docs/screenshots: every screen at 1920x1080 and home at 1280x800 and 1080x1920 (Fyne's
+# software painter, real theme and content), plus the real binary under Xvfb (00-xvfb-*).
+screenshots: deps-build deps-headless
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run TestGallery ./internal/ui/
+	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run TestSmoke ./cmd/kiosk/
 
 # Content load benchmark, then cold start and memory of the real binary under Xvfb.
 bench: build deps-headless

@@ -15,7 +15,7 @@ while IFS=$'\t' read -r path lang text; do
   [ "$lang" = en ] && { voice=en-gb; speed=155; }
   mkdir -p "$root/$(dirname "$path")"
   espeak-ng -v "$voice" -s "$speed" -w "$tmp/clip.wav" -- "$text"
-  oggenc -Q -q -1 --resample 16000 -o "$root/$path" "$tmp/clip.wav"
+  oggenc -Q -q -1 --resample 16000 --serial 1 -o "$root/$path" "$tmp/clip.wav"
   n=$((n + 1))
 done < "$tmp/list.tsv"
 echo "generated $n narration clips under $root/media/audio"

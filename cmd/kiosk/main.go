@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -61,13 +63,17 @@ func main() {
 		w.SetFullScreen(true)
 	}
 	w.SetPadded(false)
-	// Visitors can never close the window; staff leave through the panel.
+	// Visitors can never close the window; staff leave through the panel. Fyne has no exit
+	// shortcut on Linux; keys are swallowed so that a plugged-in keyboard does nothing either.
 	w.SetCloseIntercept(func() { log.Warn("window close ignored: use the staff panel to exit") })
+	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) {})
+	w.Canvas().SetOnTypedRune(func(rune) {})
 
 	shell := ui.NewShell(w, deps)
 	stop := make(chan struct{})
 	defer close(stop)
 	shell.Start(stop)
+	quitOnSignal(a, log)
 	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Info.Source,
 		"data_dir", cfg.DataDir, "audio", deps.Player.Available())
 	w.ShowAndRun()
@@ -102,4 +108,15 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 		Quit:         a.Quit,
 		Log:          log,
 	}, closeAudio
+}
+
+// quitOnSignal lets the service manager stop the kiosk cleanly (SIGTERM, SIGINT).
+func quitOnSignal(a fyne.App, log *slog.Logger) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		s := <-sig
+		log.Info("stopping on signal", "signal", s.String())
+		fyne.Do(a.Quit)
+	}()
 }

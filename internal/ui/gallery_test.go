@@ -69,6 +69,9 @@ func TestGallery(t *testing.T) {
 	r.tick(90 * 1e9)
 	shot(r, "12-idle-prompt")
 	r.tick(20 * 1e9)
+	if r.shell.Depth() != 0 {
+		t.Fatalf("not reset: depth %d modal %q", r.shell.Depth(), r.shell.Modal())
+	}
 	r.openPINPad()
 	shot(r, "13-pin-pad")
 	r.enterPIN(testPIN)

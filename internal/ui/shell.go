@@ -248,6 +248,7 @@ func (s *Shell) render() {
 	// else stops it.
 	if st := s.d.Player.Status(); s.narr == nil || st.Clip != s.narr.clip {
 		s.d.Player.Stop()
+		s.session.SetNarrating(false) // the idle period runs from this tap, not the next tick
 	} else {
 		s.narr.lastSt = st.State
 		s.narr.update(st)

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
@@ -51,7 +53,9 @@ func (s *Shell) pinPad(entered, msg string) fyne.CanvasObject {
 	keys.Add(s.pill(s.t("staff.pin.ok"), colorAccent, func() { s.pinSubmit(entered) }))
 	cancel := s.pill(s.t("staff.pin.cancel"), colorSurface, s.closeModal)
 	box := container.NewVBox(title, dots, note, keys, cancel)
-	return card(colorBg, 36, 40, container.NewGridWrap(fyne.NewSize(560, 880), box))
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(560, 0))
+	return card(colorBg, 36, 40, container.NewStack(width, box))
 }
 
 func (s *Shell) pinKey(entered, k string) {

@@ -18,11 +18,11 @@ var (
 	colorSurfaceHi = hex("#2C4B75")
 	colorText      = hex("#FFFFFF")
 	colorMuted     = hex("#C3D0E2")
-	colorAccent    = hex("#0E8A82") // teal: home, primary actions
+	colorAccent    = hex("#0A7770") // teal: home, primary actions
 	colorHeading   = hex("#F5B94A") // amber section headings
 	colorCard      = hex("#F3EEE6") // illustration card
 	colorCardText  = hex("#3A3530")
-	colorGood      = hex("#2E9E5B")
+	colorGood      = hex("#22784A")
 	colorBad       = hex("#C0392B")
 )
 
