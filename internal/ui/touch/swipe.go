@@ -66,7 +66,7 @@ func (s *Swipe) Tapped(*fyne.PointEvent) {
 }
 
 // CreateRenderer draws the content.
-func (s *Swipe) CreateRenderer() fyne.WidgetRenderer { return &swipeRenderer{s: s} }
+func (s *Swipe) CreateRenderer() fyne.WidgetRenderer { return &contentRenderer{content: s.Content} }
 
 func abs(v float32) float32 {
 	if v < 0 {

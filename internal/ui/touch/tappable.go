@@ -43,5 +43,5 @@ func (t *Tappable) MinSize() fyne.Size {
 
 // CreateRenderer draws the content.
 func (t *Tappable) CreateRenderer() fyne.WidgetRenderer {
-	return &tappableRenderer{t: t}
+	return &contentRenderer{content: t.Content}
 }
