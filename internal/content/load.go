@@ -3,6 +3,8 @@ package content
 import (
 	"errors"
 	"io/fs"
+
+	"github.com/jindu-edu/kiosk/internal/lint"
 )
 
 // Files of a content root, relative to it.
@@ -26,15 +28,15 @@ func Load(fsys fs.FS) (*Catalog, Report) {
 	files := []struct {
 		name  string
 		into  any
-		check func(*doc)
+		check func(*lint.Doc)
 	}{
-		{FileMeta, &c.Meta, func(d *doc) { v.meta(d, &c.Meta) }},
+		{FileMeta, &c.Meta, func(d *lint.Doc) { v.meta(d, &c.Meta) }},
 		{FileZones, &zonesFile{}, nil},
-		{FileAttract, &c.Attract, func(d *doc) { v.attract(d, &c.Attract) }},
-		{FileHistory, &c.History, func(d *doc) { v.history(d, &c.History) }},
-		{FileDrugs, &c.Drugs, func(d *doc) { v.drugs(d, &c.Drugs) }},
-		{FileDisguises, &c.Disguises, func(d *doc) { v.disguises(d, &c.Disguises) }},
-		{FileCases, &c.Cases, func(d *doc) { v.cases(d, &c.Cases) }},
+		{FileAttract, &c.Attract, func(d *lint.Doc) { v.attract(d, &c.Attract) }},
+		{FileHistory, &c.History, func(d *lint.Doc) { v.history(d, &c.History) }},
+		{FileDrugs, &c.Drugs, func(d *lint.Doc) { v.drugs(d, &c.Drugs) }},
+		{FileDisguises, &c.Disguises, func(d *lint.Doc) { v.disguises(d, &c.Disguises) }},
+		{FileCases, &c.Cases, func(d *lint.Doc) { v.cases(d, &c.Cases) }},
 	}
 	for _, f := range files {
 		data, err := fs.ReadFile(fsys, f.name)
@@ -46,7 +48,7 @@ func Load(fsys fs.FS) (*Catalog, Report) {
 			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
 			continue
 		}
-		d, ok := parseInto(f.name, data, f.into, &probs)
+		d, ok := lint.Parse(f.name, data, f.into, &probs)
 		if !ok {
 			continue
 		}

@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/jindu-edu/kiosk/internal/lint"
 )
 
 var (
@@ -30,52 +32,52 @@ type validator struct {
 	media map[string]error // checked media, so a shared file is read once
 }
 
-func (v *validator) text(d *doc, p string, t Text) {
+func (v *validator) text(d *lint.Doc, p string, t Text) {
 	if strings.TrimSpace(t.Zh) == "" {
-		d.errf(p, "Chinese text (zh) is missing")
+		d.Errf(p, "Chinese text (zh) is missing")
 	}
 	if strings.TrimSpace(t.En) == "" {
-		d.warnf(p, "English text (en) is missing; Chinese is shown instead")
+		d.Warnf(p, "English text (en) is missing; Chinese is shown instead")
 	}
 }
 
-func (v *validator) ids(d *doc, p string, seen map[string]bool, id string) {
+func (v *validator) ids(d *lint.Doc, p string, seen map[string]bool, id string) {
 	switch {
 	case id == "":
-		d.errf(p+".id", "id is missing")
+		d.Errf(p+".id", "id is missing")
 	case !idPattern.MatchString(id):
-		d.errf(p+".id", "id %q must be lower-case letters, digits and '-'", id)
+		d.Errf(p+".id", "id %q must be lower-case letters, digits and '-'", id)
 	case seen[id]:
-		d.errf(p+".id", "id %q is used twice", id)
+		d.Errf(p+".id", "id %q is used twice", id)
 	}
 	seen[id] = true
 }
 
-func (v *validator) image(d *doc, p, file string, required bool) {
+func (v *validator) image(d *lint.Doc, p, file string, required bool) {
 	v.file(d, p, file, required, imageExts)
 }
 
-func (v *validator) narration(d *doc, p string, m Media) {
+func (v *validator) narration(d *lint.Doc, p string, m Media) {
 	v.file(d, p+".zh", m.Zh, true, audioExts)
 	v.file(d, p+".en", m.En, false, audioExts)
 	if m.En == "" {
-		d.warnf(p+".en", "no English narration; Chinese narration is played instead")
+		d.Warnf(p+".en", "no English narration; Chinese narration is played instead")
 	}
 }
 
-func (v *validator) file(d *doc, p, file string, required bool, exts map[string]bool) {
+func (v *validator) file(d *lint.Doc, p, file string, required bool, exts map[string]bool) {
 	if file == "" {
 		if required {
-			d.errf(p, "media file is missing")
+			d.Errf(p, "media file is missing")
 		}
 		return
 	}
 	if !fs.ValidPath(file) {
-		d.errf(p, "%q is not a relative path inside the content root", file)
+		d.Errf(p, "%q is not a relative path inside the content root", file)
 		return
 	}
 	if !exts[strings.ToLower(path.Ext(file))] {
-		d.errf(p, "%q: unsupported file type %q", file, path.Ext(file))
+		d.Errf(p, "%q: unsupported file type %q", file, path.Ext(file))
 		return
 	}
 	if v.media == nil {
@@ -87,7 +89,7 @@ func (v *validator) file(d *doc, p, file string, required bool, exts map[string]
 		v.media[file] = err
 	}
 	if err != nil {
-		d.errf(p, "%s", err)
+		d.Errf(p, "%s", err)
 	}
 }
 
@@ -140,55 +142,55 @@ func checkMedia(fsys fs.FS, file string) error {
 	return nil
 }
 
-func (v *validator) meta(d *doc, m *Meta) {
+func (v *validator) meta(d *lint.Doc, m *Meta) {
 	if !idPattern.MatchString(m.PackID) {
-		d.errf("pack_id", "pack_id %q must be lower-case letters, digits and '-'", m.PackID)
+		d.Errf("pack_id", "pack_id %q must be lower-case letters, digits and '-'", m.PackID)
 	}
 	if m.Version < 1 {
-		d.errf("version", "version must be a whole number of at least 1")
+		d.Errf("version", "version must be a whole number of at least 1")
 	}
 	v.text(d, "title", m.Title)
 	v.text(d, "slogan", m.Slogan)
 	v.text(d, "help.title", m.Help.Title)
 	v.text(d, "help.body", m.Help.Body)
 	if len(m.Help.Contacts) == 0 {
-		d.errf("help.contacts", "the help card needs at least one contact")
+		d.Errf("help.contacts", "the help card needs at least one contact")
 	}
 	for i, c := range m.Help.Contacts {
 		p := fmt.Sprintf("help.contacts[%d]", i)
 		v.text(d, p+".label", c.Label)
 		if strings.TrimSpace(c.Value) == "" {
-			d.errf(p+".value", "contact value is missing")
+			d.Errf(p+".value", "contact value is missing")
 		}
 	}
 }
 
-func (v *validator) zones(d *doc, zs []Zone) {
+func (v *validator) zones(d *lint.Doc, zs []Zone) {
 	if len(zs) == 0 {
-		d.errf("zones", "at least one zone is needed")
+		d.Errf("zones", "at least one zone is needed")
 	}
 	seen := map[string]bool{}
 	for i, z := range zs {
 		p := fmt.Sprintf("zones[%d]", i)
 		v.ids(d, p, seen, z.ID)
 		if !knownKinds[z.Kind] {
-			d.errf(p+".kind", "unknown kind %q (history, drugs, cases, quiz or wall)", z.Kind)
+			d.Errf(p+".kind", "unknown kind %q (history, drugs, cases, quiz or wall)", z.Kind)
 		}
 		v.text(d, p+".title", z.Title)
 		v.text(d, p+".tagline", z.Tagline)
 		if !colorPattern.MatchString(z.Color) {
-			d.errf(p+".color", "colour %q must look like #RRGGBB", z.Color)
+			d.Errf(p+".color", "colour %q must look like #RRGGBB", z.Color)
 		}
 		v.image(d, p+".icon", z.Icon, true)
 	}
 }
 
-func (v *validator) attract(d *doc, a *Attract) {
+func (v *validator) attract(d *lint.Doc, a *Attract) {
 	if a.SecondsPerSlide <= 0 {
 		a.SecondsPerSlide = 8
 	}
 	if len(a.Slides) == 0 {
-		d.errf("slides", "the attract loop needs at least one slide")
+		d.Errf("slides", "the attract loop needs at least one slide")
 	}
 	seen := map[string]bool{}
 	for i, s := range a.Slides {
@@ -200,7 +202,7 @@ func (v *validator) attract(d *doc, a *Attract) {
 	}
 }
 
-func (v *validator) history(d *doc, h *History) {
+func (v *validator) history(d *lint.Doc, h *History) {
 	eras := map[string]Era{}
 	seen := map[string]bool{}
 	for i, e := range h.Eras {
@@ -208,12 +210,12 @@ func (v *validator) history(d *doc, h *History) {
 		v.ids(d, p, seen, e.ID)
 		v.text(d, p+".title", e.Title)
 		if e.From > e.To {
-			d.errf(p, "from (%d) is after to (%d)", e.From, e.To)
+			d.Errf(p, "from (%d) is after to (%d)", e.From, e.To)
 		}
 		eras[e.ID] = e
 	}
 	if len(h.Events) == 0 {
-		d.errf("events", "the timeline needs events")
+		d.Errf("events", "the timeline needs events")
 	}
 	seen = map[string]bool{}
 	prev := ""
@@ -223,9 +225,9 @@ func (v *validator) history(d *doc, h *History) {
 		year, ok := parseDate(e.Date)
 		switch {
 		case !ok:
-			d.errf(p+".date", "date %q must be YYYY, YYYY-MM or YYYY-MM-DD", e.Date)
+			d.Errf(p+".date", "date %q must be YYYY, YYYY-MM or YYYY-MM-DD", e.Date)
 		case e.Date < prev:
-			d.errf(p+".date", "event %q (%s) is out of date order: it comes after %s", e.ID, e.Date, prev)
+			d.Errf(p+".date", "event %q (%s) is out of date order: it comes after %s", e.ID, e.Date, prev)
 		}
 		if ok {
 			prev = e.Date
@@ -233,9 +235,9 @@ func (v *validator) history(d *doc, h *History) {
 		era, found := eras[e.Era]
 		switch {
 		case !found:
-			d.errf(p+".era", "era %q is not defined under eras", e.Era)
+			d.Errf(p+".era", "era %q is not defined under eras", e.Era)
 		case ok && (year < era.From || year > era.To):
-			d.errf(p+".era", "event year %d is outside era %q (%d–%d)", year, era.ID, era.From, era.To)
+			d.Errf(p+".era", "event year %d is outside era %q (%d–%d)", year, era.ID, era.From, era.To)
 		}
 		v.text(d, p+".date_label", e.DateLabel)
 		v.text(d, p+".title", e.Title)
@@ -243,7 +245,7 @@ func (v *validator) history(d *doc, h *History) {
 		v.image(d, p+".image", e.Image, true)
 		v.narration(d, p+".narration", e.Narration)
 		if strings.TrimSpace(e.Source) == "" {
-			d.errf(p+".source", "every dated fact needs its source")
+			d.Errf(p+".source", "every dated fact needs its source")
 		}
 	}
 }
@@ -268,7 +270,7 @@ func parseDate(s string) (int, bool) {
 	return year, true
 }
 
-func (v *validator) drugs(d *doc, ds *Drugs) {
+func (v *validator) drugs(d *lint.Doc, ds *Drugs) {
 	cats := map[string]bool{}
 	for i, c := range ds.Categories {
 		p := fmt.Sprintf("categories[%d]", i)
@@ -277,14 +279,14 @@ func (v *validator) drugs(d *doc, ds *Drugs) {
 		v.text(d, p+".summary", c.Summary)
 	}
 	if len(ds.Drugs) == 0 {
-		d.errf("drugs", "the catalogue needs entries")
+		d.Errf("drugs", "the catalogue needs entries")
 	}
 	seen := map[string]bool{}
 	for i, dr := range ds.Drugs {
 		p := fmt.Sprintf("drugs[%d]", i)
 		v.ids(d, p, seen, dr.ID)
 		if !cats[dr.Category] {
-			d.errf(p+".category", "category %q is not defined under categories", dr.Category)
+			d.Errf(p+".category", "category %q is not defined under categories", dr.Category)
 		}
 		v.text(d, p+".name", dr.Name)
 		v.text(d, p+".appearance", dr.Appearance)
@@ -294,12 +296,12 @@ func (v *validator) drugs(d *doc, ds *Drugs) {
 		v.image(d, p+".image", dr.Image, true)
 		v.narration(d, p+".narration", dr.Narration)
 		if strings.TrimSpace(dr.Source) == "" {
-			d.errf(p+".source", "every entry needs its source")
+			d.Errf(p+".source", "every entry needs its source")
 		}
 	}
 }
 
-func (v *validator) disguises(d *doc, g *Disguises) {
+func (v *validator) disguises(d *lint.Doc, g *Disguises) {
 	v.text(d, "intro", g.Intro)
 	seen := map[string]bool{}
 	var sus, plain int
@@ -317,14 +319,14 @@ func (v *validator) disguises(d *doc, g *Disguises) {
 		}
 	}
 	if sus == 0 || plain == 0 {
-		d.errf("items", "the game needs both suspicious and ordinary items (has %d and %d)", sus, plain)
+		d.Errf("items", "the game needs both suspicious and ordinary items (has %d and %d)", sus, plain)
 	}
 }
 
-func (v *validator) cases(d *doc, cs *Cases) {
+func (v *validator) cases(d *lint.Doc, cs *Cases) {
 	v.text(d, "notice", cs.Notice)
 	if len(cs.Cases) == 0 {
-		d.errf("cases", "at least one case is needed")
+		d.Errf("cases", "at least one case is needed")
 	}
 	seen := map[string]bool{}
 	for i, c := range cs.Cases {
@@ -335,10 +337,10 @@ func (v *validator) cases(d *doc, cs *Cases) {
 		v.image(d, p+".image", c.Image, true)
 		v.image(d, p+".image_soft", c.ImageSoft, false)
 		if c.Graphic && c.ImageSoft == "" {
-			d.errf(p+".image_soft", "a graphic case needs a softened image for primary-school groups")
+			d.Errf(p+".image_soft", "a graphic case needs a softened image for primary-school groups")
 		}
 		if len(c.Pages) == 0 {
-			d.errf(p+".pages", "a case needs at least one page")
+			d.Errf(p+".pages", "a case needs at least one page")
 		}
 		for j, pg := range c.Pages {
 			v.text(d, fmt.Sprintf("%s.pages[%d]", p, j), pg)
@@ -346,7 +348,7 @@ func (v *validator) cases(d *doc, cs *Cases) {
 		v.text(d, p+".lesson", c.Lesson)
 		v.narration(d, p+".narration", c.Narration)
 		if strings.TrimSpace(c.Source) == "" {
-			d.errf(p+".source", "every case needs its source")
+			d.Errf(p+".source", "every case needs its source")
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package content
+package lint
 
 import (
 	"fmt"
@@ -8,19 +8,19 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// doc is one parsed YAML file with the line of every field path, so that validation can
+// Doc is one parsed YAML file with the line of every field path, so that validation can
 // point at the line a problem is on. Paths look like "events[3].title.en".
-type doc struct {
-	file  string
+type Doc struct {
+	File  string
 	lines map[string]int
 	probs *[]Problem
 }
 
-// parseInto decodes data into v and indexes field lines. Unknown fields are errors: they
+// Parse decodes data into v and indexes field lines. Unknown fields are errors: they
 // are almost always typos that would otherwise silently hide content. ok is false when the
 // file could not be parsed at all, so that validation does not pile on.
-func parseInto(file string, data []byte, v any, probs *[]Problem) (d *doc, ok bool) {
-	d = &doc{file: file, lines: map[string]int{}, probs: probs}
+func Parse(file string, data []byte, v any, probs *[]Problem) (d *Doc, ok bool) {
+	d = &Doc{File: file, lines: map[string]int{}, probs: probs}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		d.add(Error, lineOfYAMLError(err), "", fmt.Sprintf("not valid YAML: %v", err))
@@ -38,7 +38,7 @@ func parseInto(file string, data []byte, v any, probs *[]Problem) (d *doc, ok bo
 	return d, true
 }
 
-func (d *doc) index(n *yaml.Node, path string, t reflect.Type) {
+func (d *Doc) index(n *yaml.Node, path string, t reflect.Type) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -82,8 +82,8 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-// line finds the line of path, or of its nearest indexed parent.
-func (d *doc) line(path string) int {
+// Line finds the line of path, or of its nearest indexed parent.
+func (d *Doc) Line(path string) int {
 	for p := path; p != ""; {
 		if l, ok := d.lines[p]; ok {
 			return l
@@ -97,18 +97,18 @@ func (d *doc) line(path string) int {
 	return 0
 }
 
-func (d *doc) add(sev Severity, line int, field, msg string) {
-	*d.probs = append(*d.probs, Problem{Severity: sev, File: d.file, Line: line, Field: field, Msg: msg})
+func (d *Doc) add(sev Severity, line int, field, msg string) {
+	*d.probs = append(*d.probs, Problem{Severity: sev, File: d.File, Line: line, Field: field, Msg: msg})
 }
 
-// errf records an error at path's line.
-func (d *doc) errf(path, format string, args ...any) {
-	d.add(Error, d.line(path), path, fmt.Sprintf(format, args...))
+// Errf records an error at path's line.
+func (d *Doc) Errf(path, format string, args ...any) {
+	d.add(Error, d.Line(path), path, fmt.Sprintf(format, args...))
 }
 
-// warnf records a warning at path's line.
-func (d *doc) warnf(path, format string, args ...any) {
-	d.add(Warning, d.line(path), path, fmt.Sprintf(format, args...))
+// Warnf records a warning at path's line.
+func (d *Doc) Warnf(path, format string, args ...any) {
+	d.add(Warning, d.Line(path), path, fmt.Sprintf(format, args...))
 }
 
 // lineOfYAMLError digs the "line N" out of yaml.v3's messages.
