@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
+
+	"github.com/jindu-edu/kiosk/internal/atomicfile"
 )
 
 // PINFile is the name of the staff PIN hash inside the data directory.
@@ -56,7 +58,7 @@ func SavePIN(dataDir, pin string) error {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
-	return writeFileAtomic(filepath.Join(dataDir, PINFile), h, 0o600)
+	return atomicfile.WriteFile(filepath.Join(dataDir, PINFile), h, 0o600)
 }
 
 // LoadPINHash reads the stored hash; ErrNoPIN when there is none.

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/jindu-edu/kiosk/internal/atomicfile"
 )
 
 // SettingsFile is where staff changes are kept, inside the data directory.
@@ -83,7 +85,7 @@ func SaveSettings(dataDir string, s Settings) error {
 	if err := os.MkdirAll(dataDir, 0o700); err != nil {
 		return fmt.Errorf("create data directory: %w", err)
 	}
-	return writeFileAtomic(filepath.Join(dataDir, SettingsFile), data, 0o600)
+	return atomicfile.WriteFile(filepath.Join(dataDir, SettingsFile), data, 0o600)
 }
 
 // Duration is a time.Duration written as "90s" in JSON and TOML.
@@ -99,34 +101,5 @@ func (d *Duration) UnmarshalText(b []byte) error {
 		return fmt.Errorf("duration %q: %w", b, err)
 	}
 	*d = Duration(v)
-	return nil
-}
-
-// writeFileAtomic writes through a temporary file, fsyncs and renames, so that a power cut
-// leaves either the old or the new file.
-func writeFileAtomic(name string, data []byte, perm os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
 	return nil
 }

@@ -15,11 +15,15 @@ type homeView struct{ s *Shell }
 // zoneOpeners maps a zone kind to the view that shows it; zones of other kinds (the quiz
 // and the wall until their issues land) get no tile.
 func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
-	return map[string]func(content.Zone) view{
+	m := map[string]func(content.Zone) view{
 		content.KindHistory: func(z content.Zone) view { return &historyView{s: s, zone: z} },
 		content.KindDrugs:   func(z content.Zone) view { return &drugListView{s: s, zone: z} },
 		content.KindCases:   func(z content.Zone) view { return &caseListView{s: s, zone: z} },
 	}
+	if q := s.d.Quiz; q.Bank != nil && len(q.Bank.Questions) > 0 {
+		m[content.KindQuiz] = func(z content.Zone) view { return &quizHomeView{s: s, zone: z} }
+	}
+	return m
 }
 
 func (v *homeView) build() screen {
@@ -82,7 +86,12 @@ func (g *tileGrid) cols(size fyne.Size, n int) int {
 	byWidth := int(size.Width / 520)
 	rowsFit := max(1, int(size.Height/330))
 	byHeight := (n + rowsFit - 1) / rowsFit
-	return max(1, min(n, max(byWidth, byHeight)))
+	c := max(1, min(n, max(byWidth, byHeight)))
+	// Fewer, wider columns when that adds no row: four tiles are 2×2, not 3+1.
+	for c > max(1, byHeight) && (n+c-2)/(c-1) == (n+c-1)/c {
+		c--
+	}
+	return c
 }
 
 func (g *tileGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {

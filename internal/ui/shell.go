@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"io/fs"
 	"log/slog"
+	"math/rand/v2"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
@@ -39,9 +41,24 @@ type Deps struct {
 	AppVersion   string
 	// HideCursor hides the mouse pointer over the whole UI (touchscreens).
 	HideCursor bool
+	// Quiz is the quiz zone's bank and state; without questions the zone has no tile.
+	Quiz QuizDeps
 	// Quit leaves the program (staff exit).
 	Quit func()
 	Log  *slog.Logger
+}
+
+// ticker is a view with a clock of its own (quiz countdowns); Tick calls it.
+type ticker interface {
+	tick()
+}
+
+// top is the view on screen, or nil in attract.
+func (s *Shell) top() view {
+	if len(s.stack) == 0 {
+		return nil
+	}
+	return s.stack[len(s.stack)-1]
 }
 
 // view is one screen on the navigation stack; build is called again whenever the language
@@ -88,6 +105,7 @@ type Shell struct {
 	bar      *fyne.Container
 	overlay  *fyne.Container
 	modal    string // "", "idle", "pin", "staff"
+	pinOK    func() // what the right PIN opens
 	narr     *narrationBar
 	attractN int
 	images   map[string]fyne.Resource
@@ -101,6 +119,15 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	}
 	if d.Recorder == nil {
 		d.Recorder = kiosk.LogRecorder{Log: d.Log}
+	}
+	if d.Quiz.Rand == nil {
+		d.Quiz.Rand = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x6a64))
+	}
+	if d.Quiz.Recent == nil {
+		d.Quiz.Recent = &quiz.Recent{}
+	}
+	if d.Quiz.Groups == nil {
+		d.Quiz.Groups = &quiz.Groups{}
 	}
 	s := &Shell{
 		d:       d,
@@ -179,6 +206,9 @@ func (s *Shell) Tick() {
 	}
 	if s.session.State() == kiosk.Attract && s.modal == "" {
 		s.advanceAttract()
+	}
+	if t, ok := s.top().(ticker); ok && s.modal == "" {
+		t.tick()
 	}
 }
 

@@ -21,8 +21,14 @@ func (s *Shell) hotCornerTapped() {
 		s.activity()
 	}
 	if s.gesture.Tap() && s.modal == "" {
-		s.showPIN("")
+		s.askPIN(s.openStaff)
 	}
+}
+
+// askPIN shows the PIN pad; onOK runs after the right PIN (staff panel, team contest).
+func (s *Shell) askPIN(onOK func()) {
+	s.pinOK = onOK
+	s.showPIN("")
 }
 
 // showPIN shows the PIN pad with the digits entered so far.
@@ -71,7 +77,10 @@ func (s *Shell) pinSubmit(entered string) {
 	switch s.d.Guard.Check(entered) {
 	case kiosk.PINOK:
 		s.record(kiosk.Event{Type: kiosk.EventStaffLogin, Data: map[string]any{"ok": true}})
-		s.openStaff()
+		s.closeModal()
+		if s.pinOK != nil {
+			s.pinOK()
+		}
 		return
 	case kiosk.PINWrong:
 		msg = s.t("staff.pin.wrong", s.d.Guard.AttemptsLeft())

@@ -1,0 +1,133 @@
+package quiz
+
+import (
+	"time"
+
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+// DefaultTimer is the time per question unless configured; 0 turns timing off.
+const DefaultTimer = 30 * time.Second
+
+// Result is one answered (or timed-out) question.
+type Result struct {
+	Question Presented
+	Picked   []int // shown positions
+	Right    bool
+	TimedOut bool
+	Elapsed  time.Duration
+}
+
+// Round is a solo quiz: questions one at a time, each with an optional time limit. Score
+// is the number of right answers; there is no streak or speed bonus, so slower readers
+// are not shut out.
+type Round struct {
+	clock    kiosk.Clock
+	timer    time.Duration
+	items    []Presented
+	idx      int
+	shownAt  time.Time
+	answered bool
+	results  []Result
+}
+
+// NewRound starts a round; the first question is shown now.
+func NewRound(c kiosk.Clock, items []Presented, timer time.Duration) *Round {
+	return &Round{clock: c, timer: timer, items: items, shownAt: c.Now()}
+}
+
+// Current is the question on screen.
+func (r *Round) Current() Presented { return r.items[r.idx] }
+
+// Index and Len give the progress: question Index()+1 of Len().
+func (r *Round) Index() int { return r.idx }
+
+// Len is the number of questions in the round.
+func (r *Round) Len() int { return len(r.items) }
+
+// Answered reports whether the current question has been answered or has timed out.
+func (r *Round) Answered() bool { return r.answered }
+
+// Remaining is the countdown for the current question (the full timer when off or answered).
+func (r *Round) Remaining() time.Duration {
+	if r.timer <= 0 || r.answered {
+		return r.timer
+	}
+	return max(0, r.timer-r.clock.Now().Sub(r.shownAt))
+}
+
+// Timer is the configured time per question (0: none).
+func (r *Round) Timer() time.Duration { return r.timer }
+
+// Answer records the visitor's choice for the current question. A second answer is ignored.
+func (r *Round) Answer(picked []int) (Result, bool) {
+	if r.answered {
+		return Result{}, false
+	}
+	r.answered = true
+	res := Result{Question: r.Current(), Picked: picked, Right: r.Current().IsRight(picked),
+		Elapsed: r.clock.Now().Sub(r.shownAt)}
+	r.results = append(r.results, res)
+	return res, true
+}
+
+// Tick ends the current question when its time is up; it reports the timeout once.
+func (r *Round) Tick() (Result, bool) {
+	if r.answered || r.timer <= 0 || r.clock.Now().Sub(r.shownAt) < r.timer {
+		return Result{}, false
+	}
+	r.answered = true
+	res := Result{Question: r.Current(), TimedOut: true, Elapsed: r.timer}
+	r.results = append(r.results, res)
+	return res, true
+}
+
+// Next moves to the following question; false when the round is over.
+func (r *Round) Next() bool {
+	if r.idx+1 >= len(r.items) {
+		return false
+	}
+	r.idx++
+	r.answered = false
+	r.shownAt = r.clock.Now()
+	return true
+}
+
+// Done reports whether the last question has been answered.
+func (r *Round) Done() bool { return r.idx == len(r.items)-1 && r.answered }
+
+// Score is the number of right answers so far.
+func (r *Round) Score() int {
+	n := 0
+	for _, res := range r.results {
+		if res.Right {
+			n++
+		}
+	}
+	return n
+}
+
+// Percent is the share of right answers over the whole round, 0–100.
+func (r *Round) Percent() int {
+	if len(r.items) == 0 {
+		return 0
+	}
+	return r.Score() * 100 / len(r.items)
+}
+
+// Mistakes are the results that were wrong or timed out, for the review.
+func (r *Round) Mistakes() []Result {
+	var out []Result
+	for _, res := range r.results {
+		if !res.Right {
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+// CertificatePercent is the share of right answers that earns the 禁毒小卫士 certificate.
+const CertificatePercent = 80
+
+// Certified reports whether the round earns the certificate.
+func (r *Round) Certified() bool { return r.Percent() >= CertificatePercent }

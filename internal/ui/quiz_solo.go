@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+)
+
+// soloView runs a solo round: question, feedback, … then results and the certificate.
+type soloView struct {
+	s        *Shell
+	zone     content.Zone
+	round    *quiz.Round
+	audience string
+	picked   map[int]bool // multi: the choices toggled so far
+	last     *quiz.Result // feedback for the current question, once answered
+	results  bool
+	cert     bool
+	shown    int // the question index whose quiz_question event was sent, plus one
+
+	countdown *canvas.Text
+	timeBar   *widget.ProgressBar
+}
+
+func (v *soloView) build() screen {
+	s := v.s
+	v.countdown, v.timeBar = nil, nil
+	var body fyne.CanvasObject
+	switch {
+	case v.cert:
+		body = v.certificate()
+	case v.results:
+		body = v.resultsPage()
+	default:
+		body = v.questionPage()
+	}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+func (v *soloView) questionPage() fyne.CanvasObject {
+	s := v.s
+	r := v.round
+	q := r.Current()
+	if v.shown != r.Index()+1 {
+		v.shown = r.Index() + 1
+		s.record(kiosk.Event{Type: EventQuizQuestion, Zone: v.zone.ID, Item: q.ID,
+			Data: map[string]any{"index": r.Index(), "order": q.Order}})
+	}
+
+	// Progress: "第 3 / 10 题", one dot per question, and the countdown.
+	dots := container.NewHBox()
+	for i := 0; i < r.Len(); i++ {
+		c := colorSurfaceHi
+		if i < r.Index() || (i == r.Index() && r.Answered()) {
+			c = colorAccent
+		} else if i == r.Index() {
+			c = colorHeading
+		}
+		dots.Add(container.NewGridWrap(fyne.NewSize(22, 22), canvas.NewCircle(c)))
+	}
+	progress := container.NewHBox(s.label(s.t("quiz.progress", r.Index()+1, r.Len()), sizeLead, true, colorText),
+		container.NewCenter(dots))
+	var timer fyne.CanvasObject = layout.NewSpacer()
+	if r.Timer() > 0 {
+		v.countdown = s.label("", sizeLead, true, colorHeading)
+		v.timeBar = widget.NewProgressBar()
+		v.timeBar.TextFormatter = func() string { return "" }
+		timer = container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(240, 24), v.timeBar)), v.countdown)
+		v.updateTimer()
+	}
+	top := container.NewBorder(nil, nil, progress, timer)
+
+	prompt := s.para(s.tx(q.Prompt), sizeHeading, true, "")
+	head := container.NewVBox(prompt)
+	if q.Type == quiz.Multi && v.last == nil {
+		head.Add(s.para(s.t("quiz.multi.hint"), sizeBody, false, colorNameHeading))
+	}
+
+	choices := container.New(layout.NewGridLayoutWithColumns(2))
+	if len(q.Order) <= 2 {
+		choices = container.New(layout.NewGridLayoutWithColumns(len(q.Order)))
+	}
+	right := map[int]bool{}
+	for _, k := range q.RightPositions() {
+		right[k] = true
+	}
+	for k, idx := range q.Order {
+		k := k
+		bg := colorSurface
+		switch {
+		case v.last != nil && right[k]:
+			bg = colorGood
+		case v.last != nil && contains(v.last.Picked, k):
+			bg = colorBad
+		case v.picked[k]:
+			bg = colorSurfaceHi
+		}
+		choices.Add(v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k]))
+	}
+
+	var bottom fyne.CanvasObject
+	if v.last != nil {
+		bottom = v.feedback()
+	} else if q.Type == quiz.Multi {
+		bottom = container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit))
+	}
+
+	main := container.NewBorder(head, bottom, nil, nil, container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices))
+	if q.Image != "" {
+		vp := s.viewport()
+		w := min(480, vp.Width*0.25)
+		main = container.NewBorder(nil, nil, s.illustration(q.Image, fyne.NewSize(w, w/2)), nil,
+			container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), main))
+	}
+	return container.NewBorder(container.New(layout.NewCustomPaddedLayout(0, 16, 0, 0), top), nil, nil, nil, main)
+}
+
+// choiceCard is one big answer button with its letter.
+func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool) fyne.CanvasObject {
+	s := v.s
+	circle := canvas.NewCircle(colorAccent)
+	if selected {
+		circle.FillColor = colorHeading
+	}
+	letter := s.label(quiz.Letter(k), sizeLead, true, colorText)
+	letter.Alignment = fyne.TextAlignCenter
+	badge := container.NewGridWrap(fyne.NewSize(64, 64), container.NewStack(circle, container.NewCenter(letter)))
+	row := container.NewBorder(nil, nil, container.NewCenter(badge), nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(text, sizeLead, false, "")))
+	t := s.tappable(card(bg, 28, 20, row), s.tap(func() { v.choose(k) }))
+	t.MinHeight = 120
+	return t
+}
+
+func (v *soloView) choose(k int) {
+	if v.last != nil {
+		return
+	}
+	if v.round.Current().Type == quiz.Multi {
+		if v.picked == nil {
+			v.picked = map[int]bool{}
+		}
+		v.picked[k] = !v.picked[k]
+		v.s.replace(v)
+		return
+	}
+	v.answer([]int{k})
+}
+
+func (v *soloView) submit() {
+	var picked []int
+	for k, on := range v.picked {
+		if on {
+			picked = append(picked, k)
+		}
+	}
+	if len(picked) > 0 {
+		v.answer(picked)
+	}
+}
+
+func (v *soloView) answer(picked []int) {
+	res, ok := v.round.Answer(picked)
+	if !ok {
+		return
+	}
+	v.show(res)
+}
+
+// show records an answer (or a timeout) and shows its feedback.
+func (v *soloView) show(res quiz.Result) {
+	v.last = &res
+	v.s.record(kiosk.Event{Type: EventQuizAnswer, Zone: v.zone.ID, Item: res.Question.ID, Data: map[string]any{
+		"choice": choiceIDs(res), "correct": res.Right, "timed_out": res.TimedOut, "ms": res.Elapsed.Milliseconds()}})
+	v.s.replace(v)
+}
+
+// choiceIDs names the picked choices by their letters in the bank (not as shown), so the
+// office can tell which wrong answer pupils chose.
+func choiceIDs(res quiz.Result) []string {
+	var out []string
+	for _, k := range res.Picked {
+		out = append(out, quiz.Letter(res.Question.Order[k]))
+	}
+	return out
+}
+
+func (v *soloView) feedback() fyne.CanvasObject {
+	s := v.s
+	res := v.last
+	verdict, bg := s.t("quiz.right"), colorGood
+	switch {
+	case res.TimedOut:
+		verdict, bg = s.t("quiz.timeup"), colorBad
+	case !res.Right:
+		verdict, bg = s.t("quiz.wrong"), colorBad
+	}
+	var letters []string
+	for _, k := range res.Question.RightPositions() {
+		letters = append(letters, quiz.Letter(k))
+	}
+	head := container.NewHBox(card(bg, 24, 12, s.label(verdict, sizeLead, true, colorText)),
+		container.NewCenter(s.label(s.t("quiz.answer", strings.Join(letters, "、")), sizeLead, true, colorHeading)))
+	next := s.t("quiz.next")
+	if v.round.Done() {
+		next = s.t("quiz.finish")
+	}
+	text := container.NewVBox(head,
+		s.para(s.tx(res.Question.Explanation), sizeBody, false, ""),
+		s.para(s.t("common.source")+"："+res.Question.Source, sizeSmall, false, colorNameMuted))
+	return card(colorSurface, 28, 20, container.NewBorder(nil, nil, nil,
+		container.NewVBox(layout.NewSpacer(), s.pill(next, colorAccent, v.next)), text))
+}
+
+func (v *soloView) next() {
+	v.last, v.picked = nil, nil
+	if !v.round.Next() {
+		v.results = true
+		s := v.s
+		s.record(kiosk.Event{Type: EventQuizFinish, Zone: v.zone.ID, Data: map[string]any{
+			"mode": "solo", "audience": v.audience, "score": v.round.Score(), "questions": v.round.Len()}})
+	}
+	v.s.replace(v)
+}
+
+// tick runs the countdown; at zero the question counts as unanswered.
+func (v *soloView) tick() {
+	if v.results || v.last != nil {
+		return
+	}
+	if res, ok := v.round.Tick(); ok {
+		v.show(res)
+		return
+	}
+	v.updateTimer()
+}
+
+func (v *soloView) updateTimer() {
+	if v.countdown == nil {
+		return
+	}
+	left := v.round.Remaining()
+	secs := int(math.Ceil(left.Seconds()))
+	if t := v.s.t("quiz.seconds", secs); v.countdown.Text != t {
+		v.countdown.Text = t
+		v.countdown.Refresh()
+	}
+	v.timeBar.SetValue(float64(left) / float64(v.round.Timer()))
+}
+
+func (v *soloView) resultsPage() fyne.CanvasObject {
+	s := v.s
+	r := v.round
+	score := s.label(s.t("quiz.score", r.Score(), r.Len()), sizeDisplay, true, colorText)
+	pct := s.label(s.t("quiz.percent", r.Percent()), sizeLead, true, colorHeading)
+	msg := s.t("quiz.encourage")
+	if r.Certified() {
+		msg = s.t("quiz.praise")
+	}
+	left := container.NewVBox(score, pct, s.para(msg, sizeLead, false, ""))
+	actions := container.NewHBox(s.pill(s.t("quiz.again"), colorSurfaceHi, func() {
+		s.replace(&agePickView{s: s, zone: v.zone})
+	}))
+	if r.Certified() {
+		actions.Add(s.pill(s.t("quiz.certificate"), colorAccent, func() { v.cert = true; s.replace(v) }))
+	}
+	left.Add(actions)
+
+	review := container.NewVBox(s.label(s.t("quiz.review"), sizeLead, true, colorHeading))
+	if len(r.Mistakes()) == 0 {
+		review.Add(s.para(s.t("quiz.review.none"), sizeBody, false, ""))
+	}
+	for _, m := range r.Mistakes() {
+		q := m.Question
+		var answers []string
+		for _, k := range q.RightPositions() {
+			answers = append(answers, s.tx(q.Choices[q.Order[k]]))
+		}
+		review.Add(card(colorSurface, 20, 16, container.NewVBox(
+			s.para(s.tx(q.Prompt), sizeBody, true, ""),
+			s.para("✔ "+strings.Join(answers, "；"), sizeBody, false, colorNameHeading),
+			s.para(s.tx(q.Explanation), sizeSmall, false, colorNameMuted))))
+	}
+	return container.NewGridWithColumns(2, left, s.scrollText(review))
+}
+
+// certificate is the 禁毒小卫士 certificate: no name, the score and the date.
+func (v *soloView) certificate() fyne.CanvasObject {
+	s := v.s
+	r := v.round
+	base := s.d.Catalog.Meta.Title
+	body := s.t("quiz.cert.body", s.tx(base), r.Score(), r.Len())
+	date := s.d.Clock.Now().Format("2006-01-02")
+	title := s.label(s.t("quiz.cert.title"), sizeDisplay, true, colorBad)
+	title.Alignment = fyne.TextAlignCenter
+	kind := s.label(s.t("quiz.cert.kind"), sizeLead, true, colorCardText)
+	kind.Alignment = fyne.TextAlignCenter
+	text := container.NewVBox(
+		container.NewCenter(kind), container.NewCenter(title),
+		s.para(body, sizeLead, false, colorNameCard),
+		s.para(s.t("quiz.cert.pledge"), sizeLead, true, colorNameCard),
+		s.para(s.tx(base)+"  "+date, sizeBody, false, colorNameCard))
+	seal := container.NewGridWrap(fyne.NewSize(300, 225), s.image("media/img/attract/protect.png"))
+	frame := canvas.NewRectangle(colorCard)
+	frame.CornerRadius = 24
+	frame.StrokeColor = colorHeading
+	frame.StrokeWidth = 10
+	inner := container.NewBorder(nil, nil, container.NewCenter(seal), nil, padded(24, text))
+	cert := container.NewStack(frame, padded(48, inner))
+	again := s.pill(s.t("quiz.again"), colorAccent, func() { s.replace(&agePickView{s: s, zone: v.zone}) })
+	return container.NewBorder(nil, container.NewCenter(again), nil, nil, padded(16, cert))
+}
+
+func contains(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,351 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+)
+
+// teamColors mark the teams' answer zones.
+var teamColors = []color.NRGBA{hex("#1F6FB2"), hex("#B8452E"), hex("#2F7D4F"), hex("#7A4BA0")}
+
+// teamSetupView is where the teacher sets up a contest (behind the PIN).
+type teamSetupView struct {
+	s        *Shell
+	zone     content.Zone
+	teams    int
+	mode     string
+	audience string
+	count    int
+	label    string
+}
+
+// labelKeys build a group label without a keyboard: digits and the words class names use.
+var labelKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0",
+	"小学", "中学", "初", "高", "年级", "班", "(", ")", "一", "二", "三", "四", "五", "六"}
+
+const maxLabel = 16
+
+func (v *teamSetupView) build() screen {
+	s := v.s
+	if v.teams == 0 {
+		v.teams, v.mode, v.audience, v.count = 2, quiz.Buzz, quiz.Primary, quiz.DefaultRoundSize
+	}
+	row := func(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewVBox(s.label(title, sizeLead, true, colorHeading), container.NewHBox(chips...))
+	}
+	set := func(f func()) func() { return func() { f(); s.replace(v) } }
+	var teams, modes, auds, counts []fyne.CanvasObject
+	for n := 2; n <= 4; n++ {
+		n := n
+		teams = append(teams, s.chip(strconv.Itoa(n), v.teams == n, set(func() { v.teams = n })))
+	}
+	for _, m := range []string{quiz.Buzz, quiz.Turns} {
+		m := m
+		modes = append(modes, s.chip(s.t("team.mode."+m), v.mode == m, set(func() { v.mode = m })))
+	}
+	for _, a := range quiz.Audiences {
+		a := a
+		auds = append(auds, s.chip(s.t("quiz.age."+a), v.audience == a, set(func() { v.audience = a })))
+	}
+	for _, n := range []int{5, 10, 15} {
+		n := n
+		counts = append(counts, s.chip(strconv.Itoa(n), v.count == n, set(func() { v.count = n })))
+	}
+	rules := s.para(s.t("team.rules."+v.mode), sizeBody, false, colorNameMuted)
+	left := container.NewVBox(row(s.t("team.count"), teams...), row(s.t("team.mode"), modes...), rules,
+		row(s.t("team.audience"), auds...), row(s.t("team.questions"), counts...))
+
+	shown := v.label
+	if shown == "" {
+		shown = "—"
+	}
+	keys := container.NewGridWithColumns(6)
+	for _, k := range labelKeys {
+		k := k
+		keys.Add(s.pill(k, colorSurfaceHi, set(func() {
+			if utf8.RuneCountInString(v.label+k) <= maxLabel {
+				v.label += k
+			}
+		})))
+	}
+	keys.Add(s.pill(s.t("team.label.del"), colorSurface, set(func() {
+		if r := []rune(v.label); len(r) > 0 {
+			v.label = string(r[:len(r)-1])
+		}
+	})))
+	keys.Add(s.pill(s.t("team.label.clear"), colorSurface, set(func() { v.label = "" })))
+	right := container.NewVBox(s.label(s.t("team.label"), sizeLead, true, colorHeading),
+		card(colorCard, 20, 12, s.label(shown, sizeHeading, true, colorCardText)), keys)
+
+	start := s.pill(s.t("team.start"), colorAccent, v.start)
+	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), start), nil, nil,
+		container.NewGridWithColumns(2, left, right))
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// start picks single and true/false questions (one tap answers them) and begins.
+func (v *teamSetupView) start() {
+	s := v.s
+	q := s.d.Quiz
+	var pool []quiz.Question
+	for _, x := range q.Bank.Questions {
+		if x.Type != quiz.Multi {
+			pool = append(pool, x)
+		}
+	}
+	picked := quiz.Select(pool, v.audience, v.count, q.Recent.Set(), q.Rand)
+	if len(picked) == 0 {
+		return
+	}
+	items := make([]quiz.Presented, len(picked))
+	for i, p := range picked {
+		items[i] = quiz.Present(p, q.Rand)
+	}
+	q.Recent.Add(picked)
+	s.saveQuiz()
+	c := quiz.NewContest(s.d.Clock, v.mode, v.teams, items, q.Timer)
+	s.record(kiosk.Event{Type: EventQuizStart, Zone: v.zone.ID, Data: map[string]any{
+		"mode": "team-" + v.mode, "teams": v.teams, "audience": v.audience, "questions": len(items)}})
+	s.replace(&contestView{s: s, zone: v.zone, c: c, label: v.label, audience: v.audience})
+}
+
+// contestView is the shared screen: the question in the middle, one answer zone per team.
+type contestView struct {
+	s        *Shell
+	zone     content.Zone
+	c        *quiz.Contest
+	label    string
+	audience string
+	note     string // what just happened ("禁毒先锋队答对了！+10")
+	shown    int
+	over     bool
+
+	countdown *canvas.Text
+}
+
+func (v *contestView) build() screen {
+	s := v.s
+	v.countdown = nil
+	if v.over {
+		return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, v.ranking())), zone: v.zone.ID}
+	}
+	c := v.c
+	q := c.Current()
+	if v.shown != c.Index()+1 {
+		v.shown = c.Index() + 1
+		s.record(kiosk.Event{Type: EventQuizQuestion, Zone: v.zone.ID, Item: q.ID, Data: map[string]any{"index": c.Index()}})
+	}
+
+	choices := container.NewGridWithColumns(len(q.Order))
+	right := map[int]bool{}
+	for _, k := range q.RightPositions() {
+		right[k] = true
+	}
+	for k, idx := range q.Order {
+		bg := colorSurface
+		if c.Closed() && right[k] {
+			bg = colorGood
+		}
+		choices.Add(card(bg, 20, 12, container.NewHBox(
+			s.label(quiz.Letter(k), sizeLead, true, colorHeading), s.para(s.tx(q.Choices[idx]), sizeBody, false, ""))))
+	}
+	info := s.label(s.t("quiz.progress", c.Index()+1, c.Len()), sizeBody, true, colorText)
+	v.countdown = s.label("", sizeLead, true, colorHeading)
+	v.updateTimer()
+	if c.Mode == quiz.Turns && !c.Closed() {
+		info.Text += "   " + s.t("team.turn", s.tx(c.Teams[c.Turn()].Name))
+	}
+	center := container.NewVBox(container.NewBorder(nil, nil, info, v.countdown),
+		s.para(s.tx(q.Prompt), sizeHeading, true, ""), choices)
+	if c.Closed() {
+		next := s.t("quiz.next")
+		if c.Index()+1 == c.Len() {
+			next = s.t("team.ranking")
+		}
+		center.Add(card(colorSurfaceHi, 20, 14, container.NewBorder(nil, nil, nil, s.pill(next, colorAccent, v.next),
+			container.NewVBox(s.para(v.note, sizeLead, true, colorNameHeading),
+				s.para(s.tx(q.Explanation), sizeBody, false, "")))))
+	}
+
+	zones := container.NewGridWithColumns(len(c.Teams))
+	if len(c.Teams) == 4 {
+		zones = container.NewGridWithColumns(2)
+	}
+	for t := range c.Teams {
+		zones.Add(v.teamZone(t))
+	}
+	body := container.NewBorder(card(colorBg, 24, 16, center), nil, nil, nil,
+		container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), zones))
+	return screen{body: padded(16, body), zone: v.zone.ID}
+}
+
+// teamZone is one team's name, score and answer buttons.
+func (v *contestView) teamZone(t int) fyne.CanvasObject {
+	s := v.s
+	c := v.c
+	team := c.Teams[t]
+	col := teamColors[t%len(teamColors)]
+	active := !c.Closed() && !c.ShutOut(t) && (c.Mode == quiz.Buzz || c.Turn() == t)
+	bg := col
+	if !active {
+		bg = darker(col, 0.55)
+	}
+	name := s.label(s.tx(team.Name), sizeLead, true, colorText)
+	score := s.label(s.t("team.points", team.Score), sizeHeading, true, colorText)
+	head := container.NewBorder(nil, nil, name, score)
+	buttons := container.NewGridWithColumns(len(c.Current().Order))
+	for k := range c.Current().Order {
+		k := k
+		lbl := quiz.Letter(k)
+		if c.Current().Type == quiz.TrueFalse {
+			lbl = s.tx(c.Current().Choices[c.Current().Order[k]])
+		}
+		b := s.pill(lbl, withAlpha(colorBg, 0x99), func() { v.answer(t, k) })
+		b.MinHeight = 100
+		buttons.Add(b)
+	}
+	var status fyne.CanvasObject = layout.NewSpacer()
+	if c.ShutOut(t) && !c.Closed() {
+		status = s.label(s.t("team.out"), sizeBody, false, colorText)
+	}
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = 24
+	return container.NewStack(rect, padded(18, container.NewBorder(head, buttons, nil, nil, status)))
+}
+
+func (v *contestView) answer(t, k int) {
+	s := v.s
+	c := v.c
+	q := c.Current()
+	out := c.Answer(t, k)
+	if out == quiz.Ignored {
+		return
+	}
+	s.record(kiosk.Event{Type: EventQuizAnswer, Zone: v.zone.ID, Item: q.ID, Data: map[string]any{
+		"team": t, "choice": []string{quiz.Letter(q.Order[k])}, "correct": out == quiz.Right,
+		"ms": c.Elapsed().Milliseconds()}})
+	switch out {
+	case quiz.Right:
+		v.note = s.t("team.won", s.tx(c.Teams[t].Name))
+	case quiz.AllWrong:
+		v.note = s.t("team.allwrong")
+	}
+	s.replace(v)
+}
+
+func (v *contestView) next() {
+	if !v.c.Next() {
+		v.finish()
+	}
+	v.note = ""
+	v.s.replace(v)
+}
+
+// finish keeps the result on today's board.
+func (v *contestView) finish() {
+	s := v.s
+	v.over = true
+	label := strings.TrimSpace(v.label)
+	if label == "" {
+		label = s.d.Strings.T(content.Zh, "team.untitled")
+	}
+	g := quiz.GroupResult{At: s.d.Clock.Now(), Label: label, Mode: v.c.Mode, Teams: append([]quiz.Team(nil), v.c.Teams...)}
+	s.d.Quiz.Groups.Results = append(s.d.Quiz.Groups.Results, g)
+	s.saveQuiz()
+	scores := map[string]int{}
+	for _, t := range v.c.Teams {
+		scores[t.Name.Zh] = t.Score
+	}
+	s.record(kiosk.Event{Type: EventQuizFinish, Zone: v.zone.ID, Data: map[string]any{
+		"mode": "team-" + v.c.Mode, "audience": v.audience, "group": label, "scores": scores, "questions": v.c.Len()}})
+}
+
+func (v *contestView) tick() {
+	if v.over || v.c.Closed() {
+		return
+	}
+	if v.c.Tick() == quiz.TimeUp {
+		v.note = v.s.t("quiz.timeup")
+		v.s.replace(v)
+		return
+	}
+	v.updateTimer()
+}
+
+func (v *contestView) updateTimer() {
+	if v.countdown == nil || v.c.Remaining() <= 0 && v.c.Closed() {
+		return
+	}
+	secs := int(math.Ceil(v.c.Remaining().Seconds()))
+	if t := v.s.t("quiz.seconds", secs); v.countdown.Text != t {
+		v.countdown.Text = t
+		v.countdown.Refresh()
+	}
+}
+
+// ranking shows the final standings, largest first.
+func (v *contestView) ranking() fyne.CanvasObject {
+	s := v.s
+	rows := container.NewVBox(s.label(s.t("team.ranking"), sizeHeading, true, colorText))
+	if v.label != "" {
+		rows.Add(s.label(v.label, sizeLead, false, colorHeading))
+	}
+	for _, st := range v.c.Ranking() {
+		team := v.c.Teams[st.Team]
+		rect := canvas.NewRectangle(teamColors[st.Team%len(teamColors)])
+		rect.CornerRadius = 24
+		line := container.NewBorder(nil, nil,
+			s.label(s.t("team.place", st.Place)+"  "+s.tx(team.Name), sizeHeading, true, colorText), nil,
+			container.NewHBox(layout.NewSpacer(), s.label(s.t("team.points", st.Score), sizeHeading, true, colorText)))
+		rows.Add(container.NewStack(rect, padded(20, line)))
+	}
+	rows.Add(s.para(s.t("team.saved"), sizeBody, false, colorNameMuted))
+	actions := container.NewHBox(
+		s.pill(s.t("quiz.groups"), colorSurfaceHi, func() { s.replace(&groupsView{s: s, zone: v.zone}) }),
+		s.pill(s.t("team.new"), colorAccent, func() { s.replace(&teamSetupView{s: s, zone: v.zone}) }))
+	return container.NewBorder(nil, actions, nil, nil, rows)
+}
+
+// groupsView is today's board of group results.
+type groupsView struct {
+	s    *Shell
+	zone content.Zone
+}
+
+func (v *groupsView) build() screen {
+	s := v.s
+	list := container.NewVBox()
+	today := s.d.Quiz.Groups.Today(s.d.Clock.Now())
+	if len(today) == 0 {
+		list.Add(s.para(s.t("quiz.groups.none"), sizeLead, false, colorNameMuted))
+	}
+	for _, g := range today {
+		parts := []string{}
+		for _, t := range g.Teams {
+			parts = append(parts, s.tx(t.Name)+" "+s.t("team.points", t.Score))
+		}
+		list.Add(card(colorSurface, 20, 16, container.NewVBox(
+			container.NewBorder(nil, nil, s.label(g.Label, sizeLead, true, colorText), s.label(g.At.Format("15:04")+"  "+s.t("team.mode."+g.Mode), sizeBody, false, colorMuted)),
+			s.para(strings.Join(parts, "   ·   "), sizeBody, false, colorNameHeading))))
+	}
+	title := s.label(s.t("quiz.groups"), sizeHeading, true, colorText)
+	body := container.NewBorder(title, nil, nil, nil, s.scrollText(list))
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}
