@@ -94,7 +94,9 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 	if err != nil {
 		log.Warn("staff panel locked", "err", err)
 	}
+	quizDeps := loadQuiz(cfg, root, &info, log) // may add bank problems to info
 	return ui.Deps{
+		Quiz:         quizDeps,
 		Catalog:      cat,
 		Root:         root,
 		Info:         info,

@@ -1,15 +1,21 @@
 package main
 
 import (
+	"errors"
 	"io/fs"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/audio/device"
+	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/internal/ui"
+	"github.com/jindu-edu/kiosk/quizbank"
 )
 
 // loadContent loads the configured content root, falling back to the bundled demo when it
@@ -36,8 +42,40 @@ func loadContent(dir string, log *slog.Logger) (*content.Catalog, fs.FS, ui.Cont
 	return cat, assets.Content(), ui.ContentInfo{Source: "bundled demo", Problems: rep.Problems}
 }
 
+// loadQuiz loads the quiz bank of the content root (or the bundled one) and this kiosk's
+// quiz state. An invalid bank from a content directory falls back to the bundled bank; the
+// problems go to the log and the staff panel.
+func loadQuiz(cfg config.Config, root fs.FS, info *ui.ContentInfo, log *slog.Logger) ui.QuizDeps {
+	bank, rep := quiz.Load(quiz.BankFS(root, quizbank.Files()), root)
+	if err := rep.Err(); err != nil {
+		log.Error("quiz bank is invalid, using the bundled bank", "err", err)
+		info.Problems = append(info.Problems, rep.Problems...)
+		var brep lint.Report
+		bank, brep = quiz.Load(quizbank.Files(), assets.Content())
+		mustValid(brep, log)
+	} else {
+		info.Problems = append(info.Problems, rep.Problems...)
+	}
+	q := ui.QuizDeps{
+		Bank:      bank,
+		Timer:     time.Duration(cfg.Quiz.QuestionTime),
+		RoundSize: cfg.Quiz.RoundSize,
+		Recent:    &quiz.Recent{},
+		Groups:    &quiz.Groups{},
+		Save: func(r *quiz.Recent, g *quiz.Groups) error {
+			return errors.Join(quiz.SaveJSON(cfg.DataDir, quiz.RecentFile, r), quiz.SaveJSON(cfg.DataDir, quiz.GroupsFile, g))
+		},
+	}
+	for name, v := range map[string]any{quiz.RecentFile: q.Recent, quiz.GroupsFile: q.Groups} {
+		if err := quiz.LoadJSON(cfg.DataDir, name, v); err != nil {
+			log.Error("quiz state ignored", "err", err) // damaged: start afresh, the file is rewritten
+		}
+	}
+	return q
+}
+
 // mustValid stops on invalid bundled content: that is a build defect, caught by make test.
-func mustValid(rep content.Report, log *slog.Logger) {
+func mustValid(rep lint.Report, log *slog.Logger) {
 	if err := rep.Err(); err != nil {
 		log.Error("bundled content is invalid: this build is broken", "err", err)
 		os.Exit(1)

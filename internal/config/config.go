@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -29,6 +30,13 @@ type Config struct {
 	HideCursor bool           `toml:"hide_cursor"`
 	Audio      bool           `toml:"audio"`
 	Visitor    kiosk.Settings `toml:"visitor"`
+	Quiz       Quiz           `toml:"quiz"`
+}
+
+// Quiz configures the knowledge quiz.
+type Quiz struct {
+	QuestionTime kiosk.Duration `toml:"question_time"` // per question; "0s" turns the countdown off
+	RoundSize    int            `toml:"round_size"`
 }
 
 // Default returns the defaults every key falls back to.
@@ -39,6 +47,7 @@ func Default() Config {
 		HideCursor: true,
 		Audio:      true,
 		Visitor:    kiosk.DefaultSettings(),
+		Quiz:       Quiz{QuestionTime: kiosk.Duration(30 * time.Second), RoundSize: 10},
 	}
 }
 
@@ -102,6 +111,12 @@ func (c Config) Validate() error {
 	if strings.TrimSpace(c.DataDir) == "" {
 		errs = append(errs, errors.New("data_dir must not be empty"))
 	}
+	if d := time.Duration(c.Quiz.QuestionTime); d < 0 || d > 10*time.Minute {
+		errs = append(errs, fmt.Errorf("[quiz] question_time %s must be between 0s (off) and 10m", d))
+	}
+	if c.Quiz.RoundSize < 3 || c.Quiz.RoundSize > 30 {
+		errs = append(errs, fmt.Errorf("[quiz] round_size %d must be 3–30", c.Quiz.RoundSize))
+	}
 	if err := c.Visitor.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("[visitor]: %w", err))
 	}
@@ -144,4 +159,10 @@ default_large_text = false
 volume = 80
 # Show softened pictures in the harm cases (for primary-school groups).
 soften_graphic = false
+
+[quiz]
+# Time per question in the solo quiz and the team contest; "0s" turns the countdown off.
+question_time = "30s"
+# Questions per solo round (3–30).
+round_size = 10
 `

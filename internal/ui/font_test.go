@@ -9,6 +9,8 @@ import (
 
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/quizbank"
 )
 
 // TestNoTofu fails if any rune of any bundled UI or content string, or any label the code
@@ -23,6 +25,17 @@ func TestNoTofu(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := append(cat.Texts(), strs.All()...)
+	bank, _ := quiz.Load(quizbank.Files(), assets.Content())
+	for _, q := range bank.Questions {
+		texts = append(texts, q.Prompt.Zh, q.Prompt.En, q.Explanation.Zh, q.Explanation.En, q.Source)
+		for _, c := range q.Choices {
+			texts = append(texts, c.Zh, c.En)
+		}
+	}
+	for _, n := range quiz.TeamNames {
+		texts = append(texts, n.Zh, n.En)
+	}
+	texts = append(texts, labelKeys...)
 	for _, e := range cat.History.Eras {
 		texts = append(texts, fmt.Sprintf("%d–%d", e.From, e.To))
 	}

@@ -259,3 +259,15 @@ func (r *rig) noClipping(where string) {
 }
 
 type canvasImage = canvas.Image
+
+type touchTappable = touch.Tappable
+
+// contains reports whether t shows exactly the text k.
+func (r *rig) contains(t *touch.Tappable, k string) bool {
+	for _, in := range test.LaidOutObjects(t) {
+		if textOf(in) == k {
+			return true
+		}
+	}
+	return false
+}

@@ -43,7 +43,8 @@ func (v *teamSetupView) build() screen {
 		v.teams, v.mode, v.audience, v.count = 2, quiz.Buzz, quiz.Primary, quiz.DefaultRoundSize
 	}
 	row := func(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewVBox(s.label(title, sizeLead, true, colorHeading), container.NewHBox(chips...))
+		lbl := container.NewStack(spacerW(200), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
+		return container.NewHBox(lbl, container.NewHBox(chips...))
 	}
 	set := func(f func()) func() { return func() { f(); s.replace(v) } }
 	var teams, modes, auds, counts []fyne.CanvasObject
@@ -61,7 +62,7 @@ func (v *teamSetupView) build() screen {
 	}
 	for _, n := range []int{5, 10, 15} {
 		n := n
-		counts = append(counts, s.chip(strconv.Itoa(n), v.count == n, set(func() { v.count = n })))
+		counts = append(counts, s.chip(s.t("team.qcount", n), v.count == n, set(func() { v.count = n })))
 	}
 	rules := s.para(s.t("team.rules."+v.mode), sizeBody, false, colorNameMuted)
 	left := container.NewVBox(row(s.t("team.count"), teams...), row(s.t("team.mode"), modes...), rules,
@@ -71,7 +72,7 @@ func (v *teamSetupView) build() screen {
 	if shown == "" {
 		shown = "—"
 	}
-	keys := container.NewGridWithColumns(6)
+	keys := container.NewGridWithColumns(7)
 	for _, k := range labelKeys {
 		k := k
 		keys.Add(s.pill(k, colorSurfaceHi, set(func() {
@@ -86,11 +87,12 @@ func (v *teamSetupView) build() screen {
 		}
 	})))
 	keys.Add(s.pill(s.t("team.label.clear"), colorSurface, set(func() { v.label = "" })))
+	start := container.NewHBox(layout.NewSpacer(), s.pill(s.t("team.start"), colorAccent, v.start))
 	right := container.NewVBox(s.label(s.t("team.label"), sizeLead, true, colorHeading),
-		card(colorCard, 20, 12, s.label(shown, sizeHeading, true, colorCardText)), keys)
+		card(colorCard, 20, 12, s.label(shown, sizeHeading, true, colorCardText)), keys, spacerH(12), start)
 
-	start := s.pill(s.t("team.start"), colorAccent, v.start)
-	body := container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), start), nil, nil,
+	title := s.label(s.t("team.setup"), sizeHeading, true, colorText)
+	body := container.NewBorder(title, nil, nil, nil,
 		container.NewGridWithColumns(2, left, right))
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
 }
