@@ -2,11 +2,17 @@ package ui
 
 import (
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/jindu-edu/kiosk/assets"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/quizbank"
 )
 
 // TestGallery walks every screen, checks that no label is cut off, and with
@@ -84,6 +90,70 @@ func TestGallery(t *testing.T) {
 	r.tap("History of Drug Control")
 	r.tap("Text size")
 	shot(r, "16-history-english-large")
+
+	// The quiz, on the bundled bank.
+	bank, rep := quiz.Load(quizbank.Files(), assets.Content())
+	if rep.Err() != nil {
+		t.Fatal(rep.Err())
+	}
+	rq := newRig(t, func(d *Deps) {
+		d.Quiz = QuizDeps{Bank: bank, Timer: 30 * time.Second, RoundSize: 10, Rand: rand.New(rand.NewPCG(626, 1987))}
+	})
+	rq.tap("轻触屏幕 开始参观")
+	shot(rq, "19-home-with-quiz")
+	rq.tap("知识竞答")
+	shot(rq, "20-quiz-home")
+	rq.tap("个人挑战")
+	shot(rq, "21-quiz-age")
+	rq.tap("小学生")
+	sv := rq.shell.top().(*soloView)
+	rq.tick(7 * time.Second)
+	shot(rq, "22-quiz-question")
+	cur := sv.round.Current()
+	rq.tap(rq.shell.tx(cur.Choices[cur.Order[(cur.RightPositions()[0]+1)%len(cur.Order)]]))
+	if cur.Type == quiz.Multi {
+		rq.tap("提交")
+	}
+	shot(rq, "23-quiz-feedback")
+	rq.tap("下一题")
+	for i := 1; i < sv.round.Len(); i++ {
+		rq.answerRight(sv)
+		if i == 3 {
+			shot(rq, "24-quiz-feedback-right")
+		}
+		if i < sv.round.Len()-1 {
+			rq.tap("下一题")
+		}
+	}
+	rq.tap("看成绩")
+	shot(rq, "25-quiz-results")
+	rq.tap("领取证书")
+	shot(rq, "26-quiz-certificate")
+	rq.tap("首页")
+	rq.tap("知识竞答")
+	rq.tap("班级团队赛")
+	rq.enterPIN(testPIN)
+	rq.tap("4 队")
+	for _, k := range []string{"五", "年级", "2", "班"} {
+		rq.tapKey(k)
+	}
+	shot(rq, "27-team-setup")
+	rq.tap("开始比赛")
+	cv := rq.shell.top().(*contestView)
+	q := cv.c.Current()
+	cv.answer(2, (q.RightPositions()[0]+1)%len(q.Order))
+	rq.tick(4 * time.Second)
+	shot(rq, "28-team-contest-4")
+	cv.answer(1, q.RightPositions()[0])
+	shot(rq, "29-team-contest-answered")
+	for cv.c.Next() {
+		cv.answer(cv.c.Index()%4, cv.c.Current().RightPositions()[0])
+	}
+	cv.finish()
+	rq.shell.replace(cv)
+	shot(rq, "30-team-ranking")
+	rq.tap("今日团体榜")
+	shot(rq, "31-groups-today")
 
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
 		r := newRig(t)

@@ -44,7 +44,7 @@ func (v *soloView) build() screen {
 	default:
 		body = v.questionPage()
 	}
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID}
 }
 
 func (v *soloView) questionPage() fyne.CanvasObject {
@@ -108,21 +108,23 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		choices.Add(v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k]))
 	}
 
-	var bottom fyne.CanvasObject
+	var bottom fyne.CanvasObject = layout.NewSpacer()
 	if v.last != nil {
 		bottom = v.feedback()
 	} else if q.Type == quiz.Multi {
 		bottom = container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit))
 	}
 
-	main := container.NewBorder(head, bottom, nil, nil, container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices))
+	// Choices keep their own height (at least a touch target each) instead of stretching.
+	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(
+		container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices), bottom))
 	if q.Image != "" {
 		vp := s.viewport()
 		w := min(480, vp.Width*0.25)
 		main = container.NewBorder(nil, nil, s.illustration(q.Image, fyne.NewSize(w, w/2)), nil,
 			container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), main))
 	}
-	return container.NewBorder(container.New(layout.NewCustomPaddedLayout(0, 16, 0, 0), top), nil, nil, nil, main)
+	return container.NewBorder(container.New(layout.NewCustomPaddedLayout(0, 8, 0, 0), top), nil, nil, nil, main)
 }
 
 // choiceCard is one big answer button with its letter.
@@ -137,8 +139,8 @@ func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool)
 	badge := container.NewGridWrap(fyne.NewSize(64, 64), container.NewStack(circle, container.NewCenter(letter)))
 	row := container.NewBorder(nil, nil, container.NewCenter(badge), nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(text, sizeLead, false, "")))
-	t := s.tappable(card(bg, 28, 20, row), s.tap(func() { v.choose(k) }))
-	t.MinHeight = 120
+	t := s.tappable(card(bg, 28, 14, row), s.tap(func() { v.choose(k) }))
+	t.MinHeight = 112
 	return t
 }
 
@@ -249,6 +251,12 @@ func (v *soloView) updateTimer() {
 	if v.countdown == nil {
 		return
 	}
+	if v.round.Answered() {
+		v.countdown.Text = ""
+		v.countdown.Refresh()
+		v.timeBar.SetValue(0)
+		return
+	}
 	left := v.round.Remaining()
 	secs := int(math.Ceil(left.Seconds()))
 	if t := v.s.t("quiz.seconds", secs); v.countdown.Text != t {
@@ -288,7 +296,7 @@ func (v *soloView) resultsPage() fyne.CanvasObject {
 		}
 		review.Add(card(colorSurface, 20, 16, container.NewVBox(
 			s.para(s.tx(q.Prompt), sizeBody, true, ""),
-			s.para("✔ "+strings.Join(answers, "；"), sizeBody, false, colorNameHeading),
+			s.para(s.t("quiz.answer", strings.Join(answers, "；")), sizeBody, false, colorNameHeading),
 			s.para(s.tx(q.Explanation), sizeSmall, false, colorNameMuted))))
 	}
 	return container.NewGridWithColumns(2, left, s.scrollText(review))

@@ -3,7 +3,6 @@ package ui
 import (
 	"image/color"
 	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -50,7 +49,7 @@ func (v *teamSetupView) build() screen {
 	var teams, modes, auds, counts []fyne.CanvasObject
 	for n := 2; n <= 4; n++ {
 		n := n
-		teams = append(teams, s.chip(strconv.Itoa(n), v.teams == n, set(func() { v.teams = n })))
+		teams = append(teams, s.chip(s.t("team.tcount", n), v.teams == n, set(func() { v.teams = n })))
 	}
 	for _, m := range []string{quiz.Buzz, quiz.Turns} {
 		m := m
@@ -160,8 +159,9 @@ func (v *contestView) build() screen {
 		if c.Closed() && right[k] {
 			bg = colorGood
 		}
-		choices.Add(card(bg, 20, 12, container.NewHBox(
-			s.label(quiz.Letter(k), sizeLead, true, colorHeading), s.para(s.tx(q.Choices[idx]), sizeBody, false, ""))))
+		choices.Add(card(bg, 20, 12, container.NewBorder(nil, nil,
+			container.NewCenter(s.label(quiz.Letter(k)+" ", sizeLead, true, colorHeading)), nil,
+			s.para(s.tx(q.Choices[idx]), sizeBody, false, ""))))
 	}
 	info := s.label(s.t("quiz.progress", c.Index()+1, c.Len()), sizeBody, true, colorText)
 	v.countdown = s.label("", sizeLead, true, colorHeading)

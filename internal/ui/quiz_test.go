@@ -162,6 +162,7 @@ func TestTeamBuzzInContestToRanking(t *testing.T) {
 	r.mustHave("团队赛设置", "队伍数", "抢答", "轮流答")
 	r.noClipping("team setup")
 	r.tap("5 题")
+	r.tap("2 队")
 	for _, k := range []string{"五", "年级", "2", "班"} {
 		r.tapKey(k)
 	}
