@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -235,8 +236,8 @@ func (s *Shell) tap(fn func()) func() {
 
 func (s *Shell) record(e kiosk.Event) {
 	e.At = s.d.Clock.Now()
-	if e.Session == "" {
-		e.Session = s.session.ID()
+	if e.Session == "" && !strings.HasPrefix(e.Type, "staff_") && s.modal != "staff" {
+		e.Session = s.session.ID() // staff actions are an audit trail, not part of a visit
 	}
 	s.d.Recorder.Record(e)
 }
