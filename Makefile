@@ -52,6 +52,7 @@ vet: deps-build
 
 lint-content:
 	go run ./cmd/kioskctl content lint assets/content
+	go run ./cmd/kioskctl quizbank lint
 
 # Every test, including the UI flows (fyne test driver) and the smoke test of the real
 # binary under Xvfb (KIOSK_SMOKE=require makes a missing Xvfb a failure, not a skip).

@@ -10,9 +10,12 @@ import (
 	"os"
 	"strings"
 
+	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/quizbank"
 )
 
 const usage = `usage:
@@ -21,6 +24,9 @@ const usage = `usage:
   kioskctl pin set [--data DIR]    read a 6–12 digit staff PIN from stdin and store its bcrypt hash
   kioskctl config example          print a commented configuration file
   kioskctl media render SRC DST    rasterise SRC/**.svg to DST/**.png at 800x600
+  kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
+  kioskctl quizbank import FILE [--out OUT.yaml]
+                                   convert .xlsx, .csv, GIFT or Aiken questions to bank YAML
 `
 
 func main() {
@@ -75,6 +81,10 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 			return 2, errors.New("media render needs SRC and DST directories")
 		}
 		return renderArt(args[2], args[3], 800, 600, stdout)
+	case "quizbank lint":
+		return lintBank(args[2:], stdout)
+	case "quizbank import":
+		return runImport(args[2:], stdout)
 	case "config example":
 		fmt.Fprint(stdout, config.Example)
 		return 0, nil
@@ -106,4 +116,32 @@ func onlyMissingAudio(rep content.Report) bool {
 		}
 	}
 	return true
+}
+
+// lintBank checks the quiz bank of a content root, or the bundled bank.
+func lintBank(args []string, stdout io.Writer) (int, error) {
+	bank, media := quizbank.Files(), assets.Content()
+	if len(args) == 1 {
+		root := os.DirFS(args[0])
+		bank, media = quiz.BankFS(root, nil), root
+		if bank == nil {
+			return 1, fmt.Errorf("%s has no quizbank directory", args[0])
+		}
+	} else if len(args) > 1 {
+		return 2, errors.New("usage: kioskctl quizbank lint [ROOT]")
+	}
+	b, rep := quiz.Load(bank, media)
+	for _, p := range rep.Problems {
+		fmt.Fprintln(stdout, p.String())
+	}
+	if len(rep.Problems) > 0 {
+		return 1, fmt.Errorf("%d problems", len(rep.Problems))
+	}
+	counts := map[string]int{}
+	for _, q := range b.Questions {
+		counts[q.Audience]++
+	}
+	fmt.Fprintf(stdout, "ok: %d questions (primary %d, secondary %d, adult %d), no problems\n",
+		len(b.Questions), counts[quiz.Primary], counts[quiz.Secondary], counts[quiz.Adult])
+	return 0, nil
 }

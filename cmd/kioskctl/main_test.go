@@ -83,3 +83,53 @@ func copyTree(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+func TestQuizbankLintAndImport(t *testing.T) {
+	var out bytes.Buffer
+	if code, err := run([]string{"quizbank", "lint"}, nil, &out); code != 0 {
+		t.Fatalf("bundled bank: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "168 questions") && !strings.Contains(out.String(), "ok:") {
+		t.Fatalf("%s", out.String())
+	}
+
+	// A content root whose bank has a broken question.
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "quizbank"), 0o755)
+	os.WriteFile(filepath.Join(root, "quizbank", "x.yaml"), []byte(`questions:
+  - id: x-1
+    type: single
+    audience: adult
+    difficulty: 2
+    topic: law
+    prompt: {zh: "问题", en: "Question"}
+    choices:
+      - {zh: "甲", en: "A"}
+      - {zh: "乙", en: "B"}
+    answer: C
+    explanation: {zh: "解释", en: "Why"}
+    source: "[刑法]"
+`), 0o644)
+	out.Reset()
+	if code, _ := run([]string{"quizbank", "lint", root}, nil, &out); code != 1 ||
+		!strings.Contains(out.String(), "quizbank/x.yaml:11: error: questions[0].answer: answer C points at a choice that does not exist") {
+		t.Fatalf("broken bank: exit %d\n%s", code, out.String())
+	}
+
+	// The staff template imports cleanly into a bank that lints.
+	dir := t.TempDir()
+	copyTree(t, "../../docs", dir)
+	outFile := filepath.Join(dir, "imported.yaml")
+	out.Reset()
+	if code, err := run([]string{"quizbank", "import", filepath.Join(dir, "quizbank-template.csv"), "--out", outFile}, nil, &out); code != 0 {
+		t.Fatalf("template import: %v\n%s", err, out.String())
+	}
+	bank := filepath.Join(t.TempDir(), "root")
+	os.MkdirAll(filepath.Join(bank, "quizbank"), 0o755)
+	data, _ := os.ReadFile(outFile)
+	os.WriteFile(filepath.Join(bank, "quizbank", "imported.yaml"), data, 0o644)
+	out.Reset()
+	if code, err := run([]string{"quizbank", "lint", bank}, nil, &out); code != 0 {
+		t.Fatalf("imported bank does not lint: %v\n%s", err, out.String())
+	}
+}

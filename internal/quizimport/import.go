@@ -1,0 +1,478 @@
+package quizimport
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing/fstest"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+)
+
+// Format is a kind of input file.
+type Format string
+
+// The formats Import reads.
+const (
+	XLSX  Format = "xlsx"
+	CSV   Format = "csv"
+	GIFT  Format = "gift"
+	Aiken Format = "aiken"
+)
+
+// title is the format's name in messages.
+func (f Format) title() string {
+	switch f {
+	case GIFT:
+		return "GIFT"
+	case Aiken:
+		return "Aiken"
+	}
+	return "." + string(f)
+}
+
+// Errors Import and DetectFormat wrap; callers treat them as usage errors.
+var (
+	ErrDefaults = errors.New("missing or invalid defaults")
+	ErrFormat   = errors.New("unsupported file")
+)
+
+// DetectFormat picks the format from the file name; a .txt file is sniffed for GIFT
+// ({…} answer blocks) or Aiken (ANSWER: lines).
+func DetectFormat(name string, data []byte) (Format, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); ext {
+	case ".xlsx":
+		return XLSX, nil
+	case ".csv":
+		return CSV, nil
+	case ".gift":
+		return GIFT, nil
+	case ".aiken":
+		return Aiken, nil
+	case ".txt":
+		text, _, err := decodeText(data)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", name, err)
+		}
+		if f, ok := sniffText(text); ok {
+			return f, nil
+		}
+		return "", fmt.Errorf("%w: %s: neither GIFT ({…} answer blocks) nor Aiken (ANSWER: lines); rename it to .gift or .aiken", ErrFormat, name)
+	case ".xls", ".et", ".ods", ".numbers":
+		return "", fmt.Errorf("%w: %s: save the sheet as .xlsx (Excel workbook) or .csv (UTF-8) first", ErrFormat, name)
+	default:
+		return "", fmt.Errorf("%w: %s: the file name must end in .xlsx, .csv, .gift, .aiken or .txt", ErrFormat, name)
+	}
+}
+
+// sniffText tells GIFT from Aiken.
+func sniffText(text string) (Format, bool) {
+	braces, answers := false, false
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "//") {
+			continue
+		}
+		if strings.Contains(t, "{") || strings.HasPrefix(t, "::") || strings.HasPrefix(t, "$CATEGORY:") {
+			braces = true
+		}
+		if aikenAnswer.MatchString(t) {
+			answers = true
+		}
+	}
+	switch {
+	case braces:
+		return GIFT, true
+	case answers:
+		return Aiken, true
+	}
+	return "", false
+}
+
+// decodeText reads a text file as UTF-8 (with or without a byte-order mark) or, when it
+// is not valid UTF-8, as GB18030 (the encoding Chinese Windows and Excel write). note
+// says which encoding was used when it was not UTF-8.
+func decodeText(data []byte) (text, note string, err error) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return "", "", errors.New("the file is UTF-16 text: save it as UTF-8 (Excel: CSV UTF-8)")
+	}
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	if utf8.Valid(data) {
+		return normalizeNewlines(string(data)), "", nil
+	}
+	dec, derr := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if derr != nil || !utf8.Valid(dec) || bytes.ContainsRune(dec, utf8.RuneError) {
+		return "", "", errors.New("the file is neither UTF-8 nor GB18030/GBK text")
+	}
+	return normalizeNewlines(string(dec)), "read as GB18030/GBK, not UTF-8", nil
+}
+
+func normalizeNewlines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// Options say how to import.
+type Options struct {
+	Format   Format   // "" picks it with DetectFormat
+	Defaults Defaults // required for GIFT and Aiken (audience, difficulty, source; topic for Aiken)
+	// Media is the content root that image paths are checked in; nil leaves them
+	// unchecked (with a warning).
+	Media fs.FS
+	// Bank is the existing bank (*.yaml at its root) the import must not clash with:
+	// ids and prompts already used there are errors. nil checks the file on its own.
+	Bank fs.FS
+	// Replaces names a file of Bank that the output will replace; it is left out of the
+	// clash check.
+	Replaces string
+}
+
+// Result is the outcome of an import.
+type Result struct {
+	Format    Format
+	Questions []quiz.Question // the accepted questions, in file order
+	Report    Report
+}
+
+// YAML returns the accepted questions as a bank file headed by a comment naming source.
+func (r *Result) YAML(source string) ([]byte, error) {
+	return Marshal(r.Questions, Header(source))
+}
+
+// Header is the comment heading every file the importer writes; kioskctl uses it to
+// refuse to overwrite a file a person wrote.
+func Header(source string) string {
+	return HeaderPrefix + " from " + path.Base(filepath.ToSlash(source)) + ".\n" +
+		"Check every question (and translate English marked as copied) before adding it to quizbank/."
+}
+
+// HeaderPrefix starts the first line of every generated file.
+const HeaderPrefix = "Imported by kioskctl quizbank import"
+
+// item is one row or question on its way through the import.
+type item struct {
+	at    Loc
+	title string
+	q     quiz.Question
+	errs  []string
+	warns []string
+}
+
+func (it *item) errf(format string, args ...any) {
+	it.errs = append(it.errs, fmt.Sprintf(format, args...))
+}
+
+func (it *item) warnf(format string, args ...any) {
+	it.warns = append(it.warns, fmt.Sprintf(format, args...))
+}
+
+// Import converts one staff file. name is used in the report and to pick the format;
+// data is the file's content. The error is for a file that cannot be read at all or
+// options that do not fit the format (ErrDefaults, ErrFormat); problems of single rows
+// are in the report.
+func Import(name string, data []byte, opt Options) (*Result, error) {
+	f := opt.Format
+	if f == "" {
+		var err error
+		if f, err = DetectFormat(name, data); err != nil {
+			return nil, err
+		}
+	}
+	def, err := opt.Defaults.normalize()
+	if err != nil {
+		return nil, err
+	}
+	if m := def.missing(f); len(m) > 0 {
+		return nil, fmt.Errorf("%w: %s files say nothing about audience, difficulty, topic or source; give %s",
+			ErrDefaults, f.title(), strings.Join(m, ", "))
+	}
+
+	items, notes, err := parse(name, f, data, def)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := validate(items, opt); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	res := &Result{Format: f}
+	for _, it := range items {
+		if len(it.errs) == 0 {
+			res.Questions = append(res.Questions, it.q)
+		}
+	}
+	if err := verify(res.Questions, opt); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	res.Report = report(name, items, notes)
+	return res, nil
+}
+
+// parse reads the rows or questions of a file; notes are about the file as a whole.
+func parse(name string, f Format, data []byte, def Defaults) (items []*item, notes []Entry, err error) {
+	if f == XLSX {
+		rows, err := readXLSX(data)
+		if err != nil {
+			return nil, nil, err
+		}
+		items, notes = parseTable(name, rows, def)
+		return items, notes, nil
+	}
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	if enc != "" {
+		notes = append(notes, Entry{At: Loc{File: name}, Level: Info, Msg: enc})
+	}
+	var more []Entry
+	switch f {
+	case CSV:
+		rows, err := readCSV(text)
+		if err != nil {
+			return nil, nil, err
+		}
+		items, more = parseTable(name, rows, def)
+	case GIFT:
+		items, more = parseGIFT(name, text, def)
+	case Aiken:
+		items, more = parseAiken(name, text, def)
+	default:
+		return nil, nil, fmt.Errorf("%w: format %q", ErrFormat, f)
+	}
+	return items, append(notes, more...), nil
+}
+
+// verify re-checks the accepted questions as they will be written. Removing the rows
+// with errors cannot make the others invalid, so a problem here is a bug in the importer.
+func verify(qs []quiz.Question, opt Options) error {
+	if len(qs) == 0 {
+		return nil
+	}
+	data, _, err := marshal(qs, "")
+	if err != nil {
+		return err
+	}
+	bank, err := bankWith(opt, data)
+	if err != nil {
+		return err
+	}
+	_, rep := quiz.Load(bank, mediaFor(opt, qs))
+	for _, p := range rep.Problems {
+		if p.File == quiz.Dir+"/"+scratch || scratchRef.MatchString(p.Msg) {
+			return fmt.Errorf("internal error: the accepted questions do not pass the bank's rules: %s", p)
+		}
+	}
+	return nil
+}
+
+// report lists file notes and, per item, its errors or its ok line and warnings, in
+// file order.
+func report(name string, items []*item, notes []Entry) Report {
+	entries := append([]Entry(nil), notes...)
+	if len(items) == 0 && !hasLevel(notes, Error) {
+		entries = append(entries, Entry{At: Loc{File: name}, Level: Error, Msg: "no questions found"})
+	}
+	for _, it := range items {
+		e := Entry{At: it.at, ID: it.q.ID, Title: it.title}
+		if len(it.errs) > 0 {
+			for _, msg := range it.errs {
+				e.Level, e.Msg = Error, msg
+				entries = append(entries, e)
+			}
+			continue
+		}
+		e.Level = OK
+		entries = append(entries, e)
+		for _, msg := range it.warns {
+			e.Level, e.Msg = Warning, msg
+			entries = append(entries, e)
+		}
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].At.Line < entries[j].At.Line })
+	return Report{Entries: entries}
+}
+
+func hasLevel(es []Entry, l Level) bool {
+	for _, e := range es {
+		if e.Level == l {
+			return true
+		}
+	}
+	return false
+}
+
+// scratch is the name the candidate questions get in the in-memory bank; "~" sorts after
+// the usual file names, so that a clash with the existing bank is reported on ours.
+const scratch = "~import.yaml"
+
+var (
+	scratchRef = regexp.MustCompile(regexp.QuoteMeta(quiz.Dir+"/"+scratch) + `:(\d+)`)
+	fieldIndex = regexp.MustCompile(`^questions\[(\d+)\]\.?`)
+	choiceRef  = regexp.MustCompile(`choices\[(\d+)\]`)
+)
+
+// validate runs the items that parsed through quiz.Load, together with the existing
+// bank, and turns every problem into an error (or warning) of the item it belongs to.
+func validate(items []*item, opt Options) error {
+	var cand []*item
+	for _, it := range items {
+		if len(it.errs) == 0 {
+			cand = append(cand, it)
+		}
+	}
+	if len(cand) == 0 {
+		return nil
+	}
+	qs := make([]quiz.Question, len(cand))
+	for i, it := range cand {
+		qs[i] = it.q
+	}
+	data, starts, err := marshal(qs, "")
+	if err != nil {
+		return err
+	}
+	bank, err := bankWith(opt, data)
+	if err != nil {
+		return err
+	}
+	media := mediaFor(opt, qs)
+	if opt.Media == nil {
+		for _, it := range cand {
+			if it.q.Image != "" {
+				it.warnf("image %q not checked: no content root given", it.q.Image)
+			}
+		}
+	}
+
+	byLine := func(line int) *item {
+		i := sort.SearchInts(starts, line+1) - 1
+		if i < 0 {
+			return nil
+		}
+		return cand[i]
+	}
+	// References to our scratch file become references to the source rows.
+	relocate := func(msg string) string {
+		return scratchRef.ReplaceAllStringFunc(msg, func(ref string) string {
+			n, _ := strconv.Atoi(scratchRef.FindStringSubmatch(ref)[1])
+			if it := byLine(n); it != nil {
+				return it.at.String()
+			}
+			return ref
+		})
+	}
+
+	_, rep := quiz.Load(bank, media)
+	self := quiz.Dir + "/" + scratch
+	for _, p := range rep.Problems {
+		var (
+			it    *item
+			field = p.Field
+			msg   = p.Msg
+		)
+		switch {
+		case p.File == self:
+			if m := fieldIndex.FindStringSubmatch(p.Field); m != nil {
+				i, _ := strconv.Atoi(m[1])
+				if i < len(cand) {
+					it, field = cand[i], p.Field[len(m[0]):]
+				}
+			} else {
+				it = byLine(p.Line)
+			}
+		case scratchRef.MatchString(p.Msg):
+			// A question of the existing bank sorted after ours names one of ours.
+			n, _ := strconv.Atoi(scratchRef.FindStringSubmatch(p.Msg)[1])
+			it = byLine(n)
+			field = fieldIndex.ReplaceAllString(p.Field, "")
+			msg = scratchRef.ReplaceAllString(p.Msg, fmt.Sprintf("%s:%d", p.File, p.Line))
+		default:
+			continue // a problem of the existing bank itself is not the import's
+		}
+		if it == nil {
+			return fmt.Errorf("generated YAML does not pass the bank's rules: %s", p)
+		}
+		msg = relocate(msg)
+		if field != "" {
+			msg = choiceRef.ReplaceAllStringFunc(field, func(s string) string {
+				i, _ := strconv.Atoi(choiceRef.FindStringSubmatch(s)[1])
+				return "choice " + quiz.Letter(i)
+			}) + ": " + msg
+		}
+		if p.Severity == lint.Error {
+			it.errs = append(it.errs, msg)
+		} else {
+			it.warns = append(it.warns, msg)
+		}
+	}
+	return nil
+}
+
+// mediaFor is the content root images are checked in. Without one the images cannot be
+// looked at: they are made to exist, so that only their form is checked.
+func mediaFor(opt Options, qs []quiz.Question) fs.FS {
+	if opt.Media != nil {
+		return opt.Media
+	}
+	placeholders := fstest.MapFS{}
+	for _, q := range qs {
+		if q.Image != "" {
+			placeholders[q.Image] = &fstest.MapFile{Data: []byte{0}}
+		}
+	}
+	return placeholders
+}
+
+// bankWith is the existing bank (minus the file being replaced) plus data as scratch.
+func bankWith(opt Options, data []byte) (fstest.MapFS, error) {
+	bank := fstest.MapFS{}
+	if opt.Bank != nil {
+		names, err := fs.Glob(opt.Bank, "*.yaml")
+		if err != nil {
+			return nil, fmt.Errorf("list the existing bank: %w", err)
+		}
+		for _, n := range names {
+			if n == opt.Replaces || n == scratch {
+				continue
+			}
+			b, err := fs.ReadFile(opt.Bank, n)
+			if err != nil {
+				return nil, fmt.Errorf("read the existing bank: %w", err)
+			}
+			bank[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	bank[scratch] = &fstest.MapFile{Data: data}
+	return bank, nil
+}
+
+// monolingual fills in the English of a question whose format has one language (GIFT,
+// Aiken): the bank needs both, so the text is copied and the copy reported.
+func monolingual(it *item) {
+	q := &it.q
+	texts := []*content.Text{&q.Prompt, &q.Explanation}
+	for i := range q.Choices {
+		texts = append(texts, &q.Choices[i])
+	}
+	han := false
+	for _, t := range texts {
+		t.En = t.Zh
+		han = han || hasHan(t.Zh)
+	}
+	if han {
+		it.warnf("no English text: copied the Chinese; translate before use")
+	} else {
+		it.warnf("no Chinese text: the English was put in both languages; translate before use")
+	}
+}
