@@ -53,8 +53,8 @@ func main() {
 
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
-	deps, closeAudio := wire(cfg, log, a)
-	defer closeAudio()
+	deps, closeAll := wire(cfg, log, a)
+	defer closeAll()
 	deps.AppVersion = version
 
 	if cfg.Windowed {
@@ -95,7 +95,10 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 		log.Warn("staff panel locked", "err", err)
 	}
 	quizDeps := loadQuiz(cfg, root, &info, log) // may add bank problems to info
+	recorder, records, closeRecords := openRecords(cfg, cat.Meta, log)
 	return ui.Deps{
+		Recorder:     recorder,
+		Records:      records,
 		Quiz:         quizDeps,
 		Catalog:      cat,
 		Root:         root,
@@ -109,7 +112,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 		HideCursor:   cfg.HideCursor && !cfg.Windowed,
 		Quit:         a.Quit,
 		Log:          log,
-	}, closeAudio
+	}, func() { closeAudio(); closeRecords() }
 }
 
 // quitOnSignal lets the service manager stop the kiosk cleanly (SIGTERM, SIGINT).

@@ -23,6 +23,8 @@ const usage = `usage:
   kioskctl content narration DIR   list narration clips as path<TAB>lang<TAB>text
   kioskctl pin set [--data DIR]    read a 6–12 digit staff PIN from stdin and store its bcrypt hash
   kioskctl config example          print a commented configuration file
+  kioskctl export --to DIR [--data DIR] [--from N [--to-seq M]]
+                                   write the events not yet exported (or a range) as signed files
   kioskctl media render SRC DST    rasterise SRC/**.svg to DST/**.png at 800x600
   kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
   kioskctl quizbank import FILE [--out OUT.yaml]
@@ -85,6 +87,8 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 		return lintBank(args[2:], stdout)
 	case "quizbank import":
 		return runImport(args[2:], stdout)
+	case "export " + args[1]: // kioskctl export --to DIR …
+		return runExport(args[1:], stdout)
 	case "config example":
 		fmt.Fprint(stdout, config.Example)
 		return 0, nil

@@ -31,6 +31,21 @@ type Config struct {
 	Audio      bool           `toml:"audio"`
 	Visitor    kiosk.Settings `toml:"visitor"`
 	Quiz       Quiz           `toml:"quiz"`
+	Events     Events         `toml:"events"`
+	Sync       Sync           `toml:"sync"`
+}
+
+// Events configures the visitor log.
+type Events struct {
+	DiskBudgetMB  int    `toml:"disk_budget_mb"` // alarm in the staff panel at 80 %; 0: none
+	RetentionDays int    `toml:"retention_days"` // synced or exported events older than this are deleted
+	ExportDir     string `toml:"export_dir"`     // where the USB stick is mounted
+}
+
+// Sync configures upload to the district office's hub; an empty HubURL turns it off.
+type Sync struct {
+	HubURL string `toml:"hub_url"`
+	Token  string `toml:"token"`
 }
 
 // Quiz configures the knowledge quiz.
@@ -48,6 +63,7 @@ func Default() Config {
 		Audio:      true,
 		Visitor:    kiosk.DefaultSettings(),
 		Quiz:       Quiz{QuestionTime: kiosk.Duration(30 * time.Second), RoundSize: 10},
+		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: "/media/usb"},
 	}
 }
 
@@ -117,6 +133,12 @@ func (c Config) Validate() error {
 	if c.Quiz.RoundSize < 3 || c.Quiz.RoundSize > 30 {
 		errs = append(errs, fmt.Errorf("[quiz] round_size %d must be 3–30", c.Quiz.RoundSize))
 	}
+	if c.Events.DiskBudgetMB < 0 || c.Events.RetentionDays < 1 {
+		errs = append(errs, errors.New("[events] disk_budget_mb must be 0 or more and retention_days at least 1"))
+	}
+	if c.Sync.HubURL != "" && c.Sync.Token == "" {
+		errs = append(errs, errors.New("[sync] hub_url is set but token is empty"))
+	}
 	if err := c.Visitor.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("[visitor]: %w", err))
 	}
@@ -165,4 +187,18 @@ soften_graphic = false
 question_time = "30s"
 # Questions per solo round (3–30).
 round_size = 10
+
+[events]
+# The visitor log (data_dir/events.db). The staff panel warns at 80 % of the budget.
+disk_budget_mb = 1024
+# Events older than this are deleted once they are synced to the hub or exported to USB.
+retention_days = 90
+# Where the USB stick is mounted; the staff panel's "导出到U盘" writes there.
+export_dir = "/media/usb"
+
+[sync]
+# The district office's hub, e.g. "https://hub.example.org"; empty: no network upload.
+hub_url = ""
+# The upload token the office issued to this kiosk (kiosk-hub kiosk add).
+token = ""
 `

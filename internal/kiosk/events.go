@@ -19,6 +19,7 @@ const (
 	EventStaffLogin   = "staff_login"
 	EventStaffSetting = "staff_setting"
 	EventStaffExit    = "staff_exit"
+	EventStaffExport  = "staff_export"
 )
 
 // Event is one anonymous visitor or staff interaction. It never carries personal data.

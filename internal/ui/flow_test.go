@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
@@ -375,4 +376,40 @@ func (r *rig) showsImage(path string) bool {
 		}
 	}
 	return false
+}
+
+func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
+	exported := make(chan struct{}, 1)
+	r := newRig(t, func(d *Deps) {
+		d.Records = RecordsDeps{
+			Health: func() eventlog.Health {
+				return eventlog.Health{Events: 1234, Unsynced: 234, SizeBytes: 900 << 20, Budget: 1024 << 20,
+					OverBudgetWarning: true, Dropped: 2}
+			},
+			Export: func(progress func(done, total int)) (int, string, error) {
+				progress(50, 100)
+				progress(100, 100)
+				exported <- struct{}{}
+				return 234, "/media/usb", nil
+			},
+		}
+	})
+	r.openStaff()
+	r.mustHave("访客记录", "已记录 1234 条，未上传 234 条", "80% 以上", "未能保存 2 条", "未配置中心地址")
+	r.tap("导出到U盘")
+	<-exported
+	deadline := time.Now().Add(5 * time.Second)
+	for !r.has("已导出 234 条到 /media/usb") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	r.mustHave("已导出 234 条到 /media/usb")
+	if e, ok := r.events.last(kiosk.EventStaffExport); !ok || e.Data["events"] != 234 || e.Session != "" {
+		t.Fatalf("export audit event: %+v", e)
+	}
+}
+
+func TestStaffPanelWithoutALog(t *testing.T) {
+	r := newRig(t, func(d *Deps) { d.Records = RecordsDeps{Unavailable: "disk full"} })
+	r.openStaff()
+	r.mustHave("访客记录不可用：disk full")
 }

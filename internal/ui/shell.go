@@ -42,6 +42,8 @@ type Deps struct {
 	AppVersion   string
 	// HideCursor hides the mouse pointer over the whole UI (touchscreens).
 	HideCursor bool
+	// Records is the visitor log's state, sync and export for the staff panel.
+	Records RecordsDeps
 	// Quiz is the quiz zone's bank and state; without questions the zone has no tile.
 	Quiz QuizDeps
 	// Quit leaves the program (staff exit).
@@ -101,16 +103,17 @@ type Shell struct {
 	zoneSince time.Time
 	zoneNow   string
 
-	root     *fyne.Container // background, page, bar, overlays
-	page     *fyne.Container
-	bar      *fyne.Container
-	overlay  *fyne.Container
-	modal    string // "", "idle", "pin", "staff"
-	pinOK    func() // what the right PIN opens
-	narr     *narrationBar
-	attractN int
-	images   map[string]fyne.Resource
-	ticker   *time.Ticker
+	root      *fyne.Container // background, page, bar, overlays
+	page      *fyne.Container
+	bar       *fyne.Container
+	overlay   *fyne.Container
+	modal     string // "", "idle", "pin", "staff"
+	pinOK     func() // what the right PIN opens
+	exporting bool   // a USB export is running
+	narr      *narrationBar
+	attractN  int
+	images    map[string]fyne.Resource
+	ticker    *time.Ticker
 }
 
 // NewShell builds the UI into win and shows the attract loop.

@@ -179,7 +179,9 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 		s.pill(s.t("staff.exit"), colorBad, s.confirmExit),
 	)
 	title := s.label(s.t("staff.title"), sizeHeading, true, colorText)
-	cols := container.NewGridWithColumns(2, s.scrollText(contentBox), settings)
+	// The records section has a button, so it stays outside the scrolling text.
+	left := container.NewBorder(nil, s.recordsPanel(), nil, nil, s.scrollText(contentBox))
+	cols := container.NewGridWithColumns(2, left, settings)
 	body := container.NewBorder(title, actions, nil, nil, padded(16, cols))
 	return card(colorBg, 0, 48, body)
 }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/jindu-edu/kiosk/internal/hub"
+)
+
+// Server timeouts: generous for a kiosk on a slow district link, bounded against clients
+// that hold connections open.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 2 * time.Minute
+	writeTimeout      = 2 * time.Minute
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 15 * time.Second
+)
+
+// serve is `kiosk-hub serve`: it runs until ctx ends (SIGINT, SIGTERM), then shuts down
+// gracefully, letting requests in flight commit.
+func (c cli) serve(ctx context.Context, args []string) error {
+	fs, db := c.flags("serve")
+	listen := fs.String("listen", defaultAddr, "address to listen on")
+	admin := fs.String("admin-token", "", "token for the stats API (default $"+envAdmin+"; none: stats disabled)")
+	maxBody := fs.Int64("max-body", hub.DefaultMaxBody, "largest upload body in bytes")
+	if pos, err := parse(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return fmt.Errorf("%w: serve takes no arguments, got %q", errUsage, pos)
+	}
+	if *admin == "" {
+		*admin = c.getenv(envAdmin)
+	}
+	log := c.logger()
+
+	store, err := c.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	version, err := store.SchemaVersion(ctx)
+	if err != nil {
+		return err
+	}
+	kiosks, err := store.Kiosks(ctx)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *listen, err)
+	}
+	srv := &http.Server{
+		Handler:           &hub.Handler{Store: store, AdminToken: *admin, MaxBody: *maxBody, Logger: log},
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	backend := "sqlite"
+	if hub.IsPostgres(*db) || (*db == "" && hub.IsPostgres(c.getenv(envDB))) {
+		backend = "postgres"
+	}
+	log.Info("kiosk-hub listening", "addr", ln.Addr().String(), "backend", backend, "schema", version,
+		"kiosks", len(kiosks), "stats_api", *admin != "")
+	if c.ready != nil {
+		c.ready(ln.Addr())
+	}
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("kiosk-hub shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"crypto/ed25519"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/ui"
+)
+
+// EventsFile is the visitor log inside the data directory.
+const EventsFile = "events.db"
+
+// openRecords opens the visitor log and, when a hub is configured, starts the uploader.
+// Without a usable log the kiosk still runs: events go to the process log and the staff
+// panel says why. The returned function stops the uploader and flushes the log.
+func openRecords(cfg config.Config, meta content.Meta, log *slog.Logger) (kiosk.Recorder, ui.RecordsDeps, func()) {
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		log.Error("data directory unusable, visitor log off", "err", err)
+		return kiosk.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+	}
+	l, err := eventlog.Open(filepath.Join(cfg.DataDir, EventsFile), eventlog.Options{
+		KioskID:        cfg.KioskID,
+		AppVersion:     version,
+		ContentVersion: fmt.Sprintf("%s-v%d", meta.PackID, meta.Version),
+		Logger:         log,
+		DiskBudget:     int64(cfg.Events.DiskBudgetMB) << 20,
+		RetentionDays:  cfg.Events.RetentionDays,
+	})
+	if err != nil {
+		log.Error("visitor log unusable, events go to the process log only", "err", err)
+		return kiosk.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+	}
+	if h := l.Health(); h.MovedAside != "" {
+		log.Error("the visitor log was damaged and moved aside; a fresh one was started", "moved_to", h.MovedAside)
+	}
+	deps := ui.RecordsDeps{Health: l.Health}
+	ctx, cancel := context.WithCancel(context.Background())
+	key, err := evsync.LoadOrCreateKey(cfg.DataDir)
+	if err != nil {
+		log.Error("kiosk signing key unusable: no export or upload", "err", err)
+	} else {
+		log.Info("kiosk key", "public_key", evsync.PublicKeyString(key.Public().(ed25519.PublicKey)))
+		deps.Export = func(progress func(done, total int)) (int, string, error) {
+			dir := cfg.Events.ExportDir
+			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+				return 0, dir, fmt.Errorf("no USB stick found at %s: insert one (or set [events] export_dir)", dir)
+			}
+			m, err := evsync.Export(l, key, dir, evsync.ExportOptions{Progress: progress, Logger: log})
+			return m.Count, dir, err
+		}
+		if cfg.Sync.HubURL != "" {
+			up := &evsync.Uploader{Store: l, URL: cfg.Sync.HubURL, Token: cfg.Sync.Token, Key: key, Logger: log}
+			deps.Sync = up.State
+			go up.Run(ctx)
+		}
+	}
+	return l, deps, func() {
+		cancel()
+		if err := l.Close(); err != nil {
+			log.Error("closing the visitor log", "err", err)
+		}
+	}
+}

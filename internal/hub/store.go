@@ -1,0 +1,221 @@
+// Package hub is the district office's side of event sync: it receives the kiosks' visitor
+// events over HTTP (signed upload batches, see package evsync) or from USB exports, stores
+// them idempotently by event id, and answers statistics queries over them.
+//
+// Storage is behind the Store interface with two implementations that pass one shared test
+// suite: SQLite (modernc.org/sqlite, embedded, the default) and PostgreSQL (pgx v5), chosen
+// by Open from the DSN. Both keep a registry of kiosks (id, ed25519 public key, SHA-256 of
+// the upload token) and a versioned schema (migrate.go).
+//
+// Handler serves the upload endpoint and the read-only statistics endpoints; Import reads
+// a USB export. docs/hub.md describes the commands, the API and the stats shapes.
+package hub
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/jindu-edu/kiosk/internal/eventlog"
+)
+
+// Store keeps the kiosk registry and the events of all kiosks. Implementations are safe for
+// concurrent use.
+type Store interface {
+	// AddKiosk registers a kiosk, or replaces the key and token hash of a registered one.
+	// tokenHash is HashToken of the kiosk's upload token; the token itself is never stored.
+	AddKiosk(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte) error
+	// Kiosk returns a registered kiosk, or an error wrapping ErrNotFound.
+	Kiosk(ctx context.Context, id string) (Kiosk, error)
+	// KioskByToken returns the kiosk whose token hashes to tokenHash, or an error wrapping
+	// ErrNotFound.
+	KioskByToken(ctx context.Context, tokenHash []byte) (Kiosk, error)
+	// Kiosks lists the registry by id.
+	Kiosks(ctx context.Context) ([]Kiosk, error)
+
+	// Insert stores the events of kioskID in one transaction, skipping those whose id is
+	// already stored. Once it commits, every id of the batch is acked (each once, in batch
+	// order), whether it was new or already present; inserted counts the new ones. A batch
+	// with an event of another kiosk fails whole with a *KioskMismatchError, one with an
+	// event that is not storable with an error wrapping ErrInvalidEvent.
+	Insert(ctx context.Context, kioskID string, events []eventlog.Event) (acked []string, inserted int, err error)
+	// Events returns the stored events of one kiosk by seq (then id).
+	Events(ctx context.Context, kioskID string) ([]eventlog.Event, error)
+	// Count returns the number of stored events of all kiosks.
+	Count(ctx context.Context) (int64, error)
+
+	// Visits, Dwell, Questions and Groups are the statistics queries (stats.go).
+	Visits(ctx context.Context, f Filter) ([]VisitDay, error)
+	Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error)
+	Questions(ctx context.Context, f Filter) ([]QuestionStat, error)
+	Groups(ctx context.Context, f Filter) ([]GroupResult, error)
+
+	// SchemaVersion is the highest applied migration.
+	SchemaVersion(ctx context.Context) (int, error)
+	Close() error
+}
+
+// Kiosk is one registered kiosk.
+type Kiosk struct {
+	ID        string            `json:"id"`
+	PublicKey ed25519.PublicKey `json:"public_key"`
+	TokenHash []byte            `json:"-"`
+	Added     time.Time         `json:"added"`
+}
+
+// ErrNotFound is wrapped by lookups of an unknown kiosk.
+var ErrNotFound = errors.New("not found")
+
+// ErrInvalidEvent is wrapped by Insert errors for events that cannot be stored.
+var ErrInvalidEvent = errors.New("invalid event")
+
+// KioskMismatchError rejects a batch holding an event of another kiosk than the one that
+// sent it.
+type KioskMismatchError struct {
+	Kiosk   string // the authenticated kiosk
+	Event   string // the offending event's id
+	EventOf string // the event's kiosk_id
+}
+
+func (e *KioskMismatchError) Error() string {
+	return fmt.Sprintf("event %s has kiosk_id %q, not the sending kiosk %q", e.Event, e.EventOf, e.Kiosk)
+}
+
+// HashToken is the SHA-256 of an upload token, the only form the registry keeps.
+func HashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// Open opens (creating and migrating as needed) the store named by dsn: PostgreSQL for a
+// postgres:// or postgresql:// URL, otherwise an SQLite database file at that path (a
+// "file:" URI is accepted too).
+func Open(ctx context.Context, dsn string) (Store, error) {
+	if IsPostgres(dsn) {
+		return OpenPostgres(ctx, dsn)
+	}
+	return OpenSQLite(ctx, dsn)
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// checkKiosk validates a registration.
+func checkKiosk(id string, pub ed25519.PublicKey, tokenHash []byte) error {
+	switch {
+	case id == "" || len(id) > maxFieldLen:
+		return fmt.Errorf("add kiosk: id must be 1..%d bytes", maxFieldLen)
+	case len(pub) != ed25519.PublicKeySize:
+		return fmt.Errorf("add kiosk %s: public key has %d bytes, want %d", id, len(pub), ed25519.PublicKeySize)
+	case len(tokenHash) != sha256.Size:
+		return fmt.Errorf("add kiosk %s: token hash has %d bytes, want %d", id, len(tokenHash), sha256.Size)
+	}
+	return nil
+}
+
+// Limits of stored fields. Events are small by design; these bound what a kiosk can make
+// the hub store.
+const (
+	maxIDLen      = 128
+	maxFieldLen   = 256
+	maxPayloadLen = 16 << 10
+)
+
+// row is an event in the form both backends store. wall_time is kept as text (RFC 3339
+// with nanoseconds and the kiosk's own UTC offset) so that events come back exactly as
+// the kiosk sent them; wall_day is its date part, which the stats group by.
+type row struct {
+	eventlog.Event
+	wall    string
+	day     string
+	payload *string
+}
+
+// parseWall reads a stored wall_time.
+func parseWall(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored wall_time: %w", err)
+	}
+	return t, nil
+}
+
+// prepare checks a batch and converts it into rows, dropping repeated ids. acked lists the
+// batch's ids once each, in order.
+func prepare(kioskID string, events []eventlog.Event) (rows []row, acked []string, err error) {
+	if kioskID == "" {
+		return nil, nil, fmt.Errorf("%w: empty kiosk id", ErrInvalidEvent)
+	}
+	seen := make(map[string]bool, len(events))
+	rows = make([]row, 0, len(events))
+	acked = make([]string, 0, len(events))
+	for i, e := range events {
+		if e.KioskID != kioskID {
+			return nil, nil, &KioskMismatchError{Kiosk: kioskID, Event: e.ID, EventOf: e.KioskID}
+		}
+		if err := checkEvent(e); err != nil {
+			return nil, nil, fmt.Errorf("%w: event %d (%q): %v", ErrInvalidEvent, i, e.ID, err)
+		}
+		if seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
+		r := row{Event: e, wall: e.WallTime.Format(time.RFC3339Nano), day: e.WallTime.Format(time.DateOnly)}
+		if len(e.Payload) > 0 {
+			p := string(e.Payload)
+			r.payload = &p
+		}
+		rows = append(rows, r)
+		acked = append(acked, e.ID)
+	}
+	return rows, acked, nil
+}
+
+func checkEvent(e eventlog.Event) error {
+	switch {
+	case e.ID == "":
+		return errors.New("empty id")
+	case len(e.ID) > maxIDLen:
+		return errors.New("id too long")
+	case e.Type == "":
+		return errors.New("empty type")
+	case e.WallTime.IsZero():
+		return errors.New("no wall_time")
+	case e.WallTime.Year() < 1 || e.WallTime.Year() > 9999:
+		return errors.New("wall_time out of range")
+	case len(e.Payload) > maxPayloadLen:
+		return errors.New("payload too large")
+	case len(e.Payload) > 0 && !json.Valid(e.Payload):
+		return errors.New("payload is not JSON")
+	case bytes.Contains(e.Payload, []byte(`\u0000`)):
+		// PostgreSQL cannot extract text holding NUL from JSON.
+		return errors.New("payload holds a NUL character")
+	}
+	for _, f := range []string{e.ID, e.SessionID, e.BootID, e.Type, e.Zone, e.Item, e.ContentVersion, e.AppVersion} {
+		if len(f) > maxFieldLen {
+			return errors.New("field too long")
+		}
+		if strings.IndexByte(f, 0) >= 0 || !utf8.ValidString(f) {
+			return errors.New("field holds a NUL character or invalid UTF-8")
+		}
+	}
+	return nil
+}
+
+// chunks splits n rows into pieces of at most size.
+func chunks(n, size int) [][2]int {
+	var out [][2]int
+	for lo := 0; lo < n; lo += size {
+		out = append(out, [2]int{lo, min(lo+size, n)})
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+// RecordsDeps lets the staff panel show the event log and move its events out.
+type RecordsDeps struct {
+	// Health reports the event log; nil when the kiosk runs without one (Unavailable says why).
+	Health      func() eventlog.Health
+	Unavailable string
+	// Sync reports the uploader; nil when no hub is configured.
+	Sync func() evsync.State
+	// Export writes the events not yet exported to the USB stick, calling progress from its
+	// own goroutine. It returns the number of events and where they went.
+	Export func(progress func(done, total int)) (int, string, error)
+}
+
+// recordsPanel is the staff panel's section on the visitor log, sync and USB export.
+func (s *Shell) recordsPanel() fyne.CanvasObject {
+	r := s.d.Records
+	box := container.NewVBox(s.label(s.t("staff.records"), sizeLead, true, colorHeading))
+	if r.Health == nil {
+		box.Add(s.para(s.t("staff.records.none")+r.Unavailable, sizeBody, true, colorNameHeading))
+		return box
+	}
+	h := r.Health()
+	box.Add(s.para(s.t("staff.records.count", h.Events, h.Unsynced, megabytes(h.SizeBytes)), sizeBody, false, ""))
+	if h.Budget > 0 {
+		box.Add(s.para(s.t("staff.records.budget", megabytes(h.Budget)), sizeSmall, false, colorNameMuted))
+	}
+	if h.OverBudgetWarning {
+		box.Add(s.para(s.t("staff.records.alarm"), sizeBody, true, colorNameHeading))
+	}
+	if n := h.Dropped + h.Failed + h.Lost; n > 0 {
+		box.Add(s.para(s.t("staff.records.lost", n, h.Dropped, h.Failed, h.Lost), sizeBody, true, colorNameHeading))
+	}
+	if h.MovedAside != "" {
+		box.Add(s.para(s.t("staff.records.moved")+h.MovedAside, sizeSmall, false, colorNameHeading))
+	}
+	box.Add(s.label(s.t("staff.sync"), sizeLead, true, colorHeading))
+	if r.Sync == nil {
+		box.Add(s.para(s.t("staff.sync.off"), sizeBody, false, colorNameMuted))
+	} else {
+		st := r.Sync()
+		box.Add(s.para(s.t("staff.sync.state", st.Status, st.Pending), sizeBody, false, ""))
+		if !st.LastSuccess.IsZero() {
+			box.Add(s.para(s.t("staff.sync.last", st.LastSuccess.Format("2006-01-02 15:04")), sizeSmall, false, colorNameMuted))
+		}
+		if st.LastError != "" {
+			box.Add(s.para(s.t("staff.sync.error", st.LastError), sizeSmall, false, colorNameHeading))
+		}
+	}
+	if r.Export != nil {
+		box.Add(s.exportRow())
+	}
+	return box
+}
+
+// exportRow is the export button with its progress bar and result line.
+func (s *Shell) exportRow() fyne.CanvasObject {
+	bar := widget.NewProgressBar()
+	bar.Hide()
+	status := s.para("", sizeBody, false, colorNameHeading)
+	var btn fyne.CanvasObject
+	btn = s.pill(s.t("staff.export"), colorAccent, func() {
+		if s.exporting {
+			return
+		}
+		s.exporting = true
+		bar.SetValue(0)
+		bar.Show()
+		setText(status, s.t("staff.export.busy"))
+		go func() {
+			n, where, err := s.d.Records.Export(func(done, total int) {
+				fyne.Do(func() {
+					if total > 0 {
+						bar.SetValue(float64(done) / float64(total))
+					}
+				})
+			})
+			fyne.Do(func() {
+				s.exporting = false
+				bar.SetValue(1)
+				msg := s.t("staff.export.done", n, where)
+				switch {
+				case err == evsync.ErrNothingToExport:
+					msg = s.t("staff.export.nothing")
+				case err != nil:
+					msg = s.t("staff.export.failed") + err.Error()
+					s.d.Log.Error("USB export failed", "err", err)
+				}
+				setText(status, msg)
+				s.record(kiosk.Event{Type: kiosk.EventStaffExport, Data: map[string]any{"events": n, "ok": err == nil}})
+			})
+		}()
+	})
+	return container.NewVBox(container.NewHBox(btn), bar, status)
+}
+
+func setText(rt *widget.RichText, text string) {
+	if seg, ok := rt.Segments[0].(*widget.TextSegment); ok {
+		seg.Text = text
+		rt.Refresh()
+	}
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
