@@ -223,48 +223,6 @@ func (s *postgresStore) query(ctx context.Context, what, q string, args []any, s
 	return nil
 }
 
-func (s *postgresStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
-	q, args := visitsQuery(postgresDialect, f)
-	out := []VisitDay{}
-	err := s.query(ctx, "visits", q, args, func(scan func(...any) error) error {
-		var v VisitDay
-		if err := scan(&v.Day, &v.KioskID, &v.Visits, &v.Sessions); err != nil {
-			return err
-		}
-		out = append(out, v)
-		return nil
-	})
-	return out, err
-}
-
-func (s *postgresStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
-	q, args := dwellQuery(postgresDialect, f)
-	out := []ZoneDwell{}
-	err := s.query(ctx, "dwell", q, args, func(scan func(...any) error) error {
-		var d ZoneDwell
-		if err := scan(&d.Zone, &d.Leaves, &d.TotalMS, &d.AvgMS); err != nil {
-			return err
-		}
-		out = append(out, d)
-		return nil
-	})
-	return out, err
-}
-
-func (s *postgresStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
-	q, args := questionsQuery(postgresDialect, f)
-	out := []QuestionStat{}
-	err := s.query(ctx, "questions", q, args, func(scan func(...any) error) error {
-		var qs QuestionStat
-		if err := scan(&qs.Question, &qs.Answered, &qs.Right); err != nil {
-			return err
-		}
-		out = append(out, qs.withAccuracy())
-		return nil
-	})
-	return out, err
-}
-
 func (s *postgresStore) Groups(ctx context.Context, f Filter) ([]GroupResult, error) {
 	q, args := groupsQuery(postgresDialect, f)
 	q = strings.Replace(q, "wall_time, payload", "wall_time, payload::text", 1)
@@ -288,4 +246,17 @@ func (s *postgresStore) Groups(ctx context.Context, f Filter) ([]GroupResult, er
 		return nil
 	})
 	return out, err
+}
+
+// Visits, Dwell and Questions are the shared stats queries on this backend.
+func (s *postgresStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
+	return visits(ctx, s, postgresDialect, f)
+}
+
+func (s *postgresStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
+	return dwell(ctx, s, postgresDialect, f)
+}
+
+func (s *postgresStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
+	return questions(ctx, s, postgresDialect, f)
 }

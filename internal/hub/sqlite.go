@@ -274,48 +274,6 @@ func (s *sqliteStore) query(ctx context.Context, what string, q string, args []a
 	return nil
 }
 
-func (s *sqliteStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
-	q, args := visitsQuery(sqliteDialect, f)
-	out := []VisitDay{}
-	err := s.query(ctx, "visits", q, args, func(scan func(...any) error) error {
-		var v VisitDay
-		if err := scan(&v.Day, &v.KioskID, &v.Visits, &v.Sessions); err != nil {
-			return err
-		}
-		out = append(out, v)
-		return nil
-	})
-	return out, err
-}
-
-func (s *sqliteStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
-	q, args := dwellQuery(sqliteDialect, f)
-	out := []ZoneDwell{}
-	err := s.query(ctx, "dwell", q, args, func(scan func(...any) error) error {
-		var d ZoneDwell
-		if err := scan(&d.Zone, &d.Leaves, &d.TotalMS, &d.AvgMS); err != nil {
-			return err
-		}
-		out = append(out, d)
-		return nil
-	})
-	return out, err
-}
-
-func (s *sqliteStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
-	q, args := questionsQuery(sqliteDialect, f)
-	out := []QuestionStat{}
-	err := s.query(ctx, "questions", q, args, func(scan func(...any) error) error {
-		var qs QuestionStat
-		if err := scan(&qs.Question, &qs.Answered, &qs.Right); err != nil {
-			return err
-		}
-		out = append(out, qs.withAccuracy())
-		return nil
-	})
-	return out, err
-}
-
 func (s *sqliteStore) Groups(ctx context.Context, f Filter) ([]GroupResult, error) {
 	q, args := groupsQuery(sqliteDialect, f)
 	out := []GroupResult{}
@@ -335,4 +293,17 @@ func (s *sqliteStore) Groups(ctx context.Context, f Filter) ([]GroupResult, erro
 		return nil
 	})
 	return out, err
+}
+
+// Visits, Dwell and Questions are the shared stats queries on this backend.
+func (s *sqliteStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
+	return visits(ctx, s, sqliteDialect, f)
+}
+
+func (s *sqliteStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
+	return dwell(ctx, s, sqliteDialect, f)
+}
+
+func (s *sqliteStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
+	return questions(ctx, s, sqliteDialect, f)
 }

@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -225,4 +226,52 @@ func groupsQuery(d dialect, f Filter) (string, []any) {
 	return `SELECT id, kiosk_id, wall_day, wall_time, payload
 		FROM events WHERE ` + w + `
 		ORDER BY wall_day, id`, args
+}
+
+// rowQuerier runs one query and hands each row to scan; both backends provide it, so the
+// stats that scan the same columns are written once.
+type rowQuerier interface {
+	query(ctx context.Context, what, q string, args []any, scan func(func(...any) error) error) error
+}
+
+func visits(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]VisitDay, error) {
+	q, args := visitsQuery(d, f)
+	out := []VisitDay{}
+	err := r.query(ctx, "visits", q, args, func(scan func(...any) error) error {
+		var v VisitDay
+		if err := scan(&v.Day, &v.KioskID, &v.Visits, &v.Sessions); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+func dwell(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]ZoneDwell, error) {
+	q, args := dwellQuery(d, f)
+	out := []ZoneDwell{}
+	err := r.query(ctx, "dwell", q, args, func(scan func(...any) error) error {
+		var d ZoneDwell
+		if err := scan(&d.Zone, &d.Leaves, &d.TotalMS, &d.AvgMS); err != nil {
+			return err
+		}
+		out = append(out, d)
+		return nil
+	})
+	return out, err
+}
+
+func questions(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]QuestionStat, error) {
+	q, args := questionsQuery(d, f)
+	out := []QuestionStat{}
+	err := r.query(ctx, "questions", q, args, func(scan func(...any) error) error {
+		var qs QuestionStat
+		if err := scan(&qs.Question, &qs.Answered, &qs.Right); err != nil {
+			return err
+		}
+		out = append(out, qs.withAccuracy())
+		return nil
+	})
+	return out, err
 }
