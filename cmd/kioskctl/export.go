@@ -117,5 +117,15 @@ func openEventLog(dataDir, kioskID string) (evsync.Store, func() error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// The events carry the id the kiosk had when it recorded them; export under that id
+	// even when kioskctl runs without the kiosk's configuration.
+	if last, err := l.LastSeq(); err == nil && last > 0 {
+		if evs, err := l.Range(last, last); err == nil && len(evs) == 1 && evs[0].KioskID != kioskID {
+			l.Close()
+			if l, err = eventlog.Open(path, eventlog.Options{KioskID: evs[0].KioskID}); err != nil {
+				return nil, nil, err
+			}
+		}
+	}
 	return l, l.Close, nil
 }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/kiosk"
+)
+
+func TestExportToUSBAndReadBack(t *testing.T) {
+	data, usb := t.TempDir(), t.TempDir()
+	l, err := eventlog.Open(filepath.Join(data, "events.db"), eventlog.Options{KioskID: "nanming-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 50; i++ {
+		l.Record(kiosk.Event{Type: kiosk.EventItemView, Zone: "drugs", Item: "meth"})
+	}
+	if err := l.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	l.Close()
+	key, err := evsync.LoadOrCreateKey(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	var out bytes.Buffer
+	if code, err := run([]string{"export", "--to", usb, "--data", data}, nil, &out); code != 0 {
+		t.Fatalf("export: %v\n%s", err, out.String())
+	}
+	manifests, _ := filepath.Glob(filepath.Join(usb, "*.manifest.json"))
+	if len(manifests) != 1 {
+		t.Fatalf("manifests %v\n%s", manifests, out.String())
+	}
+	trust := func(id string) (ed25519.PublicKey, bool) {
+		return key.Public().(ed25519.PublicKey), id == "nanming-01"
+	}
+	m, events, err := evsync.ReadExport(manifests[0], trust)
+	if err != nil || m.Count != 50 || len(events) != 50 {
+		t.Fatalf("read back: %v, %d events", err, len(events))
+	}
+	out.Reset()
+	if code, _ := run([]string{"export", "--to", usb, "--data", data}, nil, &out); code != 0 ||
+		!strings.Contains(out.String(), "nothing new") {
+		t.Fatalf("a second export must have nothing new: %d\n%s", code, out.String())
+	}
+	out.Reset()
+	if code, err := run([]string{"export", "--to", t.TempDir(), "--data", data, "--from", "10", "--to-seq", "20"}, nil, &out); code != 0 {
+		t.Fatalf("re-export a range: %v\n%s", err, out.String())
+	}
+	if code, _ := run([]string{"export", "--data", data}, nil, &out); code != 2 {
+		t.Fatal("export without --to is a usage error")
+	}
+}
