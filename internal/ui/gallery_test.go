@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/jindu-edu/kiosk/assets"
+	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/quizbank"
 )
@@ -42,7 +44,18 @@ func TestGallery(t *testing.T) {
 		}
 	}
 
-	r := newRig(t)
+	r := newRig(t, func(d *Deps) {
+		d.Records = RecordsDeps{
+			Health: func() eventlog.Health {
+				return eventlog.Health{Events: 18342, Unsynced: 2210, SizeBytes: 7 << 20, Budget: 1024 << 20}
+			},
+			Sync: func() evsync.State {
+				return evsync.State{Status: evsync.StatusRetrying, Pending: 2210,
+					LastError: "dial tcp 10.0.0.5:443: connect: network is unreachable"}
+			},
+			Export: func(func(int, int)) (int, string, error) { return 0, "", evsync.ErrNothingToExport },
+		}
+	})
 	cat := r.shell.d.Catalog
 	shot(r, "01-attract")
 	r.tap("轻触屏幕 开始参观")

@@ -162,6 +162,12 @@ func (s *Shell) detail(image string, text fyne.CanvasObject) fyne.CanvasObject {
 		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), text))
 }
 
+// settingRow is a heading with its choice chips on one line (staff and teacher screens).
+func (s *Shell) settingRow(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
+	lbl := container.NewStack(spacerW(200), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
+	return container.NewHBox(lbl, container.NewHBox(chips...))
+}
+
 // hexOr parses #RRGGBB, or returns def.
 func hexOr(s string, def color.NRGBA) color.NRGBA {
 	if len(s) != 7 || s[0] != '#' {

@@ -41,10 +41,7 @@ func (v *teamSetupView) build() screen {
 	if v.teams == 0 {
 		v.teams, v.mode, v.audience, v.count = 2, quiz.Buzz, quiz.Primary, quiz.DefaultRoundSize
 	}
-	row := func(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
-		lbl := container.NewStack(spacerW(200), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
-		return container.NewHBox(lbl, container.NewHBox(chips...))
-	}
+	row := s.settingRow
 	set := func(f func()) func() { return func() { f(); s.replace(v) } }
 	var teams, modes, auds, counts []fyne.CanvasObject
 	for n := 2; n <= 4; n++ {

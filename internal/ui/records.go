@@ -33,10 +33,11 @@ func (s *Shell) recordsPanel() fyne.CanvasObject {
 		return box
 	}
 	h := r.Health()
-	box.Add(s.para(s.t("staff.records.count", h.Events, h.Unsynced, megabytes(h.SizeBytes)), sizeBody, false, ""))
+	line := s.t("staff.records.count", h.Events, h.Unsynced, megabytes(h.SizeBytes))
 	if h.Budget > 0 {
-		box.Add(s.para(s.t("staff.records.budget", megabytes(h.Budget)), sizeSmall, false, colorNameMuted))
+		line += " / " + s.t("staff.records.budget", megabytes(h.Budget))
 	}
+	box.Add(s.para(line, sizeBody, false, ""))
 	if h.OverBudgetWarning {
 		box.Add(s.para(s.t("staff.records.alarm"), sizeBody, true, colorNameHeading))
 	}
@@ -51,10 +52,11 @@ func (s *Shell) recordsPanel() fyne.CanvasObject {
 		box.Add(s.para(s.t("staff.sync.off"), sizeBody, false, colorNameMuted))
 	} else {
 		st := r.Sync()
-		box.Add(s.para(s.t("staff.sync.state", st.Status, st.Pending), sizeBody, false, ""))
+		line := s.t("staff.sync.state", st.Status, st.Pending)
 		if !st.LastSuccess.IsZero() {
-			box.Add(s.para(s.t("staff.sync.last", st.LastSuccess.Format("2006-01-02 15:04")), sizeSmall, false, colorNameMuted))
+			line += "  " + s.t("staff.sync.last", st.LastSuccess.Format("2006-01-02 15:04"))
 		}
+		box.Add(s.para(line, sizeBody, false, ""))
 		if st.LastError != "" {
 			box.Add(s.para(s.t("staff.sync.error", st.LastError), sizeSmall, false, colorNameHeading))
 		}
@@ -68,8 +70,10 @@ func (s *Shell) recordsPanel() fyne.CanvasObject {
 // exportRow is the export button with its progress bar and result line.
 func (s *Shell) exportRow() fyne.CanvasObject {
 	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string { return "" }
 	bar.Hide()
 	status := s.para("", sizeBody, false, colorNameHeading)
+	status.Hide() // until there is something to say
 	var btn fyne.CanvasObject
 	btn = s.pill(s.t("staff.export"), colorAccent, func() {
 		if s.exporting {
@@ -109,6 +113,7 @@ func (s *Shell) exportRow() fyne.CanvasObject {
 func setText(rt *widget.RichText, text string) {
 	if seg, ok := rt.Segments[0].(*widget.TextSegment); ok {
 		seg.Text = text
+		rt.Show()
 		rt.Refresh()
 	}
 }

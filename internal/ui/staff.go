@@ -167,12 +167,14 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 		s.chip(s.t("staff.off"), !st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = false }) }),
 	)
 	settings := container.NewVBox(
-		s.label(s.t("staff.idle"), sizeLead, true, colorHeading), idle,
-		s.label(s.t("staff.lang"), sizeLead, true, colorHeading), langs,
-		s.label(s.t("staff.volume"), sizeLead, true, colorHeading), vol,
-		s.label(s.t("staff.soften"), sizeLead, true, colorHeading), soften,
-		s.para(status, sizeBody, false, colorNameHeading),
+		s.settingRow(s.t("staff.idle"), idle),
+		s.settingRow(s.t("staff.lang"), langs),
+		s.settingRow(s.t("staff.volume"), vol),
+		s.settingRow(s.t("staff.soften"), soften),
 	)
+	if status != "" {
+		settings.Add(s.para(status, sizeBody, false, colorNameHeading))
+	}
 	actions := container.NewHBox(
 		s.pill(s.t("staff.close"), colorAccent, s.closeStaff),
 		layout.NewSpacer(),
@@ -180,10 +182,10 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 	)
 	title := s.label(s.t("staff.title"), sizeHeading, true, colorText)
 	// The records section has a button, so it stays outside the scrolling text.
-	left := container.NewBorder(nil, s.recordsPanel(), nil, nil, s.scrollText(contentBox))
-	cols := container.NewGridWithColumns(2, left, settings)
+	right := container.NewVBox(settings, s.recordsPanel())
+	cols := container.NewGridWithColumns(2, s.scrollText(contentBox), right)
 	body := container.NewBorder(title, actions, nil, nil, padded(16, cols))
-	return card(colorBg, 0, 48, body)
+	return card(colorBg, 0, 36, body)
 }
 
 // changeSetting applies and saves one staff setting, and logs it to the audit trail.
