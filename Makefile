@@ -36,6 +36,7 @@ deps-headless:
 build: deps-build
 	go build -ldflags "$(LDFLAGS)" -o bin/kiosk ./cmd/kiosk
 	go build -ldflags "$(LDFLAGS)" -o bin/kioskctl ./cmd/kioskctl
+	go build -ldflags "$(LDFLAGS)" -o bin/kiosk-hub ./cmd/kiosk-hub
 
 # Runs full screen on the bundled demo content. Without a display, starts Xvfb at 1920x1080.
 run: build deps-headless
@@ -65,9 +66,10 @@ screenshots: deps-build deps-headless
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run TestGallery ./internal/ui/
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run TestSmoke ./cmd/kiosk/
 
-# Content load benchmark, then cold start and memory of the real binary under Xvfb.
+# Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
+# PostgreSQL too when KIOSK_TEST_PG_DSN is set), then cold start and memory under Xvfb.
 bench: build deps-headless
-	go test -run '^$$' -bench . -benchmem ./internal/content/
+	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/
 	bench/startup.sh
 
 font:
