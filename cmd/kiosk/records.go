@@ -49,12 +49,16 @@ func openRecords(cfg config.Config, meta content.Meta, log *slog.Logger) (kiosk.
 		log.Error("kiosk signing key unusable: no export or upload", "err", err)
 	} else {
 		log.Info("kiosk key", "public_key", evsync.PublicKeyString(key.Public().(ed25519.PublicKey)))
-		deps.Export = func(progress func(done, total int)) (int, string, error) {
+		deps.Export = func(all bool, progress func(done, total int)) (int, string, error) {
 			dir := cfg.Events.ExportDir
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 				return 0, dir, fmt.Errorf("no USB stick found at %s: insert one (or set [events] export_dir)", dir)
 			}
-			m, err := evsync.Export(l, key, dir, evsync.ExportOptions{Progress: progress, Logger: log})
+			opts := evsync.ExportOptions{Progress: progress, Logger: log}
+			if all {
+				opts.From = 1 // a range: every stored event again; the export cursor stays
+			}
+			m, err := evsync.Export(l, key, dir, opts)
 			return m.Count, dir, err
 		}
 		if cfg.Sync.HubURL != "" {

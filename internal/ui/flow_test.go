@@ -10,6 +10,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
@@ -386,7 +387,10 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 				return eventlog.Health{Events: 1234, Unsynced: 234, SizeBytes: 900 << 20, Budget: 1024 << 20,
 					OverBudgetWarning: true, Dropped: 2}
 			},
-			Export: func(progress func(done, total int)) (int, string, error) {
+			Export: func(all bool, progress func(done, total int)) (int, string, error) {
+				if all {
+					return 0, "", evsync.ErrNothingToExport
+				}
 				progress(50, 100)
 				progress(100, 100)
 				exported <- struct{}{}
@@ -403,6 +407,13 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	r.mustHave("已导出 234 条到 /media/usb")
+	r.tap("重新导出全部")
+	for !r.has("没有新的记录需要导出") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if e, _ := r.events.last(kiosk.EventStaffExport); e.Data["all"] != true {
+		t.Fatalf("re-export not recorded: %+v", e)
+	}
 	if e, ok := r.events.last(kiosk.EventStaffExport); !ok || e.Data["events"] != 234 || e.Session != "" {
 		t.Fatalf("export audit event: %+v", e)
 	}

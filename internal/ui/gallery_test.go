@@ -53,7 +53,7 @@ func TestGallery(t *testing.T) {
 				return evsync.State{Status: evsync.StatusRetrying, Pending: 2210,
 					LastError: "dial tcp 10.0.0.5:443: connect: network is unreachable"}
 			},
-			Export: func(func(int, int)) (int, string, error) { return 0, "", evsync.ErrNothingToExport },
+			Export: func(bool, func(int, int)) (int, string, error) { return 0, "", evsync.ErrNothingToExport },
 		}
 	})
 	cat := r.shell.d.Catalog

@@ -19,9 +19,10 @@ type RecordsDeps struct {
 	Unavailable string
 	// Sync reports the uploader; nil when no hub is configured.
 	Sync func() evsync.State
-	// Export writes the events not yet exported to the USB stick, calling progress from its
-	// own goroutine. It returns the number of events and where they went.
-	Export func(progress func(done, total int)) (int, string, error)
+	// Export writes the events not yet exported (all: every stored event again, without
+	// moving the export cursor) to the USB stick, calling progress from its own goroutine.
+	// It returns the number of events and where they went.
+	Export func(all bool, progress func(done, total int)) (int, string, error)
 }
 
 // recordsPanel is the staff panel's section on the visitor log, sync and USB export.
@@ -74,8 +75,7 @@ func (s *Shell) exportRow() fyne.CanvasObject {
 	bar.Hide()
 	status := s.para("", sizeBody, false, colorNameHeading)
 	status.Hide() // until there is something to say
-	var btn fyne.CanvasObject
-	btn = s.pill(s.t("staff.export"), colorAccent, func() {
+	start := func(all bool) {
 		if s.exporting {
 			return
 		}
@@ -84,7 +84,7 @@ func (s *Shell) exportRow() fyne.CanvasObject {
 		bar.Show()
 		setText(status, s.t("staff.export.busy"))
 		go func() {
-			n, where, err := s.d.Records.Export(func(done, total int) {
+			n, where, err := s.d.Records.Export(all, func(done, total int) {
 				fyne.Do(func() {
 					if total > 0 {
 						bar.SetValue(float64(done) / float64(total))
@@ -103,11 +103,14 @@ func (s *Shell) exportRow() fyne.CanvasObject {
 					s.d.Log.Error("USB export failed", "err", err)
 				}
 				setText(status, msg)
-				s.record(kiosk.Event{Type: kiosk.EventStaffExport, Data: map[string]any{"events": n, "ok": err == nil}})
+				s.record(kiosk.Event{Type: kiosk.EventStaffExport, Data: map[string]any{"events": n, "ok": err == nil, "all": all}})
 			})
 		}()
-	})
-	return container.NewVBox(container.NewHBox(btn), bar, status)
+	}
+	buttons := container.NewHBox(
+		s.pill(s.t("staff.export"), colorAccent, func() { start(false) }),
+		s.pill(s.t("staff.export.all"), colorSurfaceHi, func() { start(true) }))
+	return container.NewVBox(buttons, bar, status)
 }
 
 func setText(rt *widget.RichText, text string) {
