@@ -407,15 +407,15 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	r.mustHave("已导出 234 条到 /media/usb")
+	if e, ok := r.events.last(kiosk.EventStaffExport); !ok || e.Data["events"] != 234 || e.Session != "" {
+		t.Fatalf("export audit event: %+v", e)
+	}
 	r.tap("重新导出全部")
 	for !r.has("没有新的记录需要导出") && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	if e, _ := r.events.last(kiosk.EventStaffExport); e.Data["all"] != true {
 		t.Fatalf("re-export not recorded: %+v", e)
-	}
-	if e, ok := r.events.last(kiosk.EventStaffExport); !ok || e.Data["events"] != 234 || e.Session != "" {
-		t.Fatalf("export audit event: %+v", e)
 	}
 }
 
