@@ -35,6 +35,7 @@ func main() {
 	}
 
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	slog.SetDefault(log) // packages that log through the default logger share the format
 	cfg, err := config.Load(config.Path(*configFlag))
 	if err != nil {
 		// A broken config must not leave a dark screen: run on the defaults and say why.
