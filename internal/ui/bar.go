@@ -48,12 +48,19 @@ func (s *Shell) buildBar() fyne.CanvasObject {
 	if s.large {
 		size = "A- " + s.t("bar.textsize")
 	}
+	compact := s.viewport().Width < 1600
+	if compact {
+		size = size[:2] // "A+" / "A-": the narrow bar has no room for the word
+	}
 	soundIcon, sound := theme.VolumeUpIcon(), fmt.Sprintf("%s %d", s.t("bar.sound"), s.volume)
 	if s.volume == 0 || !s.d.Player.Available() {
 		soundIcon, sound = theme.VolumeMuteIcon(), s.t("bar.sound.off")
 	}
-	if s.viewport().Width < 1200 {
-		sound = ""
+	if compact {
+		sound = fmt.Sprint(s.volume)
+		if s.volume == 0 || !s.d.Player.Available() {
+			sound = ""
+		}
 	}
 	right := container.NewHBox(
 		s.pill(s.t("bar.lang"), colorSurface, s.toggleLang),

@@ -22,10 +22,13 @@ func (v *caseListView) build() screen {
 	for i, c := range cs.Cases {
 		i := i
 		thumb := card(colorCard, 18, 10, s.image(c.CaseImage(soften)))
-		title := s.para(s.tx(c.Title), sizeBody, true, "")
-		sum := s.para(s.tx(c.Summary), sizeSmall, false, colorNameMuted)
-		body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 165), thumb), nil,
-			container.NewVBox(title, sum))
+		title := s.para(s.tx(c.Title), sizeButton, true, "")
+		sum := s.para(s.tx(c.Summary), sizeCaption, false, colorNameMuted)
+		text := container.NewVBox(title)
+		if s.viewport().Height >= 900 { // short screens: the title alone, the story has the rest
+			text.Add(sum)
+		}
+		body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 165), thumb), nil, text)
 		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
 			s.push(&caseView{s: s, zone: v.zone, idx: i})
 		})))

@@ -13,27 +13,48 @@ type drugListView struct {
 	s    *Shell
 	zone content.Zone
 	cat  string // "" for all
+	page int    // when the cards do not fit one screen
+}
+
+// cardsPerPage is how many catalogue cards fit the window: all 15 at 1920×1080, fewer on
+// small screens, where the list pages like the timeline.
+func (s *Shell) cardsPerPage() int {
+	vp := s.viewport()
+	cols := max(1, int((vp.Width-64+24)/(320+24)))
+	headers := float32(128 + 64 + 112 + 60) // header, padding, bar, summary line
+	if s.narrow() && s.lang == content.En {
+		headers += 100 // the filter chips take two rows
+	}
+	rows := max(1, int((vp.Height-headers)/200))
+	return cols * rows
 }
 
 // filters is the header's category chips plus the disguise game.
 func (s *Shell) drugFilters(zone content.Zone, cat string, onCat func(string)) fyne.CanvasObject {
-	row := container.NewHBox(s.chip(s.t("drugs.all"), cat == "", func() { onCat("") }))
+	chips := []fyne.CanvasObject{s.chip(s.t("drugs.all"), cat == "", func() { onCat("") })}
 	for _, c := range s.d.Catalog.Drugs.Categories {
 		c := c
-		row.Add(s.chip(s.tx(c.Title), cat == c.ID, func() { onCat(c.ID) }))
+		chips = append(chips, s.chip(s.tx(c.Title), cat == c.ID, func() { onCat(c.ID) }))
 	}
-	row.Add(s.chip(s.t("drugs.spot"), false, func() { s.push(&spotView{s: s, zone: zone}) }))
-	return row
+	chips = append(chips, s.chip(s.t("drugs.spot"), false, func() { s.push(&spotView{s: s, zone: zone}) }))
+	if s.narrow() && s.lang == content.En { // long English names: two rows
+		return container.NewVBox(container.NewHBox(chips[:3]...), container.NewHBox(chips[3:]...))
+	}
+	return container.NewHBox(chips...)
 }
 
 func (v *drugListView) build() screen {
 	s := v.s
 	list := s.d.Catalog.Drugs.InCategory(v.cat)
+	per := s.cardsPerPage()
+	pages := (len(list) + per - 1) / per
+	v.page = min(v.page, max(0, pages-1))
+	first := v.page * per
 	grid := container.New(&cardGrid{minW: 320})
-	for i, d := range list {
-		i := i
-		name := s.para(s.tx(d.Name), sizeBody, true, "")
-		aka := s.label(s.tx(d.AKA), sizeSmall, false, colorMuted)
+	for i, d := range list[first:min(len(list), first+per)] {
+		i := first + i
+		name := s.para(s.tx(d.Name), sizeButton, true, "")
+		aka := s.label(s.tx(d.AKA), sizeCaption, false, colorMuted)
 		if s.lang == content.En {
 			aka.Text = d.Name.Zh
 		}
@@ -57,7 +78,13 @@ func (v *drugListView) build() screen {
 		s.replace(&drugListView{s: s, zone: v.zone, cat: c})
 	}))
 	body := container.NewBorder(summary, nil, nil, nil, grid)
-	return screen{body: container.NewBorder(head, nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+	sc := screen{body: container.NewBorder(head, nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+	if pages > 1 {
+		sc.pager = &pager{pos: v.page + 1, total: pages, move: func(d int) {
+			s.replace(&drugListView{s: s, zone: v.zone, cat: v.cat, page: v.page + d})
+		}}
+	}
+	return sc
 }
 
 // drugView is one entry, paged within the filtered list.

@@ -424,3 +424,38 @@ func TestStaffPanelWithoutALog(t *testing.T) {
 	r.openStaff()
 	r.mustHave("访客记录不可用：disk full")
 }
+
+// TestEnglishLargeTextFitsEverywhere walks every zone in English with large text, the
+// hardest case for the layouts, and checks that no label is cut or pushed off screen.
+func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
+		saved := 0
+		r := newRig(t, withQuiz(&saved))
+		r.win.Resize(size)
+		r.tap("轻触屏幕 开始参观")
+		r.tap("中 / EN")
+		r.tap("A+")
+		r.noClipping("home")
+		cat := r.shell.d.Catalog
+		r.tap("History of Drug Control")
+		r.noClipping("history")
+		r.tap("Home")
+		r.tap("Types of Drugs")
+		r.noClipping("drugs")
+		r.tap(cat.Drugs.Drugs[0].Name.En)
+		r.noClipping("drug detail")
+		r.tap("Spot the disguise")
+		r.noClipping("spot")
+		r.tap("Home")
+		r.tap("Cases of Harm")
+		r.noClipping("cases")
+		r.tap(cat.Cases.Cases[0].Title.En)
+		r.noClipping("case")
+		r.tap("Home")
+		r.tap("Knowledge Quiz")
+		r.noClipping("quiz home")
+		r.tap("Solo challenge")
+		r.tap("Adults")
+		r.noClipping("question")
+	}
+}

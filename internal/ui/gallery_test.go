@@ -174,7 +174,7 @@ func TestGallery(t *testing.T) {
 		r.tap("轻触屏幕 开始参观")
 		shot(r, "17-home-"+sizeName(size))
 		r.tap("毒品种类")
-		r.tap("冰毒")
+		r.tap(r.shell.d.Catalog.Drugs.Drugs[0].Name.Zh)
 		shot(r, "18-drug-detail-"+sizeName(size))
 	}
 }

@@ -55,7 +55,7 @@ func (v *historyView) strip() fyne.CanvasObject {
 	evs := s.d.Catalog.History.Events
 	line := canvas.NewRectangle(colorSurfaceHi)
 	line.SetMinSize(fyne.NewSize(0, 6))
-	cells := container.New(layout.NewGridLayoutWithColumns(len(evs)))
+	cells := container.New(stripLayout{})
 	for i, e := range evs {
 		i := i
 		c, d := colorSurfaceHi, float32(22)
@@ -63,7 +63,10 @@ func (v *historyView) strip() fyne.CanvasObject {
 			c, d = colorHeading, 40
 		}
 		dot := canvas.NewCircle(c)
-		year := s.label(e.Date[:4], sizeSmall, i == v.idx, colorMuted)
+		year := s.label(e.Date[:4], sizeCaption, i == v.idx, colorMuted) // 21 of them share the width
+		if s.narrow() && i != v.idx && i != firstOfEra(s.d.Catalog.History, e.Era) {
+			year.Text = "" // small screens: the current year and where each era begins
+		}
 		if i == v.idx {
 			year.Color = colorHeading
 		}
@@ -93,7 +96,7 @@ func (s *Shell) eraChip(e content.Era, current bool, fn func()) fyne.CanvasObjec
 	rect := canvas.NewRectangle(bg)
 	rect.CornerRadius = 20
 	years := s.label(fmt.Sprintf("%d–%d", e.From, e.To), sizeButton, true, fg)
-	title := s.para(s.tx(e.Title), sizeSmall, false, fgName) // wraps: English era names are long
+	title := s.para(s.tx(e.Title), sizeCaption, false, fgName) // wraps: English era names are long
 	box := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18),
 		container.NewVBox(years, title)))
 	t := s.tappable(box, s.tap(fn))
@@ -120,4 +123,24 @@ func spacerH(h float32) fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
 	r.SetMinSize(fyne.NewSize(0, h))
 	return r
+}
+
+// stripLayout shares the width equally among the timeline's cells, without gaps, so that 21
+// events fit a 1280 px screen; each cell centres its dot and year.
+type stripLayout struct{}
+
+func (stripLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := size.Width / float32(max(1, len(objs)))
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*w, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+func (stripLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var h float32
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(len(objs))*44, h)
 }

@@ -29,7 +29,7 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 func (v *homeView) build() screen {
 	s := v.s
 	m := s.d.Catalog.Meta
-	title := s.label(s.tx(m.Title), sizeHeading, true, colorText)
+	title := s.para(s.tx(m.Title), sizeHeading, true, "")
 	other := m.Title.En
 	if s.lang == content.En {
 		other = m.Title.Zh
@@ -59,17 +59,17 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	bg.SetMinSize(fyne.NewSize(360, 300))
 	icon := s.image(z.Icon)
 	iconBox := container.NewGridWrap(fyne.NewSize(104, 104), icon)
-	titleSize := fyne.ThemeSizeName(sizeDisplay)
+	titleSize := fyne.ThemeSizeName(sizeTileHero)
 	if s.lang == content.En || s.viewport().Width < 1500 {
-		titleSize = sizeHeading // English titles are three times as long; small screens
+		titleSize = sizeTile // English titles are three times as long; small screens
 	}
 	title := s.para(s.tx(z.Title), titleSize, true, "")
 	other := z.Title.En
 	if s.lang == content.En {
 		other = z.Title.Zh
 	}
-	sub := s.para(other, sizeBody, false, "")
-	tag := s.para(s.tx(z.Tagline), sizeBody, false, "")
+	sub := s.para(other, sizeButton, false, "")
+	tag := s.para(s.tx(z.Tagline), sizeButton, false, "")
 	text := container.NewVBox(title, sub, tag)
 	inner := container.NewBorder(container.NewHBox(layout.NewSpacer(), iconBox), text, nil, nil)
 	tile := container.NewStack(bg, padded(36, inner))

@@ -122,11 +122,12 @@ func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasOb
 	}
 	sub := s.label(other, sizeLead, false, colorMuted)
 	left := container.NewHBox(title, container.NewCenter(sub))
+	hasControls := right != nil
 	if right == nil {
 		right = layout.NewSpacer()
 	}
 	var row fyne.CanvasObject = container.NewBorder(nil, nil, left, right)
-	if s.narrow() { // controls go under the title
+	if s.narrow() || (s.lang == content.En && hasControls) { // controls go under the title
 		row = container.NewVBox(left, container.NewHBox(right))
 	}
 	sp := canvas.NewRectangle(color.Transparent)
@@ -157,7 +158,7 @@ func (s *Shell) detail(image string, text fyne.CanvasObject) fyne.CanvasObject {
 	}
 	// The width is fixed; the height gives way to large text (the image scales down).
 	w := min(600, vp.Width*0.3)
-	ill := s.illustration(image, fyne.NewSize(w, w/2))
+	ill := s.illustration(image, fyne.NewSize(w, min(w/2, vp.Height*0.12)))
 	return container.NewBorder(nil, nil, ill, nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), text))
 }

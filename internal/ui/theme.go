@@ -34,6 +34,11 @@ const (
 	sizeHeading fyne.ThemeSizeName = "kiosk.heading" // 48 px
 	sizeDisplay fyne.ThemeSizeName = "kiosk.display" // 72 px: attract, tile titles
 	sizeButton  fyne.ThemeSizeName = "kiosk.button"  // 28 px, not scaled: buttons keep their layout
+	// Tiles and list cards are buttons too: their text does not grow with the toggle, so a
+	// grid of them still fits the screen (the pages they open do grow).
+	sizeCaption  fyne.ThemeSizeName = "kiosk.caption"  // 24 px, not scaled
+	sizeTile     fyne.ThemeSizeName = "kiosk.tile"     // 48 px, not scaled
+	sizeTileHero fyne.ThemeSizeName = "kiosk.tilehero" // 72 px, not scaled
 )
 
 // Custom colour names for RichText segments.
@@ -115,6 +120,12 @@ func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 28 * scale
 	case sizeButton:
 		return 28
+	case sizeCaption:
+		return 24
+	case sizeTile:
+		return 48
+	case sizeTileHero:
+		return 72
 	case sizeSmall, theme.SizeNameCaptionText:
 		return 24 * scale
 	case sizeLead, theme.SizeNameSubHeadingText:
