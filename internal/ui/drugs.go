@@ -25,7 +25,7 @@ func (s *Shell) cardsPerPage() int {
 	if s.narrow() && s.lang == content.En {
 		headers += 100 // the filter chips take two rows
 	}
-	rows := max(1, int((vp.Height-headers)/200))
+	rows := max(1, int((vp.Height-headers)/220))
 	return cols * rows
 }
 
@@ -53,13 +53,14 @@ func (v *drugListView) build() screen {
 	grid := container.New(&cardGrid{minW: 320})
 	for i, d := range list[first:min(len(list), first+per)] {
 		i := first + i
-		name := s.para(s.tx(d.Name), sizeButton, true, "")
-		aka := s.label(s.tx(d.AKA), sizeCaption, false, colorMuted)
+		// The picture gets the room; the alias is on the detail page. English cards keep the
+		// Chinese name, which is what the visitor will see on signs and in the news.
+		names := container.NewVBox(s.para(s.tx(d.Name), sizeButton, true, ""))
 		if s.lang == content.En {
-			aka.Text = d.Name.Zh
+			names.Add(s.label(d.Name.Zh, sizeCaption, false, colorMuted))
 		}
-		thumb := card(colorCard, 18, 10, s.image(d.Image))
-		body := container.NewBorder(nil, container.NewVBox(name, aka), nil, nil, thumb)
+		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.image(d.Image)))
+		body := container.NewBorder(nil, names, nil, nil, thumb)
 		t := s.tappable(card(colorSurface, 24, 14, body), s.tap(func() {
 			s.push(&drugView{s: s, zone: v.zone, list: list, idx: i})
 		}))
