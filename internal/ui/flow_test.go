@@ -402,21 +402,38 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 	r.mustHave("访客记录", "已记录 1234 条，未上传 234 条", "80% 以上", "未能保存 2 条", "未配置中心地址")
 	r.tap("导出到U盘")
 	<-exported
-	deadline := time.Now().Add(5 * time.Second)
-	for !r.has("已导出 234 条到 /media/usb") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	r.mustHave("已导出 234 条到 /media/usb")
-	if e, ok := r.events.last(kiosk.EventStaffExport); !ok || e.Data["events"] != 234 || e.Session != "" {
+	// The export's last UI step records the audit event (under the recorder's lock), so once
+	// it is there the screen can be read without racing the export goroutine.
+	e := r.waitExport(1)
+	if e.Data["events"] != 234 || e.Data["all"] != false || e.Session != "" {
 		t.Fatalf("export audit event: %+v", e)
 	}
+	r.mustHave("已导出 234 条到 /media/usb")
 	r.tap("重新导出全部")
-	for !r.has("没有新的记录需要导出") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if e, _ := r.events.last(kiosk.EventStaffExport); e.Data["all"] != true {
+	if e := r.waitExport(2); e.Data["all"] != true {
 		t.Fatalf("re-export not recorded: %+v", e)
 	}
+	r.mustHave("没有新的记录需要导出")
+}
+
+// waitExport waits for the n-th staff_export event and returns it.
+func (r *rig) waitExport(n int) kiosk.Event {
+	r.t.Helper()
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		var got []kiosk.Event
+		r.events.mu.Lock()
+		for _, e := range r.events.all {
+			if e.Type == kiosk.EventStaffExport {
+				got = append(got, e)
+			}
+		}
+		r.events.mu.Unlock()
+		if len(got) >= n {
+			return got[n-1]
+		}
+	}
+	r.t.Fatalf("no export number %d", n)
+	return kiosk.Event{}
 }
 
 func TestStaffPanelWithoutALog(t *testing.T) {
@@ -429,8 +446,7 @@ func TestStaffPanelWithoutALog(t *testing.T) {
 // hardest case for the layouts, and checks that no label is cut or pushed off screen.
 func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
-		saved := 0
-		r := newRig(t, withQuiz(&saved))
+		r := newRig(t, withQuiz(&saves{}))
 		r.win.Resize(size)
 		r.tap("轻触屏幕 开始参观")
 		r.tap("中 / EN")

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -121,12 +122,28 @@ func (v *agePickView) start(audience string) {
 	s.replace(&soloView{s: s, zone: v.zone, round: round, audience: audience})
 }
 
-// saveQuiz persists the served questions and group results; failures are logged, the
-// quiz goes on.
+// saveQuiz persists the served questions and group results off the UI thread (the write
+// is fsynced). It saves a snapshot, and a save that finds a newer one already written is
+// skipped, so the file always ends with the latest state. Failures are logged; the quiz
+// goes on.
 func (s *Shell) saveQuiz() {
-	if q := s.d.Quiz; q.Save != nil {
-		if err := q.Save(q.Recent, q.Groups); err != nil {
+	q := s.d.Quiz
+	if q.Save == nil {
+		return
+	}
+	recent := &quiz.Recent{IDs: slices.Clone(q.Recent.IDs)}
+	groups := &quiz.Groups{Results: slices.Clone(q.Groups.Results)}
+	s.saveSeq++
+	seq := s.saveSeq
+	go func() {
+		s.saveMu.Lock()
+		defer s.saveMu.Unlock()
+		if seq < s.savedSeq {
+			return
+		}
+		s.savedSeq = seq
+		if err := q.Save(recent, groups); err != nil {
 			s.d.Log.Error("saving quiz state failed", "err", err)
 		}
-	}
+	}()
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,11 +38,38 @@ func testBank() *quiz.Bank {
 	return b
 }
 
-func withQuiz(saved *int) func(*Deps) {
+// saves keeps what the shell persisted; saving runs off the UI thread.
+type saves struct {
+	mu     sync.Mutex
+	recent []string
+	groups []quiz.GroupResult
+	n      int
+}
+
+// wait polls until ok holds for the latest save, or fails.
+func (sv *saves) wait(t *testing.T, what string, ok func(recent []string, groups []quiz.GroupResult) bool) {
+	t.Helper()
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		sv.mu.Lock()
+		done := sv.n > 0 && ok(sv.recent, sv.groups)
+		sv.mu.Unlock()
+		if done {
+			return
+		}
+	}
+	t.Fatalf("never saved: %s", what)
+}
+
+func withQuiz(sv *saves) func(*Deps) {
 	return func(d *Deps) {
 		d.Quiz = QuizDeps{Bank: testBank(), Timer: 30 * time.Second, RoundSize: 10,
 			Rand: rand.New(rand.NewPCG(1, 2)),
-			Save: func(*quiz.Recent, *quiz.Groups) error { *saved++; return nil }}
+			Save: func(r *quiz.Recent, g *quiz.Groups) error {
+				sv.mu.Lock()
+				defer sv.mu.Unlock()
+				sv.recent, sv.groups, sv.n = r.IDs, g.Results, sv.n+1
+				return nil
+			}}
 	}
 }
 
@@ -57,8 +85,8 @@ func (r *rig) answerRight(v *soloView) {
 }
 
 func TestSoloQuizRoundToCertificate(t *testing.T) {
-	saved := 0
-	r := newRig(t, withQuiz(&saved))
+	saved := &saves{}
+	r := newRig(t, withQuiz(saved))
 	r.tap("轻触屏幕 开始参观")
 	r.tap("知识竞答")
 	r.mustHave("个人挑战", "班级团队赛", "今日团体榜")
@@ -120,14 +148,14 @@ func TestSoloQuizRoundToCertificate(t *testing.T) {
 	if !slices.Contains(types, EventQuizStart) || !slices.Contains(types, EventQuizQuestion) || answered != 10 || finished != 1 {
 		t.Fatalf("quiz events: %v (answered %d)", types, answered)
 	}
-	if saved == 0 || len(r.shell.d.Quiz.Recent.IDs) != 10 {
-		t.Fatal("served questions must be remembered")
-	}
+	saved.wait(t, "the ten served questions", func(recent []string, _ []quiz.GroupResult) bool {
+		return len(recent) == 10 && slices.Equal(recent, r.shell.d.Quiz.Recent.IDs)
+	})
 }
 
 func TestSoloQuizTimeoutAndIdleReset(t *testing.T) {
-	saved := 0
-	r := newRig(t, withQuiz(&saved))
+	saved := &saves{}
+	r := newRig(t, withQuiz(saved))
 	r.tap("轻触屏幕 开始参观")
 	r.tap("知识竞答")
 	r.tap("个人挑战")
@@ -150,8 +178,8 @@ func TestSoloQuizTimeoutAndIdleReset(t *testing.T) {
 }
 
 func TestTeamBuzzInContestToRanking(t *testing.T) {
-	saved := 0
-	r := newRig(t, withQuiz(&saved))
+	saved := &saves{}
+	r := newRig(t, withQuiz(saved))
 	r.tap("轻触屏幕 开始参观")
 	r.tap("知识竞答")
 	r.tap("班级团队赛")
@@ -191,9 +219,12 @@ func TestTeamBuzzInContestToRanking(t *testing.T) {
 	r.noClipping("ranking")
 	r.tap("今日团体榜")
 	r.mustHave("五年级2班", "禁毒先锋队 35 分")
-	if len(r.shell.d.Quiz.Groups.Results) != 1 || saved < 2 {
+	if len(r.shell.d.Quiz.Groups.Results) != 1 {
 		t.Fatal("the group result must be kept")
 	}
+	saved.wait(t, "the group result", func(_ []string, groups []quiz.GroupResult) bool {
+		return len(groups) == 1 && groups[0].Label == "五年级2班"
+	})
 }
 
 // tapKey taps a key of the label keypad (the last tappable showing k).

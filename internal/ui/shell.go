@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -110,10 +111,14 @@ type Shell struct {
 	modal     string // "", "idle", "pin", "staff"
 	pinOK     func() // what the right PIN opens
 	exporting bool   // a USB export is running
-	narr      *narrationBar
-	attractN  int
-	images    map[string]fyne.Resource
-	ticker    *time.Ticker
+
+	saveSeq  int        // quiz-state snapshots taken (UI thread)
+	saveMu   sync.Mutex // serialises quiz-state writes
+	savedSeq int        // newest snapshot written (under saveMu)
+	narr     *narrationBar
+	attractN int
+	images   map[string]fyne.Resource
+	ticker   *time.Ticker
 }
 
 // NewShell builds the UI into win and shows the attract loop.
