@@ -24,18 +24,18 @@ func loadContent(dir string, log *slog.Logger) (*content.Catalog, fs.FS, ui.Cont
 	if dir != "" {
 		root := os.DirFS(dir)
 		cat, rep := content.Load(root)
-		if err := rep.Err(); err == nil {
+		err := rep.Err()
+		if err == nil {
 			return cat, root, ui.ContentInfo{Source: dir, Problems: rep.Problems}
-		} else {
-			log.Error("configured content is invalid, showing the bundled content", "dir", dir, "err", err)
-			for _, p := range rep.Errors() {
-				log.Error("content problem", "problem", p.String())
-			}
-			builtin, brep := content.Load(assets.Content())
-			mustValid(brep, log)
-			return builtin, assets.Content(), ui.ContentInfo{
-				Source: "bundled demo", Problems: rep.Problems, Fallback: dir + ": " + err.Error()}
 		}
+		log.Error("configured content is invalid, showing the bundled content", "dir", dir, "err", err)
+		for _, p := range rep.Errors() {
+			log.Error("content problem", "problem", p.String())
+		}
+		builtin, brep := content.Load(assets.Content())
+		mustValid(brep, log)
+		return builtin, assets.Content(), ui.ContentInfo{
+			Source: "bundled demo", Problems: rep.Problems, Fallback: dir + ": " + err.Error()}
 	}
 	cat, rep := content.Load(assets.Content())
 	mustValid(rep, log)

@@ -1,6 +1,7 @@
 package audio
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -233,7 +234,7 @@ func decode(name string, f fs.File) (beep.StreamSeekCloser, beep.Format, error) 
 			if err != nil {
 				return nil, beep.Format{}, err
 			}
-			rs = strings.NewReader(string(data))
+			rs = bytes.NewReader(data)
 		}
 		return wav.Decode(rs)
 	}

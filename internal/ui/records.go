@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -96,7 +97,7 @@ func (s *Shell) exportRow() fyne.CanvasObject {
 				bar.SetValue(1)
 				msg := s.t("staff.export.done", n, where)
 				switch {
-				case err == evsync.ErrNothingToExport:
+				case errors.Is(err, evsync.ErrNothingToExport):
 					msg = s.t("staff.export.nothing")
 				case err != nil:
 					msg = s.t("staff.export.failed") + err.Error()
