@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // State is where the kiosk is in the visitor cycle.
@@ -32,8 +34,8 @@ const (
 
 // End reasons recorded with session_end.
 const (
-	EndTimeout = "timeout"
-	EndStaff   = "staff"
+	EndTimeout = event.EndTimeout
+	EndStaff   = event.EndStaff
 )
 
 // Session is the visitor session and idle-reset state machine. It is not safe for
@@ -49,6 +51,8 @@ type Session struct {
 	last      time.Time
 	promptAt  time.Time
 	narrating bool
+	lastDur   time.Duration
+	lastID    string
 }
 
 // NewSession makes a session machine in the attract state.
@@ -137,8 +141,18 @@ func (s *Session) Duration() time.Duration {
 	return s.clock.Now().Sub(s.started)
 }
 
+// LastDuration is how long the visit that ended last lasted (a timed-out visit included).
+func (s *Session) LastDuration() time.Duration { return s.lastDur }
+
+// LastID is the id of the visit that ended last.
+func (s *Session) LastID() string { return s.lastID }
+
 // End returns to attract at once (timeout or staff).
 func (s *Session) End() {
+	if s.state != Attract {
+		s.lastDur = s.clock.Now().Sub(s.started)
+		s.lastID = s.id
+	}
 	s.state = Attract
 	s.id = ""
 	s.narrating = false

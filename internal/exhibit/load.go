@@ -1,0 +1,81 @@
+package exhibit
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+)
+
+// BundledSource names the content built into the program.
+const BundledSource = "bundled demo"
+
+// Bundled is the content built into the program: the demo root and the default quiz bank.
+// It must load without errors (make test checks it); it is what the kiosk falls back to.
+type Bundled struct {
+	Root fs.FS
+	Bank fs.FS
+}
+
+// Load reads a content root and its quiz bank (the root's quizbank/, else the bundled
+// bank) with the same validation as `kioskctl content lint` and `quizbank lint`. The
+// report holds every problem; a report with errors means the pack must not be shown.
+func Load(root fs.FS, source string, bundledBank fs.FS) (*Pack, lint.Report) {
+	cat, rep := content.Load(root)
+	p := &Pack{Root: root, Catalog: cat, Source: source}
+	bank, brep := quiz.Load(quiz.BankFS(root, bundledBank), root)
+	rep.Problems = append(rep.Problems, brep.Problems...)
+	p.Bank = bank
+	p.Problems = rep.Problems
+	return p, rep
+}
+
+// ErrBundledInvalid means the content built into the program does not load: a build
+// defect that make test catches.
+var ErrBundledInvalid = errors.New("bundled content is invalid: this build is broken")
+
+// LoadOrBundled loads root (when not nil) and falls back, piece by piece, to the bundled
+// content so that the kiosk never shows an empty screen: invalid content → the bundled
+// root; a valid root with an invalid quiz bank → that root with the bundled bank. The
+// returned pack says what was used and why (Fallback, Problems). The error is only for
+// broken bundled content.
+func LoadOrBundled(root fs.FS, source string, b Bundled) (*Pack, error) {
+	bundled := func(why string, problems []lint.Problem) (*Pack, error) {
+		p, rep := Load(b.Root, BundledSource, b.Bank)
+		if err := rep.Err(); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBundledInvalid, err)
+		}
+		p.Fallback = why
+		p.Problems = append(problems, p.Problems...)
+		return p, nil
+	}
+	if root == nil {
+		return bundled("", nil)
+	}
+	cat, crep := content.Load(root)
+	if err := crep.Err(); err != nil {
+		return bundled(source+": "+err.Error(), crep.Problems)
+	}
+	p := &Pack{Root: root, Catalog: cat, Source: source, Problems: crep.Problems}
+	bank, brep := quiz.Load(quiz.BankFS(root, b.Bank), root)
+	p.Problems = append(p.Problems, brep.Problems...)
+	if err := brep.Err(); err != nil {
+		bank, brep = quiz.Load(b.Bank, b.Root)
+		if err := brep.Err(); err != nil {
+			return nil, fmt.Errorf("%w: quiz bank: %v", ErrBundledInvalid, err)
+		}
+		p.Fallback = source + ": quiz bank invalid, using the bundled bank"
+	}
+	p.Bank = bank
+	return p, nil
+}
+
+// Check is the gate a content root must pass before it may be shown: no content or quiz
+// bank errors. Pack installation and `kioskctl pack build` use it.
+func Check(root fs.FS, bundledBank fs.FS) error {
+	_, rep := Load(root, "", bundledBank)
+	return rep.Err()
+}
