@@ -32,10 +32,14 @@ func NewNarration(zone, item, action, lang string) Event {
 }
 
 // NewLanguage marks a language switch.
-func NewLanguage(lang string) Event { return Event{Type: Language, Data: map[string]any{KeyLang: lang}} }
+func NewLanguage(lang string) Event {
+	return Event{Type: Language, Data: map[string]any{KeyLang: lang}}
+}
 
 // NewTextSize marks the text-size toggle.
-func NewTextSize(large bool) Event { return Event{Type: TextSize, Data: map[string]any{KeyLarge: large}} }
+func NewTextSize(large bool) Event {
+	return Event{Type: TextSize, Data: map[string]any{KeyLarge: large}}
+}
 
 // NewSoloStart marks a solo round dealt.
 func NewSoloStart(zone, audience string, questions int) Event {
