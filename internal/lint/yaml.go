@@ -16,11 +16,23 @@ type Doc struct {
 	probs *[]Problem
 }
 
-// Parse decodes data into v and indexes field lines. Unknown fields are errors: they
-// are almost always typos that would otherwise silently hide content. ok is false when the
-// file could not be parsed at all, so that validation does not pile on.
+// Parse decodes data into v and indexes field lines, within DefaultYAMLLimits. Unknown
+// fields are errors: they are almost always typos that would otherwise silently hide
+// content. ok is false when the file could not be parsed at all, or is over a limit, so
+// that validation does not pile on.
 func Parse(file string, data []byte, v any, probs *[]Problem) (d *Doc, ok bool) {
+	return ParseLimited(file, data, v, probs, DefaultYAMLLimits())
+}
+
+// ParseLimited is Parse within lim: a file over lim.Bytes is refused before it is parsed,
+// and one with more than lim.Nodes nodes (counting every expansion of an alias) or a
+// scalar longer than lim.Scalar before it is decoded into v.
+func ParseLimited(file string, data []byte, v any, probs *[]Problem, lim YAMLLimits) (d *Doc, ok bool) {
 	d = &Doc{File: file, lines: map[string]int{}, probs: probs}
+	if int64(len(data)) > lim.Bytes {
+		d.add(Error, 0, "", fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), lim.Bytes))
+		return d, false
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		d.add(Error, lineOfYAMLError(err), "", fmt.Sprintf("not valid YAML: %v", err))
@@ -28,6 +40,10 @@ func Parse(file string, data []byte, v any, probs *[]Problem) (d *Doc, ok bool) 
 	}
 	if len(root.Content) == 0 {
 		d.add(Error, 1, "", "file is empty")
+		return d, false
+	}
+	if line, msg := lim.check(&root); msg != "" {
+		d.add(Error, line, "", msg)
 		return d, false
 	}
 	top := root.Content[0]
