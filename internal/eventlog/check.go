@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -26,12 +27,22 @@ func dsn(path string) string {
 // migrates it. A non-empty corrupt reason (with a nil db and error) means the file must be
 // moved aside. An existing file is checked on a read-only connection first, so SQLite
 // changes nothing in a file that is then moved aside (no checkpoint, no header write).
-func openChecked(ctx context.Context, path string) (db *sql.DB, corrupt string, err error) {
+//
+// A file that a failed create left behind (failedCreate) is removed and created again: it
+// holds no event, and moving it aside would report corruption where there is none.
+func openChecked(ctx context.Context, path string, log *slog.Logger) (db *sql.DB, corrupt string, err error) {
 	checked := false
 	st, err := os.Stat(path)
+	if err == nil && failedCreate(path, st) {
+		log.Warn("removing an empty database file left by a failed create", "path", path, "bytes", st.Size())
+		if err := removeFailedCreate(path); err != nil {
+			return nil, "", fmt.Errorf("remove the file of a failed create: %w", err)
+		}
+		err = os.ErrNotExist
+	}
 	switch {
 	case err == nil && st.Mode().IsRegular() && st.Size() == 0:
-		return nil, "zero-length file", nil
+		return nil, "zero-length file beside a WAL", nil // the WAL may hold events: keep both
 	case err == nil:
 		corrupt, err := checkReadOnly(ctx, path)
 		if corrupt != "" {
@@ -40,6 +51,10 @@ func openChecked(ctx context.Context, path string) (db *sql.DB, corrupt string, 
 		checked = err == nil // otherwise (say, a hot rollback journal) check read-write below
 	case errors.Is(err, os.ErrNotExist):
 		if err := create(ctx, path); err != nil {
+			// Leave no half-created file that the next start would take for corruption.
+			if st, serr := os.Stat(path); serr == nil && failedCreate(path, st) {
+				removeFailedCreate(path)
+			}
 			return nil, "", err
 		}
 	default:

@@ -24,7 +24,10 @@ type Health struct {
 	WriteFailing      bool  // the writer's latest attempt failed; it keeps retrying
 	LastSeq           int64 // highest committed seq
 	MovedAside        string
-	LastError         string
+	LastError         string // English detail for the process log
+	// Opening: the database could not be opened yet (OpenRetrying); events are held in
+	// memory (Pending) and opening is retried.
+	Opening bool
 }
 
 // Health reports the log's state. It runs no SQL (counts are kept by the writer) and costs
@@ -45,8 +48,11 @@ func (l *Log) Health() Health {
 		Pending:      l.retained.Load() + int64(len(l.queue)),
 		WriteFailing: l.failingFlag.Load(),
 		LastSeq:      l.committed.Load(),
-		MovedAside:   l.movedAside,
 		LastError:    lastErr,
+		Opening:      !l.ready.Load(),
+	}
+	if p := l.movedAside.Load(); p != nil {
+		h.MovedAside = *p
 	}
 	h.OverBudgetWarning = h.Budget > 0 && h.SizeBytes*5 >= h.Budget*4
 	return h

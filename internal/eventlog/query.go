@@ -41,8 +41,18 @@ func (l *Log) Range(from, to int64) ([]Event, error) {
 	return evs, nil
 }
 
+// dbQuerier is the read side of *sql.DB.
+type dbQuerier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
 func (l *Log) query(q string, args ...any) ([]Event, error) {
-	rows, err := l.db.QueryContext(context.Background(), q, args...)
+	db, err := l.reader()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.QueryContext(context.Background(), q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +81,11 @@ func (l *Log) query(q string, args ...any) ([]Event, error) {
 // consumer got: "export" (written to a USB file), "upload" (sent to the hub).
 func (l *Log) Cursor(name string) (int64, error) {
 	var seq int64
-	err := l.db.QueryRowContext(context.Background(), `SELECT seq FROM cursors WHERE name = ?`, name).Scan(&seq)
+	db, err := l.reader()
+	if err != nil {
+		return 0, fmt.Errorf("eventlog: cursor %q: %w", name, err)
+	}
+	err = db.QueryRowContext(context.Background(), `SELECT seq FROM cursors WHERE name = ?`, name).Scan(&seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil
 	}
@@ -146,7 +160,11 @@ func (l *Log) MarkSynced(ids []string, at time.Time) error {
 // Unsynced counts the stored events the hub has not acknowledged.
 func (l *Log) Unsynced() (int64, error) {
 	var n int64
-	err := l.db.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM events WHERE synced_at IS NULL`).Scan(&n)
+	db, err := l.reader()
+	if err != nil {
+		return 0, fmt.Errorf("eventlog: unsynced: %w", err)
+	}
+	err = db.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM events WHERE synced_at IS NULL`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("eventlog: unsynced: %w", err)
 	}
@@ -157,7 +175,11 @@ func (l *Log) Unsynced() (int64, error) {
 // events are pruned, and no seq is ever reused.
 func (l *Log) LastSeq() (int64, error) {
 	var n int64
-	err := l.db.QueryRowContext(context.Background(),
+	db, err := l.reader()
+	if err != nil {
+		return 0, fmt.Errorf("eventlog: last seq: %w", err)
+	}
+	err = db.QueryRowContext(context.Background(),
 		`SELECT COALESCE(CAST(value AS INTEGER), 0) FROM meta WHERE key = 'last_seq'`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("eventlog: last seq: %w", err)

@@ -43,10 +43,16 @@ var migrations = [][]string{
 		`CREATE INDEX events_unsynced ON events(seq) WHERE synced_at IS NULL`,
 		`CREATE INDEX events_wall_time ON events(wall_time)`,
 	},
+	// v4: events the hub refused as invalid are set aside: kept (and exportable) but no
+	// longer uploaded; the column holds the hub's reason.
+	{
+		`ALTER TABLE events ADD COLUMN set_aside TEXT`, // NULL unless the hub refused the event
+		`CREATE INDEX events_set_aside ON events(seq) WHERE set_aside IS NOT NULL`,
+	},
 }
 
 // SchemaVersion is the schema version this code writes: len(migrations).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // errNewerSchema marks a database written by a newer program whose tables this one cannot use.
 var errNewerSchema = errors.New("database schema is newer than this program and incompatible")
@@ -61,7 +67,7 @@ func migrate(ctx context.Context, db *sql.DB, target int) error {
 	}
 	if cur > len(migrations) {
 		for _, q := range []string{
-			`SELECT ` + eventColumns + `, synced_at FROM events LIMIT 0`,
+			`SELECT ` + eventColumns + `, synced_at, set_aside FROM events LIMIT 0`,
 			`SELECT name, seq, updated_at FROM cursors LIMIT 0`,
 			`SELECT key, value FROM meta LIMIT 0`,
 		} {

@@ -6,9 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -45,6 +42,12 @@ type Options struct {
 	// OnCommit, if set, is called by the writer goroutine after each transaction that stored
 	// events has committed, with the highest seq now on disk. It must return quickly.
 	OnCommit func(lastSeq int64)
+	// OpenRetryBase and OpenRetryMax pace OpenRetrying's attempts to open the database:
+	// the first wait, doubling up to the longest. Defaults 1 s and 1 min.
+	OpenRetryBase, OpenRetryMax time.Duration
+
+	// openFault, if set (tests only), runs before every attempt to open; an error fails it.
+	openFault func() error
 }
 
 func (o Options) withDefaults() Options {
@@ -69,6 +72,12 @@ func (o Options) withDefaults() Options {
 	if o.RetryCap <= 0 {
 		o.RetryCap = o.QueueSize
 	}
+	if o.OpenRetryBase <= 0 {
+		o.OpenRetryBase = DefaultOpenRetryBase
+	}
+	if o.OpenRetryMax < o.OpenRetryBase {
+		o.OpenRetryMax = max(DefaultOpenRetryMax, o.OpenRetryBase)
+	}
 	return o
 }
 
@@ -79,10 +88,10 @@ type Log struct {
 	opts    Options
 	log     *slog.Logger
 	db      *sql.DB
-	wconn   *sql.Conn // the writer's connection; used only by the writer goroutine (or Open)
-	kioskID string
-	bootID  string    // random UUID, new on every Open
-	start   time.Time // origin of mono_ms; carries Go's monotonic reading
+	wconn   *sql.Conn              // the writer's connection; used only by the writer goroutine (or Open)
+	kioskID atomic.Pointer[string] // "" until the database is open when Options.KioskID is empty
+	bootID  string                 // random UUID, new on every Open
+	start   time.Time              // origin of mono_ms; carries Go's monotonic reading
 	content atomic.Pointer[string]
 
 	queue chan item
@@ -107,7 +116,13 @@ type Log struct {
 	errMu   sync.Mutex
 	lastErr string
 
-	movedAside string // set by Open, read-only afterwards
+	movedAside atomic.Pointer[string] // set when the database is opened
+
+	// ready is set (after db and wconn) once the database is open; until then the writer
+	// holds events in memory and retries opening (OpenRetrying).
+	ready     atomic.Bool
+	openErr   atomic.Pointer[string] // why the last attempt to open failed; nil once open
+	openTries int                    // failed attempts so far (writer goroutine)
 
 	// Writer goroutine state.
 	lastSeq    int64
@@ -116,76 +131,11 @@ type Log struct {
 	lossLogged bool
 	lastPrune  time.Time
 	closeErr   error
+	retryTimer *time.Timer // paces attempts to open while the database is not open
 
 	// beforeCommit, if set (tests only), runs inside each event transaction just before
 	// COMMIT; an error makes the transaction roll back as a failed write would.
 	beforeCommit func(n int) error
-}
-
-// Open opens or creates the event log at path and starts its writer.
-//
-// A file that is not a SQLite database, is zero bytes long, or fails PRAGMA integrity_check
-// is moved aside (path+".corrupt-<UTC timestamp>", with its -wal and -shm), never deleted;
-// a fresh database takes its place and Health().MovedAside names the moved file. Open
-// returns an error only when no usable database can be had at path at all (for example an
-// unwritable directory); the kiosk then runs without an event log.
-func Open(path string, opts Options) (*Log, error) {
-	opts = opts.withDefaults()
-	if strings.ContainsRune(path, '?') {
-		return nil, fmt.Errorf("eventlog: open %s: path must not contain '?'", path)
-	}
-	l := &Log{
-		path:   path,
-		opts:   opts,
-		log:    opts.Logger.With("component", "eventlog"),
-		bootID: uuid.NewString(),
-		start:  time.Now(),
-		queue:  make(chan item, opts.QueueSize),
-		ops:    make(chan op),
-		stop:   make(chan struct{}),
-		done:   make(chan struct{}),
-	}
-	l.content.Store(&opts.ContentVersion)
-	ctx := context.Background()
-
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("eventlog: open %s: %w", path, err)
-	}
-	db, corrupt, err := openChecked(ctx, path)
-	if err != nil {
-		return nil, fmt.Errorf("eventlog: open %s: %w", path, err)
-	}
-	if corrupt != "" {
-		moved, err := moveAside(path, opts.Clock.Now())
-		if err != nil {
-			return nil, fmt.Errorf("eventlog: open %s: move corrupt database aside: %w", path, err)
-		}
-		l.movedAside = moved
-		l.setErr(fmt.Sprintf("database was unusable (%s); moved to %s", corrupt, moved))
-		l.log.Error("database unusable, moved aside; starting a fresh one",
-			"path", path, "reason", corrupt, "moved_to", moved)
-		db, corrupt, err = openChecked(ctx, path)
-		if err == nil && corrupt != "" {
-			err = errors.New(corrupt)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("eventlog: open %s: fresh database: %w", path, err)
-		}
-	}
-	l.db = db
-	if err := l.load(ctx); err != nil {
-		if l.wconn != nil {
-			l.wconn.Close()
-		}
-		db.Close()
-		return nil, fmt.Errorf("eventlog: open %s: %w", path, err)
-	}
-	if _, err := l.prune(ctx, opts.Clock.Now()); err != nil {
-		l.setErr(err.Error())
-		l.log.Warn("prune at open", "err", err)
-	}
-	go l.run()
-	return l, nil
 }
 
 // load reads the writer's starting state and takes the writer's connection.
@@ -211,20 +161,32 @@ func (l *Log) load(ctx context.Context) error {
 	l.events.Store(events)
 	l.unsynced.Store(unsynced)
 
-	l.kioskID = l.opts.KioskID
-	if l.kioskID == "" {
-		var id string
-		err := c.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kiosk_id'`).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			id = "kiosk-" + uuid.NewString()
-			_, err = c.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('kiosk_id', ?)`, id)
-		}
-		if err != nil {
+	var stored string
+	err = c.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'kiosk_id'`).Scan(&stored)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("kiosk id: %w", err)
+	}
+	id := l.opts.KioskID
+	switch {
+	case id == "" && stored != "":
+		l.log.Warn("no kiosk id configured; continuing with the one kept in the database", "kiosk_id", stored)
+		id = stored
+	case id == "":
+		id = "kiosk-" + uuid.NewString()
+		l.log.Warn("no kiosk id configured; using a generated one, kept in the database", "kiosk_id", id)
+	case stored != "" && stored != id:
+		l.log.Warn("kiosk id changed; events from now on carry the new id, earlier ones keep theirs",
+			"from", stored, "to", id)
+	}
+	if id != stored {
+		// The id in force is kept, so that a start without one continues it, and the cut
+		// between two ids is visible in the log (events carry their own kiosk_id).
+		if _, err := c.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('kiosk_id', ?)
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`, id); err != nil {
 			return fmt.Errorf("kiosk id: %w", err)
 		}
-		l.kioskID = id
-		l.log.Warn("no kiosk id configured; using the generated one kept in the database", "kiosk_id", id)
 	}
+	l.kioskID.Store(&id)
 	l.lastPrune = l.opts.Clock.Now()
 	return nil
 }
@@ -242,11 +204,13 @@ func (l *Log) Close() error {
 	close(l.stop)
 	<-l.done
 	err := l.closeErr
-	if cerr := l.wconn.Close(); err == nil {
-		err = cerr
-	}
-	if cerr := l.db.Close(); err == nil {
-		err = cerr
+	if l.ready.Load() {
+		if cerr := l.wconn.Close(); err == nil {
+			err = cerr
+		}
+		if cerr := l.db.Close(); err == nil {
+			err = cerr
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("eventlog: close %s: %w", l.path, err)
@@ -254,8 +218,14 @@ func (l *Log) Close() error {
 	return nil
 }
 
-// KioskID is the kiosk id stamped on events.
-func (l *Log) KioskID() string { return l.kioskID }
+// KioskID is the kiosk id stamped on events ("" while a log opened by OpenRetrying without
+// Options.KioskID has not been able to open its database yet).
+func (l *Log) KioskID() string {
+	if p := l.kioskID.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
 
 // BootID is this Open's boot id, stamped on every event it records.
 func (l *Log) BootID() string { return l.bootID }

@@ -59,14 +59,6 @@ func TestGarbageFileMovedAside(t *testing.T) {
 	}
 }
 
-func TestZeroLengthFileMovedAside(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "events.db")
-	if err := os.WriteFile(path, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	checkMovedAside(t, path, []byte{})
-}
-
 // TestDamagedPagesMovedAside damages a real database behind its header, so it still opens
 // but fails PRAGMA integrity_check (or a query).
 func TestDamagedPagesMovedAside(t *testing.T) {

@@ -100,7 +100,7 @@ func (l *Log) newEvent(e kiosk.Event) Event {
 	}
 	ev := Event{
 		ID:             id.String(),
-		KioskID:        l.kioskID,
+		KioskID:        l.KioskID(), // "" before a retried open; the writer fills it in
 		SessionID:      e.Session,
 		WallTime:       wall.UTC(),
 		MonoMS:         time.Since(l.start).Milliseconds(),
@@ -174,6 +174,13 @@ func (l *Log) run() {
 	armed := false
 	maint := time.NewTicker(maintainEvery)
 	defer maint.Stop()
+	var retry <-chan time.Time // fires while the database is not open
+	if !l.ready.Load() {
+		rt := time.NewTimer(l.openDelay())
+		defer rt.Stop()
+		retry = rt.C
+		l.retryTimer = rt
+	}
 	for {
 		select {
 		case it := <-l.queue:
@@ -182,21 +189,36 @@ func (l *Log) run() {
 				break
 			}
 			l.add(it.ev)
-			if !l.failing && len(l.pending) >= l.opts.BatchSize {
+			if l.ready.Load() && !l.failing && len(l.pending) >= l.opts.BatchSize {
 				l.commitAll(ctx)
+			}
+		case <-retry:
+			if l.retryOpen(ctx) {
+				retry = nil
+			} else {
+				l.retryTimer.Reset(l.openDelay())
 			}
 		case <-timer.C:
 			armed = false
 			l.commitAll(ctx)
 		case o := <-l.ops:
+			if !l.ready.Load() {
+				o.done <- l.notOpen()
+				break
+			}
 			o.done <- o.fn(ctx, l.wconn)
 		case <-maint.C:
-			l.maintain(ctx)
+			if l.ready.Load() {
+				l.maintain(ctx)
+			}
 		case <-l.stop:
+			if !l.ready.Load() {
+				l.retryOpen(ctx) // one last try, so that held events are not lost needlessly
+			}
 			l.drain(ctx)
 			return
 		}
-		if !armed && len(l.pending) > 0 {
+		if l.ready.Load() && !armed && len(l.pending) > 0 {
 			timer.Reset(l.opts.FlushEvery)
 			armed = true
 		}
@@ -250,6 +272,9 @@ func (l *Log) drain(ctx context.Context) {
 // commitAll writes the pending events in transactions of up to BatchSize. On failure the
 // events stay pending for the next attempt.
 func (l *Log) commitAll(ctx context.Context) error {
+	if !l.ready.Load() {
+		return l.notOpen()
+	}
 	wrote := false
 	for len(l.pending) > 0 {
 		n := min(len(l.pending), l.opts.BatchSize)
@@ -313,6 +338,9 @@ func (l *Log) writeBatch(ctx context.Context, batch []pendingEvent) (err error) 
 	stored := 0
 	for i := range batch {
 		ev := &batch[i].ev
+		if ev.KioskID == "" { // recorded before a retried open learnt the kiosk id
+			ev.KioskID = l.KioskID()
+		}
 		res, err := stmt.ExecContext(ctx, ev.ID, seq+1, ev.KioskID, ev.SessionID,
 			formatTime(ev.WallTime), ev.MonoMS, ev.BootID, ev.Type, ev.Zone, ev.Item,
 			nullJSON(ev.Payload), ev.ContentVersion, ev.AppVersion)
