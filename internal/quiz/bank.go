@@ -48,6 +48,7 @@ type Question struct {
 	Explanation content.Text   `yaml:"explanation"`
 	Source      string         `yaml:"source"`
 	Image       string         `yaml:"image"`
+	Status      string         `yaml:"status"` // "" or StatusDraft
 }
 
 // Correct lists the indexes of the right choices.
@@ -105,9 +106,11 @@ func letterIndex(s string) (int, bool) {
 // TrueFalseChoices are the two choices of every true/false question.
 var TrueFalseChoices = []content.Text{{Zh: "对", En: "True"}, {Zh: "错", En: "False"}}
 
-// Bank is a validated set of questions.
+// Bank is a validated set of questions. Questions holds only the questions that may be
+// served; drafts (status: draft) stay in the bank files and are counted in Drafts.
 type Bank struct {
 	Questions []Question
+	Drafts    Drafts
 }
 
 type bankFile struct {
@@ -176,16 +179,36 @@ func Load(bank, media fs.FS) (*Bank, lint.Report) {
 					q.Answer.Indexes = []int{1}
 				}
 			}
+			if q.IsDraft() {
+				b.Drafts.add(*q, at)
+				continue
+			}
 			b.Questions = append(b.Questions, *q)
 		}
 	}
 	return b, lint.Report{Problems: probs}
 }
 
-// check applies the rules of one question.
+// check applies the rules of one question. A draft may lack the fields of DraftFields:
+// each missing one is a warning that names it, not an error.
 func check(d *lint.Doc, p string, q *Question, fsys fs.FS) {
-	if q.ID == "" {
+	draft := q.IsDraft()
+	switch {
+	case q.ID == "":
 		d.Errf(p+".id", "id is missing")
+	case len(q.ID) > MaxFieldLen:
+		d.Errf(p+".id", "id is %d bytes long; at most %d", len(q.ID), MaxFieldLen)
+	}
+	if q.Status != "" && !draft {
+		d.Errf(p+".status", "status %q must be draft, or left out", q.Status)
+	}
+	// fill reports a missing field: a warning for a draft, an error otherwise.
+	fill := func(field, format string, args ...any) {
+		if draft {
+			d.Warnf(p+"."+field, "draft: fill in %s (%s), then remove status: draft", field, fmt.Sprintf(format, args...))
+			return
+		}
+		d.Errf(p+"."+field, format, args...)
 	}
 	text := func(field string, t content.Text) {
 		if strings.TrimSpace(t.Zh) == "" {
@@ -196,24 +219,58 @@ func check(d *lint.Doc, p string, q *Question, fsys fs.FS) {
 		}
 	}
 	text("prompt", q.Prompt)
-	text("explanation", q.Explanation)
-	if strings.TrimSpace(q.Source) == "" {
-		d.Errf(p+".source", "every question needs its source")
+	switch zh, en := strings.TrimSpace(q.Explanation.Zh) == "", strings.TrimSpace(q.Explanation.En) == ""; {
+	case zh && en:
+		fill("explanation", "every question needs an explanation in zh and en")
+	case zh:
+		fill("explanation", "Chinese text (zh) is missing")
+	case en:
+		fill("explanation", "English text (en) is missing")
 	}
-	if !contains(Audiences, q.Audience) {
+	for _, t := range []string{q.Explanation.Zh, q.Explanation.En} {
+		if ref := PositionRef(t); ref != "" {
+			d.Warnf(p+".explanation", "%q names a choice by its letter or position, but choices are shuffled on screen: name the choice by its content", ref)
+			break
+		}
+	}
+	if strings.TrimSpace(q.Source) == "" {
+		fill("source", "every question needs its source")
+	}
+	switch {
+	case q.Audience == "" && draft:
+		fill("audience", "primary, secondary or adult")
+	case !contains(Audiences, q.Audience):
 		d.Errf(p+".audience", "audience %q must be primary, secondary or adult", q.Audience)
 	}
-	if q.Difficulty < 1 || q.Difficulty > 3 {
+	switch {
+	case q.Difficulty == 0 && draft:
+		fill("difficulty", "1, 2 or 3")
+	case q.Difficulty < 1 || q.Difficulty > 3:
 		d.Errf(p+".difficulty", "difficulty %d must be 1, 2 or 3", q.Difficulty)
 	}
-	if !contains(Topics, q.Topic) {
+	switch {
+	case len(q.Topic) > MaxFieldLen:
+		d.Errf(p+".topic", "topic is %d bytes long; at most %d", len(q.Topic), MaxFieldLen)
+	case q.Topic == "" && draft:
+		fill("topic", "one of %s", strings.Join(Topics, ", "))
+	case !contains(Topics, q.Topic):
 		d.Errf(p+".topic", "topic %q must be one of %s", q.Topic, strings.Join(Topics, ", "))
+	}
+	if draft && len(q.Missing()) == 0 {
+		d.Warnf(p+".status", "draft: nothing is missing any more; remove status: draft to let visitors see it")
 	}
 	if q.Answer.Err != "" {
 		d.Errf(p+".answer", "%s", q.Answer.Err)
 	}
 	for i, c := range q.Choices {
-		text(fmt.Sprintf("choices[%d]", i), c)
+		field := fmt.Sprintf("choices[%d]", i)
+		text(field, c)
+		for _, s := range []string{c.Zh, c.En} {
+			if _, _, ok := ChoiceLabel(s); ok {
+				d.Errf(p+"."+field, "%q starts with a letter label, but choices are shuffled on screen: remove the label", excerpt(s))
+				break
+			}
+		}
 	}
 	switch q.Type {
 	case Single, Multi:
@@ -279,11 +336,11 @@ func duplicateIndex(xs []int) int {
 	return -1
 }
 
-// For returns the questions of one audience.
+// For returns the questions of one audience that may be served (never a draft).
 func (b *Bank) For(audience string) []Question {
 	var out []Question
 	for _, q := range b.Questions {
-		if q.Audience == audience {
+		if q.Audience == audience && !q.IsDraft() {
 			out = append(out, q)
 		}
 	}

@@ -11,12 +11,13 @@ const DefaultRoundSize = 10
 // Select picks n questions of one audience, balanced over topics and difficulties: topics
 // take turns (in an order shuffled by rng), and within a topic difficulties take turns
 // 1, 2, 3. Questions in recent (served on this kiosk lately) are used only when the fresh
-// ones run out. No question appears twice. The result is deterministic for a given rng.
+// ones run out. No question appears twice, and a draft (status: draft) is never picked,
+// even when a caller passes one in. The result is deterministic for a given rng.
 func Select(pool []Question, audience string, n int, recent map[string]bool, rng *rand.Rand) []Question {
 	byTopic := map[string][][]Question{} // topic → difficulty-1 → questions, fresh first
 	var topics []string
 	for _, q := range pool {
-		if q.Audience != audience || q.Difficulty < 1 || q.Difficulty > 3 {
+		if q.Audience != audience || q.IsDraft() || q.Difficulty < 1 || q.Difficulty > 3 {
 			continue
 		}
 		if byTopic[q.Topic] == nil {
