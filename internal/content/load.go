@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/safefs"
 )
 
 // Files of a content root, relative to it.
@@ -18,12 +19,20 @@ const (
 	FileCases     = "content/cases.yaml"
 )
 
-// Load reads and validates the content root in fsys. It always returns a catalog (possibly
-// partial) and a report; callers must not show the catalog when report.Err() is non-nil.
+// Load reads and validates the content root in fsys within DefaultLimits. It always
+// returns a catalog (possibly partial) and a report; callers must not show the catalog
+// when report.Err() is non-nil. fsys should be a safefs.Dir for a directory: on any fs.FS
+// every file is bounded before it is read, but only a safefs.Dir (or an fs.FS that reports
+// links, such as os.DirFS) lets links be refused.
 func Load(fsys fs.FS) (*Catalog, Report) {
+	return LoadLimited(fsys, DefaultLimits())
+}
+
+// LoadLimited is Load within lim.
+func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 	var probs []Problem
 	c := &Catalog{}
-	v := &validator{fsys: fsys, probs: &probs}
+	v := &validator{fsys: fsys, lim: lim, probs: &probs}
 
 	files := []struct {
 		name  string
@@ -39,16 +48,16 @@ func Load(fsys fs.FS) (*Catalog, Report) {
 		{FileCases, &c.Cases, func(d *lint.Doc) { v.cases(d, &c.Cases) }},
 	}
 	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f.name)
+		data, err := safefs.ReadFile(fsys, f.name, lim.YAML.Bytes)
 		if err != nil {
-			msg := "cannot read: " + err.Error()
+			msg := "cannot read: " + reason(err)
 			if errors.Is(err, fs.ErrNotExist) {
 				msg = "file is missing"
 			}
 			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
 			continue
 		}
-		d, ok := lint.Parse(f.name, data, f.into, &probs)
+		d, ok := lint.ParseLimited(f.name, data, f.into, &probs, lim.YAML)
 		if !ok {
 			continue
 		}

@@ -1,12 +1,7 @@
 package content
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"image/png"
-	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -25,9 +20,10 @@ var (
 	audioExts    = map[string]bool{".ogg": true, ".mp3": true, ".wav": true}
 )
 
-// validator holds what checks share: the root (for media) and the problem list.
+// validator holds what checks share: the root (for media), the limits and the problem list.
 type validator struct {
 	fsys  fs.FS
+	lim   Limits
 	probs *[]Problem
 	media map[string]error // checked media, so a shared file is read once
 }
@@ -45,6 +41,8 @@ func (v *validator) ids(d *lint.Doc, p string, seen map[string]bool, id string) 
 	switch {
 	case id == "":
 		d.Errf(p+".id", "id is missing")
+	case len(id) > v.lim.IDBytes:
+		d.Errf(p+".id", "id is %d bytes long; the limit is %d", len(id), v.lim.IDBytes)
 	case !idPattern.MatchString(id):
 		d.Errf(p+".id", "id %q must be lower-case letters, digits and '-'", id)
 	case seen[id]:
@@ -85,7 +83,7 @@ func (v *validator) file(d *lint.Doc, p, file string, required bool, exts map[st
 	}
 	err, done := v.media[file]
 	if !done {
-		err = checkMedia(v.fsys, file)
+		err = checkMedia(v.fsys, file, v.lim)
 		v.media[file] = err
 	}
 	if err != nil {
@@ -93,57 +91,11 @@ func (v *validator) file(d *lint.Doc, p, file string, required bool, exts map[st
 	}
 }
 
-// checkMedia makes sure a media file exists and is what its name says. Audio and PNG are
-// checked by their headers only, so a large pack validates quickly.
-func checkMedia(fsys fs.FS, file string) error {
-	f, err := fsys.Open(file)
-	if err != nil {
-		return fmt.Errorf("%q: cannot read media file: %w", file, err)
-	}
-	defer f.Close()
-	ext := strings.ToLower(path.Ext(file))
-	var data []byte
-	if ext == ".svg" {
-		data, err = io.ReadAll(f)
-	} else {
-		data = make([]byte, 64)
-		var n int
-		n, err = io.ReadFull(f, data)
-		data = data[:n]
-		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			err = nil
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("%q: cannot read media file: %w", file, err)
-	}
-	if len(data) == 0 {
-		return fmt.Errorf("%q is empty", file)
-	}
-	switch ext {
-	case ".svg":
-		var root struct{ XMLName xml.Name }
-		if err := xml.Unmarshal(data, &root); err != nil || root.XMLName.Local != "svg" {
-			return fmt.Errorf("%q is not an SVG image", file)
-		}
-	case ".png":
-		if _, err := png.DecodeConfig(bytes.NewReader(data)); err != nil {
-			return fmt.Errorf("%q is not a PNG image: %v", file, err)
-		}
-	case ".ogg":
-		if !bytes.HasPrefix(data, []byte("OggS")) {
-			return fmt.Errorf("%q is not an Ogg file", file)
-		}
-	case ".wav":
-		if !bytes.HasPrefix(data, []byte("RIFF")) {
-			return fmt.Errorf("%q is not a WAV file", file)
-		}
-	}
-	return nil
-}
-
 func (v *validator) meta(d *lint.Doc, m *Meta) {
-	if !idPattern.MatchString(m.PackID) {
+	switch {
+	case len(m.PackID) > v.lim.IDBytes:
+		d.Errf("pack_id", "pack_id is %d bytes long; the limit is %d", len(m.PackID), v.lim.IDBytes)
+	case !idPattern.MatchString(m.PackID):
 		d.Errf("pack_id", "pack_id %q must be lower-case letters, digits and '-'", m.PackID)
 	}
 	if m.Version < 1 {
