@@ -1,0 +1,111 @@
+package pack
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/jindu-edu/kiosk/internal/atomicfile"
+)
+
+// CrashLimit is how many starts in a row may fail to reach the first frame before the
+// current pack is rolled back at the next start.
+const CrashLimit = 2
+
+type bootState struct {
+	Pack   string    `json:"pack"`   // the install these starts belong to
+	Starts int       `json:"starts"` // starts without BootOK
+	Notice string    `json:"notice,omitempty"`
+	At     time.Time `json:"at,omitzero"` // when the notice was written
+}
+
+// BootStarting is called by the kiosk before its first frame. It counts the start against
+// the current pack; when the pack has already failed to reach the first frame CrashLimit
+// times in a row, it rolls back to the previous pack (or to none: the bundled content) and
+// returns a Chinese notice for the staff panel. Call BootOK once the first frame is shown.
+func (s *Store) BootStarting() (notice string, err error) {
+	unlock, err := lockFile(filepath.Join(s.dir, lockName))
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	st, err := s.readState()
+	if err != nil || st.Current == "" {
+		return "", err
+	}
+	b := s.readBoot()
+	if b.Pack != st.Current {
+		b = bootState{Pack: st.Current, Notice: b.Notice, At: b.At}
+	}
+	if b.Starts < CrashLimit {
+		b.Starts++
+		return "", s.writeBoot(b)
+	}
+	bad, _ := s.load(st.Current)
+	back := "内置内容"
+	if st.Previous != "" {
+		if prev, err := s.load(st.Previous); err == nil {
+			back = fmt.Sprintf("上一版本“%s”（版本 %d）", prev.Manifest.Title.Zh, prev.Manifest.Version)
+		}
+	}
+	notice = fmt.Sprintf("内容包“%s”（版本 %d）连续 %d 次启动未能显示画面，已自动恢复为%s。",
+		bad.Manifest.Title.Zh, bad.Manifest.Version, b.Starts, back)
+	next := state{Current: st.Previous}
+	if err := s.writeState(next); err != nil {
+		return "", err
+	}
+	s.log.Warn("pack rolled back after failed starts", "pack", st.Current, "starts", b.Starts, "to", st.Previous)
+	s.prune(next)
+	err = s.writeBoot(bootState{Pack: next.Current, Starts: 1, Notice: notice, At: time.Now()})
+	return notice, err
+}
+
+// BootOK is called once the first frame is on screen: the current pack works.
+func (s *Store) BootOK() error {
+	unlock, err := lockFile(filepath.Join(s.dir, lockName))
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	b := s.readBoot()
+	if b.Starts == 0 {
+		return nil
+	}
+	b.Starts = 0
+	return s.writeBoot(b)
+}
+
+// LastNotice is the last automatic rollback notice and when it happened ("" if none).
+func (s *Store) LastNotice() (string, time.Time) {
+	b := s.readBoot()
+	return b.Notice, b.At
+}
+
+func (s *Store) readBoot() bootState {
+	var b bootState
+	data, err := os.ReadFile(filepath.Join(s.dir, bootFile))
+	if err != nil {
+		if !errors.Is(err, os.ErrNotExist) {
+			s.log.Warn("pack store: boot state unreadable", "err", err)
+		}
+		return b
+	}
+	if err := json.Unmarshal(data, &b); err != nil {
+		s.log.Warn("pack store: boot state corrupt", "err", err)
+	}
+	return b
+}
+
+func (s *Store) writeBoot(b bootState) error {
+	data, err := json.Marshal(b)
+	if err != nil {
+		return fmt.Errorf("pack store: %w", err)
+	}
+	if err := atomicfile.WriteFile(filepath.Join(s.dir, bootFile), append(data, '\n'), 0o644); err != nil {
+		return wrapErr(CodeIO, bootFile, err)
+	}
+	return nil
+}
