@@ -27,8 +27,12 @@ type Store interface {
 	Cursor(name string) (int64, error)                    // named cursors, 0 when unset
 	SetCursor(name string, seq int64) error
 	MarkSynced(ids []string, at time.Time) error
+	// SetAside keeps events the hub refused as invalid out of further uploads; they stay
+	// in the log and in exports. SetAsideCount counts them, with the newest reason.
+	SetAside(ids []string, reason string) error
+	SetAsideCount() (int64, string, error)
 	LastSeq() (int64, error)
-	KioskID() string
+	KioskID() string // the id the kiosk records under now; older events may carry another
 }
 
 // Names of the Store cursors: the last seq written to a USB export, and the last seq

@@ -21,13 +21,14 @@ type memStore struct {
 	nextSeq   int64
 	cursors   map[string]int64
 	synced    map[string]time.Time
+	aside     map[string]string
 	maxLimit  int   // largest limit After was called with
 	maxResult int   // most events one After call returned
 	cursorErr error // SetCursor fails with it when set
 }
 
 func newMemStore(kiosk string, n int) *memStore {
-	s := &memStore{kiosk: kiosk, nextSeq: 1, cursors: map[string]int64{}, synced: map[string]time.Time{}}
+	s := &memStore{kiosk: kiosk, nextSeq: 1, cursors: map[string]int64{}, synced: map[string]time.Time{}, aside: map[string]string{}}
 	s.add(n)
 	return s
 }
@@ -131,6 +132,30 @@ func (s *memStore) MarkSynced(ids []string, at time.Time) error {
 		s.synced[id] = at
 	}
 	return nil
+}
+
+func (s *memStore) SetAside(ids []string, reason string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := s.aside[id]; !ok {
+			s.aside[id] = reason
+		}
+	}
+	return nil
+}
+
+func (s *memStore) SetAsideCount() (int64, string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var last string
+	var lastSeq int64 = -1
+	for _, e := range s.events {
+		if r, ok := s.aside[e.ID]; ok && e.Seq > lastSeq {
+			last, lastSeq = r, e.Seq
+		}
+	}
+	return int64(len(s.aside)), last, nil
 }
 
 func (s *memStore) LastSeq() (int64, error) {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/jindu-edu/kiosk/internal/eventlog"
 )
 
 // Uploader defaults.
@@ -43,13 +45,34 @@ type State struct {
 	Pending     int64         // events after the upload cursor (an upper bound if seqs have gaps)
 	NextRetry   time.Time     // when the next attempt is due while backing off; zero otherwise
 	Backoff     time.Duration // the current backoff ceiling; 0 when not backing off
+	// SetAside counts the events kept out of the upload: refused by the hub as invalid, or
+	// recorded under an earlier kiosk id. They stay in the log; staff bring them to the
+	// office by USB export. SetAsideReason is the newest reason (English, for the log).
+	SetAside       int64
+	SetAsideReason string
+	// StaffMessage is what the staff panel shows, in Chinese, with what to do; "" when
+	// all is well.
+	StaffMessage string
 }
 
-// errTokenRejected and errTooLarge mark hub answers that need their own handling.
+// errTokenRejected, errTooLarge and errInvalid mark hub answers that need their own
+// handling.
 var (
 	errTokenRejected = errors.New("token rejected")
 	errTooLarge      = errors.New("batch too large")
+	errInvalid       = errors.New("batch refused as invalid")
 )
+
+// maxRefusedRun is how many single events in a row the uploader sets aside before it
+// suspects the hub (or a proxy) rather than the events, and backs off instead.
+const maxRefusedRun = 10
+
+// batching is Run's state between batches.
+type batching struct {
+	size       int // events per request; halved for good on 413
+	limit      int // events in the next request; halved while isolating an invalid event
+	refusedRun int // single events set aside since the hub last accepted one
+}
 
 // Uploader sends the kiosk's events to the hub: it takes the events after the "upload"
 // cursor, POSTs them as a signed Batch to URL+UploadPath, marks the acknowledged ones
@@ -115,10 +138,11 @@ func (u *Uploader) Run(ctx context.Context) error {
 	u.init()
 	log := u.logger()
 	backoff := u.Backoff.withDefaults()
-	batchSize := u.BatchSize
-	if batchSize <= 0 {
-		batchSize = DefaultBatchSize
+	b := &batching{size: u.BatchSize}
+	if b.size <= 0 {
+		b.size = DefaultBatchSize
 	}
+	b.limit = b.size
 	poll := u.PollInterval
 	if poll <= 0 {
 		poll = DefaultPollInterval
@@ -128,7 +152,7 @@ func (u *Uploader) Run(ctx context.Context) error {
 
 	failures := 0
 	for ctx.Err() == nil {
-		sent, err := u.sendBatch(ctx, endpoint, batchSize)
+		sent, err := u.sendBatch(ctx, endpoint, b)
 		if ctx.Err() != nil {
 			break
 		}
@@ -148,8 +172,9 @@ func (u *Uploader) Run(ctx context.Context) error {
 		if errors.Is(err, errTokenRejected) {
 			status, ceiling, delay = StatusTokenRejected, backoff.Cap, backoff.Cap
 		}
-		if errors.Is(err, errTooLarge) && batchSize > 1 {
-			batchSize /= 2
+		if errors.Is(err, errTooLarge) && b.size > 1 {
+			b.size /= 2
+			b.limit = min(b.limit, b.size)
 		}
 		if prev := u.State().LastError; prev != err.Error() {
 			log.Warn("event upload failed; will retry", "err", err, "retry_in", delay)
@@ -165,30 +190,57 @@ func (u *Uploader) Run(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// sendBatch sends the next batch and returns how many events the upload cursor advanced
-// over (0 and nil: nothing to send).
-func (u *Uploader) sendBatch(ctx context.Context, endpoint string, batchSize int) (int, error) {
+// sendBatch sends the next batch of at most b.limit events and returns how many events the
+// upload cursor advanced over, or the size of a batch being split (0 and nil: nothing to
+// send). Only events recorded under the
+// kiosk's current id are sent; a run of events of an earlier id is set aside (the token
+// is this id's). A batch the hub refuses as invalid is split in two and each half sent on
+// its own, until the refused event is alone; that event is set aside.
+func (u *Uploader) sendBatch(ctx context.Context, endpoint string, b *batching) (int, error) {
 	cur, err := u.Store.Cursor(UploadCursor)
 	if err != nil {
 		return 0, fmt.Errorf("read the upload cursor: %w", err)
 	}
-	events, err := u.Store.After(cur, batchSize)
+	events, err := u.Store.After(cur, b.limit)
 	if err != nil {
 		return 0, fmt.Errorf("read events after seq %d: %w", cur, err)
 	}
 	if len(events) == 0 {
 		return 0, nil
 	}
-	body, err := json.Marshal(Batch{KioskID: u.Store.KioskID(), Events: events})
+	kiosk := u.Store.KioskID()
+	n := sameKiosk(events, events[0].KioskID)
+	if events[0].KioskID != kiosk {
+		return u.setAside(events[:n], fmt.Sprintf("recorded under the earlier kiosk id %q (now %q); "+
+			"the hub takes them only from a USB export", events[0].KioskID, kiosk))
+	}
+	events = events[:n]
+	body, err := json.Marshal(Batch{KioskID: kiosk, Events: events})
 	if err != nil {
 		return 0, fmt.Errorf("encode batch: %w", err)
 	}
 	u.update(func(s *State) { s.Status = StatusSending })
 
 	ack, err := u.post(ctx, endpoint, body)
+	if errors.Is(err, errInvalid) {
+		if len(events) > 1 {
+			b.limit = len(events) / 2 // bisect: no wait, the answer will not change
+			u.logger().Info("the hub refused a batch as invalid; sending it in halves to find the event",
+				"events", len(events), "from_seq", events[0].Seq, "err", err)
+			return len(events), nil
+		}
+		if b.refusedRun >= maxRefusedRun {
+			return 0, fmt.Errorf("the hub refused %d single events in a row; not setting aside more until it accepts one "+
+				"(is the hub or a proxy refusing everything?): %w", b.refusedRun, err)
+		}
+		b.refusedRun++
+		b.limit = b.size
+		return u.setAside(events, err.Error())
+	}
 	if err != nil {
 		return 0, err
 	}
+	b.refusedRun = 0
 	acked := make(map[string]bool, len(ack.Acked))
 	for _, id := range ack.Acked {
 		acked[id] = true
@@ -232,6 +284,36 @@ func (u *Uploader) sendBatch(ctx context.Context, endpoint string, batchSize int
 	return advanced, nil
 }
 
+// sameKiosk is the length of the leading run of events of kiosk id.
+func sameKiosk(events []eventlog.Event, id string) int {
+	for i, e := range events {
+		if e.KioskID != id {
+			return i
+		}
+	}
+	return len(events)
+}
+
+// setAside keeps events out of the upload (they stay in the log, for a USB export) and
+// moves the cursor over them.
+func (u *Uploader) setAside(events []eventlog.Event, reason string) (int, error) {
+	ids := make([]string, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+	}
+	if err := u.Store.SetAside(ids, reason); err != nil {
+		return 0, fmt.Errorf("set aside %d events: %w", len(ids), err)
+	}
+	last := events[len(events)-1].Seq
+	if err := u.Store.SetCursor(UploadCursor, last); err != nil {
+		return 0, fmt.Errorf("save the upload cursor: %w", err)
+	}
+	u.logger().Warn("events set aside: kept in the log for a USB export, not uploaded",
+		"count", len(ids), "from_seq", events[0].Seq, "to_seq", last, "reason", reason)
+	u.update(func(s *State) {})
+	return len(ids), nil
+}
+
 // post sends one signed batch and decodes the hub's Ack.
 func (u *Uploader) post(ctx context.Context, endpoint string, body []byte) (Ack, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
@@ -264,6 +346,8 @@ func (u *Uploader) post(ctx context.Context, endpoint string, body []byte) (Ack,
 			PublicKeyString(u.Key.Public().(ed25519.PublicKey)))
 	case resp.StatusCode == http.StatusRequestEntityTooLarge:
 		return Ack{}, fmt.Errorf("%w: the hub answered %s; sending smaller batches", errTooLarge, resp.Status)
+	case invalidAnswer(resp.StatusCode):
+		return Ack{}, fmt.Errorf("%w: the hub answered %s%s", errInvalid, resp.Status, hubMessage(resp.Body))
 	case resp.StatusCode != http.StatusOK:
 		return Ack{}, fmt.Errorf("the hub answered %s%s", resp.Status, hubMessage(resp.Body))
 	}
@@ -272,6 +356,18 @@ func (u *Uploader) post(ctx context.Context, endpoint string, body []byte) (Ack,
 		return Ack{}, fmt.Errorf("the hub's answer is not an ack: %w", err)
 	}
 	return ack, nil
+}
+
+// invalidAnswer reports whether a status says the batch itself is wrong: a 4xx other than
+// the refused token (401, 403, handled apart), a wrong URL or method (404, 405: the
+// configuration, not the events), too large (413) and the transient 408 and 429.
+func invalidAnswer(code int) bool {
+	switch code {
+	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed,
+		http.StatusRequestTimeout, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
+		return false
+	}
+	return code >= 400 && code < 500
 }
 
 // hubMessage is the first line of an error answer's body, for the staff panel.
@@ -325,11 +421,16 @@ func (u *Uploader) update(change func(*State)) {
 			pending = max(last-cur, 0)
 		}
 	}
+	aside, reason, asideErr := u.Store.SetAsideCount()
 	u.mu.Lock()
 	change(&u.state)
 	if pending >= 0 {
 		u.state.Pending = pending
 	}
+	if asideErr == nil {
+		u.state.SetAside, u.state.SetAsideReason = aside, reason
+	}
+	u.state.StaffMessage = staffMessage(u.state)
 	s := u.state
 	u.mu.Unlock()
 	if u.OnState != nil {
@@ -349,4 +450,23 @@ func (u *Uploader) logger() *slog.Logger {
 		return u.Logger
 	}
 	return slog.Default()
+}
+
+// staffMessage says in Chinese what the upload state means and what staff can do.
+func staffMessage(s State) string {
+	var msg string
+	switch s.Status {
+	case StatusTokenRejected:
+		msg = "区数据中心拒绝了本机的上传凭证。请联系区办公室，核对本机编号、公钥和上传口令后重新登记；在此之前记录都保存在本机，不会丢失。"
+	case StatusRetrying:
+		msg = "暂时无法上传到区数据中心，会自动重试；记录都保存在本机，不会丢失。如果长时间不恢复，请检查网络或联系区办公室。"
+	}
+	if s.SetAside > 0 {
+		if msg != "" {
+			msg += "\n"
+		}
+		msg += fmt.Sprintf("有 %d 条记录无法通过网络上传（被区数据中心拒收，或是本机改编号之前的记录），已留在本机。"+
+			"请用“导出到U盘”把记录带到区办公室导入。", s.SetAside)
+	}
+	return msg
 }

@@ -41,6 +41,10 @@ type fakeHub struct {
 	held  chan struct{}
 	// maxEvents, if set, makes batches larger than it a 413.
 	maxEvents int
+	// invalid ids make a batch holding any of them a 400, as the hub answers an event it
+	// cannot store; refuseAll makes every batch a 400.
+	invalid   map[string]bool
+	refuseAll bool
 
 	mu       sync.Mutex
 	plan     map[int]hubFault
@@ -89,7 +93,15 @@ func (h *fakeHub) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
 	h.requests++
 	fault := h.plan[h.requests]
+	bad := h.refuseAll
+	for _, e := range b.Events {
+		bad = bad || h.invalid[e.ID]
+	}
 	h.mu.Unlock()
+	if bad {
+		http.Error(w, "invalid event: payload too large", http.StatusBadRequest)
+		return
+	}
 	switch fault {
 	case fault500:
 		http.Error(w, "database busy", http.StatusInternalServerError)
