@@ -17,8 +17,9 @@ import (
 const exportUsage = `usage: kioskctl export --to DIR [--data DIR] [--config FILE] [--from N [--to-seq M]]
 
 Writes the kiosk's visitor events to DIR (a mounted USB stick) for the district office
-(docs/sync-format.md): <kiosk>_<from>-<to>.ndjson.gz, .manifest.json and .manifest.sig.
-Bring all three files to the office.
+(docs/sync-format.md): <kiosk>_<from>-<to>_<hash>.ndjson.gz, .manifest.json and
+.manifest.sig, one such set per kiosk id the events were recorded under. Files already on
+the stick are never replaced. Bring every set (all three files of each) to the office.
 
   --to DIR        where to write the export (the USB stick)
   --data DIR      the kiosk's data directory (default: data_dir of the configuration)
@@ -79,7 +80,7 @@ func runExport(args []string, stdout io.Writer) (int, error) {
 	}
 
 	last := -1
-	m, err := evsync.Export(store, key, *to, evsync.ExportOptions{
+	sets, err := evsync.ExportSets(store, key, *to, evsync.ExportOptions{
 		From: *from,
 		To:   *toSeq,
 		Progress: func(done, total int) {
@@ -93,14 +94,18 @@ func runExport(args []string, stdout io.Writer) (int, error) {
 		fmt.Fprintln(stdout, err)
 		return 0, nil
 	}
-	if err != nil && m.File == "" {
-		return 1, err
+	for _, m := range sets {
+		base := strings.TrimSuffix(m.File, evsync.DataSuffix)
+		fmt.Fprintf(stdout, "exported %d events of kiosk %s (seq %d-%d) to %s:\n  %s\n  %s\n  %s\n",
+			m.Count, m.KioskID, m.From, m.To, *to, m.File, base+evsync.ManifestSuffix, base+evsync.SignatureSuffix)
 	}
-	base := strings.TrimSuffix(m.File, evsync.DataSuffix)
-	fmt.Fprintf(stdout, "exported %d events of kiosk %s (seq %d-%d) to %s:\n  %s\n  %s\n  %s\n",
-		m.Count, m.KioskID, m.From, m.To, *to, m.File, base+evsync.ManifestSuffix, base+evsync.SignatureSuffix)
-	fmt.Fprintf(stdout, "kiosk public key (registered at the office): %s\n", m.PublicKey)
-	if err != nil { // the files are complete, but the cursor was not saved
+	if len(sets) > 1 {
+		fmt.Fprintf(stdout, "the kiosk id changed within these events: %d sets, bring all of them to the office\n", len(sets))
+	}
+	if len(sets) > 0 {
+		fmt.Fprintf(stdout, "kiosk public key (registered at the office): %s\n", sets[0].PublicKey)
+	}
+	if err != nil { // a later set failed, or the files are complete but the cursor was not saved
 		return 1, err
 	}
 	return 0, nil

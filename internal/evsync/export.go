@@ -1,20 +1,12 @@
 package evsync
 
 import (
-	"bufio"
-	"compress/gzip"
 	"crypto/ed25519"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 )
@@ -61,161 +53,90 @@ type tempFile interface {
 
 func osCreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
 
-// Export writes the kiosk's events to dir (a mounted USB stick) as three files:
-// <kiosk>_<from>-<to>.ndjson.gz (gzip of one JSON event per line, by seq), the manifest
-// <same>.manifest.json and its signature <same>.manifest.sig made with key. Each is
+// Export writes the kiosk's events to dir (a mounted USB stick); see ExportSets. When the
+// events span several kiosk ids (staff changed the id) several sets are written, and the
+// Manifest returned sums them up: Count is the total, From and To span them all, File and
+// KioskID are the last set's.
+func Export(store Store, key ed25519.PrivateKey, dir string, opts ExportOptions) (Manifest, error) {
+	sets, err := ExportSets(store, key, dir, opts)
+	if len(sets) == 0 {
+		return Manifest{}, err
+	}
+	sum := sets[len(sets)-1]
+	sum.From, sum.Count = sets[0].From, 0
+	for _, m := range sets {
+		sum.Count += m.Count
+	}
+	return sum, err
+}
+
+// ExportSets writes the kiosk's events to dir as sets of three files, one set per run of
+// events with the same kiosk_id: <kiosk>_<from>-<to>_<hash>.ndjson.gz (gzip of one JSON
+// event per line, by seq; hash is the start of its SHA-256), the manifest
+// <same>.manifest.json and its signature <same>.manifest.sig made with key. Each file is
 // written under a temporary name, fsynced and renamed into place, the manifest last, and
-// the directory is fsynced, so a stick pulled at any moment holds either a complete,
-// verifiable set or no manifest. Only then, and only for a normal (not range) export,
-// does the "export" cursor advance to To. Events are streamed from the store in chunks.
+// the directory is fsynced, so a stick pulled at any moment holds complete, verifiable
+// sets and no manifest of an incomplete one. A name already on the stick is never
+// replaced or deleted: the set takes the next free name (-2, -3, …), so repeated ranges
+// (a re-export, or seqs that restarted after the log was moved aside) keep every earlier
+// file. Only when every set is complete, and only for a normal (not range) export, does
+// the "export" cursor advance to To (after a failure, over the sets completed before it).
+// Events are streamed from the store in chunks.
 //
 // With nothing to export it returns ErrNothingToExport and writes nothing.
-func Export(store Store, key ed25519.PrivateKey, dir string, opts ExportOptions) (Manifest, error) {
+func ExportSets(store Store, key ed25519.PrivateKey, dir string, opts ExportOptions) ([]Manifest, error) {
 	log := opts.Logger
 	if log == nil {
 		log = slog.Default()
 	}
-	clock := opts.Clock
-	if clock == nil {
-		clock = time.Now
-	}
-	chunk := opts.Chunk
-	if chunk <= 0 {
-		chunk = DefaultExportChunk
-	}
-	create := opts.createTemp
-	if create == nil {
-		create = osCreateTemp
-	}
 	if len(key) != ed25519.PrivateKeySize {
-		return Manifest{}, errors.New("export: no valid kiosk signing key")
-	}
-	kiosk := store.KioskID()
-	if strings.TrimSpace(kiosk) == "" {
-		return Manifest{}, errors.New("export: the event log has no kiosk id")
+		return nil, errors.New("export: no valid kiosk signing key")
 	}
 	if st, err := os.Stat(dir); err != nil {
-		return Manifest{}, fmt.Errorf("export: target directory (is the USB stick mounted?): %w", err)
+		return nil, fmt.Errorf("export: target directory (is the USB stick mounted?): %w", err)
 	} else if !st.IsDir() {
-		return Manifest{}, fmt.Errorf("export: %s is not a directory", dir)
+		return nil, fmt.Errorf("export: %s is not a directory", dir)
 	}
-
 	from, to, ranged, err := exportRange(store, opts.From, opts.To)
 	if err != nil {
-		return Manifest{}, err
+		return nil, err
 	}
 	nothing := ErrNothingToExport
 	if ranged {
 		nothing = fmt.Errorf("%w: no events in seq %d-%d", ErrNothingToExport, from, to)
 	}
-	if from > to {
-		return Manifest{}, nothing
-	}
-
-	base := fileBase(kiosk, from, to)
-	m := Manifest{
-		Format:    Format,
-		KioskID:   kiosk,
-		PublicKey: PublicKeyString(key.Public().(ed25519.PublicKey)),
-		File:      base + DataSuffix,
-		From:      from,
-		To:        to,
-	}
-
-	var temps []string // removed on failure
-	defer func() {
-		for _, t := range temps {
-			os.Remove(t)
+	w := &exporter{store: store, key: key, dir: dir, opts: opts, total: int(to - from + 1)}
+	w.init()
+	var sets []Manifest
+	for start := from; start <= to; {
+		m, next, err := w.writeSet(start, to)
+		if errors.Is(err, errNoEvents) {
+			break
 		}
-	}()
-
-	// 1. The data file, streamed.
-	dataTmp, err := create(dir, "."+m.File+".tmp-*")
-	if err != nil {
-		return Manifest{}, fmt.Errorf("export: create data file: %w", err)
-	}
-	temps = append(temps, dataTmp.Name())
-	m.Count, m.Size, m.SHA256, err = writeEvents(dataTmp, store, kiosk, from, to, chunk, opts.Progress)
-	if err == nil {
-		err = dataTmp.Sync()
-	}
-	if cerr := dataTmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return Manifest{}, fmt.Errorf("export: write %s: %w", m.File, err)
-	}
-	if m.Count == 0 {
-		return Manifest{}, nothing
-	}
-
-	// 2. The manifest and its signature.
-	m.Created = clock().UTC()
-	manifest, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return Manifest{}, fmt.Errorf("export: manifest: %w", err)
-	}
-	manifest = append(manifest, '\n')
-	sig := base64.StdEncoding.EncodeToString(ed25519.Sign(key, manifest)) + "\n"
-	manTmp, err := writeTemp(create, dir, base+ManifestSuffix, manifest)
-	if manTmp != "" {
-		temps = append(temps, manTmp)
-	}
-	if err != nil {
-		return Manifest{}, fmt.Errorf("export: %w", err)
-	}
-	sigTmp, err := writeTemp(create, dir, base+SignatureSuffix, []byte(sig))
-	if sigTmp != "" {
-		temps = append(temps, sigTmp)
-	}
-	if err != nil {
-		return Manifest{}, fmt.Errorf("export: %w", err)
-	}
-
-	// 3. Into place: data, signature, manifest last. An older export of the same range
-	// loses its manifest first, so no moment shows an old manifest beside new files.
-	final := []string{
-		filepath.Join(dir, m.File),
-		filepath.Join(dir, base+SignatureSuffix),
-		filepath.Join(dir, base+ManifestSuffix),
-	}
-	if err := os.Remove(final[2]); err == nil {
-		if err := syncDir(dir); err != nil {
-			return Manifest{}, fmt.Errorf("export: %w", err)
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return Manifest{}, fmt.Errorf("export: replace the earlier export of this range: %w", err)
-	}
-	for i, tmp := range []string{dataTmp.Name(), sigTmp, manTmp} {
-		os.Chmod(tmp, 0o644) // readable by office staff on a Unix stick; FAT ignores it
-		if err := os.Rename(tmp, final[i]); err != nil {
-			for _, f := range final[:i] {
-				os.Remove(f)
+		if err != nil {
+			if !ranged && len(sets) > 0 {
+				store.SetCursor(ExportCursor, sets[len(sets)-1].To) // the sets before stay valid
 			}
-			return Manifest{}, fmt.Errorf("export: %w", err)
+			return sets, err
 		}
+		log.Info("events exported", "dir", dir, "file", m.File, "kiosk", m.KioskID, "from", m.From, "to", m.To,
+			"count", m.Count, "range", ranged)
+		sets = append(sets, m)
+		start = next
 	}
-	temps = nil
-	if err := syncDir(dir); err != nil {
-		for _, f := range final {
-			os.Remove(f)
-		}
-		return Manifest{}, fmt.Errorf("export: %w", err)
+	if len(sets) == 0 {
+		return nil, nothing
 	}
 	if opts.Progress != nil {
-		opts.Progress(m.Count, m.Count)
+		opts.Progress(w.done, w.done)
 	}
-	log.Info("events exported", "dir", dir, "file", m.File, "from", m.From, "to", m.To,
-		"count", m.Count, "range", ranged)
-
-	// 4. Only now is the export done.
 	if !ranged {
 		if err := store.SetCursor(ExportCursor, to); err != nil {
-			return m, fmt.Errorf("export: files are complete, but the export cursor was not saved "+
+			return sets, fmt.Errorf("export: files are complete, but the export cursor was not saved "+
 				"(the next export will repeat these events): %w", err)
 		}
 	}
-	return m, nil
+	return sets, nil
 }
 
 // exportRange resolves the seq range to export, cut at the newest event.
@@ -241,54 +162,6 @@ func exportRange(store Store, from, to int64) (int64, int64, bool, error) {
 		to = last
 	}
 	return from, to, true, nil
-}
-
-// writeEvents streams the events with from <= seq <= to as gzipped NDJSON to w.
-func writeEvents(w io.Writer, store Store, kiosk string, from, to int64, chunk int,
-	progress func(done, total int)) (count int, size int64, sum string, err error) {
-	h := sha256.New()
-	cw := &countWriter{w: io.MultiWriter(w, h)}
-	bw := bufio.NewWriterSize(cw, 64<<10)
-	gz := gzip.NewWriter(bw)
-	enc := json.NewEncoder(gz)
-	enc.SetEscapeHTML(false)
-	total := int(to - from + 1)
-	seq := from - 1
-	for seq < to {
-		evs, err := store.After(seq, chunk)
-		if err != nil {
-			return 0, 0, "", fmt.Errorf("read events after seq %d: %w", seq, err)
-		}
-		for _, e := range evs {
-			if e.Seq > to {
-				break
-			}
-			if e.Seq <= seq {
-				return 0, 0, "", fmt.Errorf("event log returned seq %d after seq %d", e.Seq, seq)
-			}
-			if e.KioskID != kiosk {
-				return 0, 0, "", fmt.Errorf("event seq %d has kiosk_id %q, but this kiosk is %q", e.Seq, e.KioskID, kiosk)
-			}
-			if err := enc.Encode(e); err != nil {
-				return 0, 0, "", err
-			}
-			count++
-			seq = e.Seq
-		}
-		if progress != nil && len(evs) > 0 {
-			progress(count, total)
-		}
-		if len(evs) < chunk || (len(evs) > 0 && evs[len(evs)-1].Seq >= to) {
-			break
-		}
-	}
-	if err := gz.Close(); err != nil {
-		return 0, 0, "", err
-	}
-	if err := bw.Flush(); err != nil {
-		return 0, 0, "", err
-	}
-	return count, cw.n, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // writeTemp writes data to a new synced temporary file for name in dir and returns its path.

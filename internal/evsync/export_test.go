@@ -62,7 +62,7 @@ func TestExportReadRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := "kiosk-07_1-2500"
+	base := "kiosk-07_1-2500_" + m.SHA256[:hashInName]
 	if got, want := listDir(t, dir), []string{base + ManifestSuffix, base + SignatureSuffix, base + DataSuffix}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("files %v, want %v", got, want)
 	}
@@ -108,10 +108,10 @@ func TestExportReadRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m2.From != 2501 || m2.To != 2510 || m2.Count != 10 || m2.File != "kiosk-07_2501-2510"+DataSuffix {
+	if m2.From != 2501 || m2.To != 2510 || m2.Count != 10 || m2.File != "kiosk-07_2501-2510_"+m2.SHA256[:hashInName]+DataSuffix {
 		t.Fatalf("second manifest %+v", m2)
 	}
-	_, events, err = ReadExport(filepath.Join(dir, "kiosk-07_2501-2510"+ManifestSuffix), trustOnly("kiosk-07", pub))
+	_, events, err = ReadExport(filepath.Join(dir, baseOf(m2)+ManifestSuffix), trustOnly("kiosk-07", pub))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestExportFailureLeavesCursorAndNoCompleteFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, evs, err := ReadExport(filepath.Join(dir, "k1_1-700"+ManifestSuffix), trustOnly("k1", pub)); err != nil || len(evs) != 700 {
+			if _, evs, err := ReadExport(filepath.Join(dir, baseOf(m)+ManifestSuffix), trustOnly("k1", pub)); err != nil || len(evs) != 700 {
 				t.Fatalf("after retry: %d events, %v", len(evs), err)
 			}
 			if store.cursor(ExportCursor) != m.To {
@@ -252,20 +252,25 @@ func TestExportRange(t *testing.T) {
 	if m.From != 10 || m.To != 20 || m.Count != 11 {
 		t.Fatalf("manifest %+v", m)
 	}
-	if seqs := read("k1_10-20"); len(seqs) != 11 || seqs[0] != 10 || seqs[10] != 20 {
+	if seqs := read(baseOf(m)); len(seqs) != 11 || seqs[0] != 10 || seqs[10] != 20 {
 		t.Fatalf("seqs %v", seqs)
 	}
 	if c := store.cursor(ExportCursor); c != 100 {
 		t.Fatalf("a range export moved the cursor to %d", c)
 	}
 
-	// The same range again replaces the files; a pruned event leaves a hole, not an error.
+	// The same range again is written beside the first (different content, different
+	// name); a pruned event leaves a hole, not an error.
+	first := baseOf(m)
 	store.drop(15)
 	if m, err = Export(store, key, dir, ExportOptions{From: 10, To: 20}); err != nil || m.Count != 10 {
 		t.Fatalf("re-export: %+v, %v", m, err)
 	}
-	if seqs := read("k1_10-20"); len(seqs) != 10 {
-		t.Fatalf("seqs %v", seqs)
+	if seqs := read(baseOf(m)); len(seqs) != 10 || baseOf(m) == first {
+		t.Fatalf("seqs %v, name %s", seqs, baseOf(m))
+	}
+	if seqs := read(first); len(seqs) != 11 {
+		t.Fatalf("the earlier export of the range was changed: %v", seqs)
 	}
 
 	// From only, and a To past the end: up to the newest event.
@@ -295,3 +300,6 @@ func TestExportRange(t *testing.T) {
 		t.Fatalf("normal export after ranges: %+v, %v", m, err)
 	}
 }
+
+// baseOf is the name of an export set without its suffix.
+func baseOf(m Manifest) string { return strings.TrimSuffix(m.File, DataSuffix) }

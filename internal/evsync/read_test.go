@@ -81,13 +81,15 @@ func gzipLines(lines []string) []byte {
 }
 
 func TestReadExportRejects(t *testing.T) {
-	const kiosk, base = "kiosk-3", "kiosk-3_1-50"
+	const kiosk = "kiosk-3"
 	key, pub := testKey(t)
 	otherKey, otherPub := testKey(t)
 	tmpl := t.TempDir()
-	if _, err := Export(newMemStore(kiosk, 50), key, tmpl, ExportOptions{}); err != nil {
+	exported, err := Export(newMemStore(kiosk, 50), key, tmpl, ExportOptions{})
+	if err != nil {
 		t.Fatal(err)
 	}
+	base := baseOf(exported)
 	dataName, manName, sigName := base+DataSuffix, base+ManifestSuffix, base+SignatureSuffix
 
 	cases := []struct {
