@@ -2,8 +2,11 @@ package quizimport
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/quiz"
@@ -28,7 +31,9 @@ type aikenQuestion struct {
 // parseAiken reads an Aiken file: a question line, options "A. …" or "A) …", then
 // "ANSWER: B". As an extension the bank needs, a line "EXPLANATION: …" (or "解析：…")
 // may follow the answer. Blank lines between questions are optional.
-func parseAiken(file string, text string, def Defaults) ([]*item, []Entry) {
+// Option labels and the answer are read after NFKC, so "Ａ．" and "ANSWER: Ｂ" work. At
+// most lim.MaxQuestions questions are read; the rest is cut with a report line.
+func parseAiken(file string, text string, def Defaults, lim Limits) ([]*item, []Entry) {
 	const (
 		inQuestion = iota
 		inOptions
@@ -37,6 +42,7 @@ func parseAiken(file string, text string, def Defaults) ([]*item, []Entry) {
 	)
 	var (
 		items []*item
+		notes []Entry
 		cur   *aikenQuestion
 		state int
 	)
@@ -46,12 +52,30 @@ func parseAiken(file string, text string, def Defaults) ([]*item, []Entry) {
 		}
 		cur = nil
 	}
-	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
-	for i := 0; i < len(lines); i++ {
-		n, t := i+1, strings.TrimSpace(lines[i])
+	next, stop := iter.Pull(strings.Lines(text))
+	defer stop()
+	var (
+		n       int
+		line    string
+		pending bool // line is to be read again: it starts the next question
+	)
+	for {
+		if !pending {
+			l, ok := next()
+			if !ok {
+				break
+			}
+			n, line = n+1, l
+		}
+		pending = false
+		t := strings.TrimSpace(line)
 		if cur == nil {
 			if t == "" {
 				continue
+			}
+			if len(items) == lim.MaxQuestions {
+				notes = append(notes, cutQuestions(file, n, lim.MaxQuestions))
+				return items, notes
 			}
 			cur, state = &aikenQuestion{at: Loc{File: file, Line: n}}, inQuestion
 			if aikenAnswer.MatchString(t) || aikenExplain.MatchString(t) {
@@ -63,7 +87,7 @@ func parseAiken(file string, text string, def Defaults) ([]*item, []Entry) {
 			cur.prompt = []string{t}
 			continue
 		}
-		opt := aikenOption.FindStringSubmatch(t)
+		opt := aikenOption.FindStringSubmatch(nfkcPrefix(t, 3))
 		ans := aikenAnswer.FindStringSubmatch(t)
 		switch state {
 		case inQuestion:
@@ -102,9 +126,7 @@ func parseAiken(file string, text string, def Defaults) ([]*item, []Entry) {
 				continue
 			}
 			closeQ()
-			if t != "" {
-				i-- // the line starts the next question
-			}
+			pending = t != "" // the line starts the next question
 		case skipping:
 			switch {
 			case ans != nil:
@@ -118,7 +140,22 @@ func parseAiken(file string, text string, def Defaults) ([]*item, []Entry) {
 		cur.errs = append(cur.errs, "no ANSWER: line before the end of the file")
 	}
 	closeQ()
-	return items, nil
+	return items, notes
+}
+
+// nfkcPrefix applies NFKC to the first n runes of s (an option label such as "Ｂ．"),
+// leaving the text after them as written.
+func nfkcPrefix(s string, n int) string {
+	i := 0
+	for k := range s {
+		if n == 0 {
+			i = k
+			break
+		}
+		n--
+		i = len(s)
+	}
+	return norm.NFKC.String(s[:i]) + s[i:]
 }
 
 // item converts the collected lines.
@@ -131,7 +168,7 @@ func (a *aikenQuestion) item(def Defaults) *item {
 		return it
 	}
 	for _, c := range a.choices {
-		q.Choices = append(q.Choices, content.Text{Zh: strings.TrimSpace(c)})
+		q.Choices = append(q.Choices, content.Text{Zh: it.unlabel(strings.TrimSpace(c), len(q.Choices))})
 	}
 	idx, err := parseLetters(a.answer)
 	if err != nil {
@@ -143,10 +180,8 @@ func (a *aikenQuestion) item(def Defaults) *item {
 	if len(idx) > 1 {
 		q.Type = quiz.Multi
 	}
-	if a.explain == "" {
-		it.errf(`no explanation: Aiken has none; add a line "EXPLANATION: …" (or "解析：…") after the ANSWER: line`)
-		return it
-	}
+	// Aiken has no explanation: without the EXPLANATION: extension the question becomes
+	// a draft (Import: settle) that a teacher completes.
 	q.Explanation = content.Text{Zh: a.explain}
 	q.Audience, q.Difficulty, q.Topic, q.Source = def.Audience, def.Difficulty, def.Topic, def.Source
 	q.ID = generatedID(q.Topic, q.Audience, a.at.Line)

@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/quiz"
@@ -18,9 +21,10 @@ var (
 		`\{`, "\uE004", `\}`, "\uE005", `\:`, "\uE006", `\n`, "\uE007")
 	giftUnescape = strings.NewReplacer("\uE000", `\`, "\uE001", "~", "\uE002", "=", "\uE003", "#",
 		"\uE004", "{", "\uE005", "}", "\uE006", ":", "\uE007", "\n")
-	giftFormat = regexp.MustCompile(`^\[(html|moodle|plain|markdown)\]`)
+	giftFormat = regexp.MustCompile(`^\s*\[(html|moodle|plain|markdown)\]`)
+	htmlDrop   = regexp.MustCompile(`(?is)<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</(?:script|style)\s*>|$)`)
 	htmlBlock  = regexp.MustCompile(`(?i)</?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote)\b[^>]*>`)
-	htmlTag    = regexp.MustCompile(`<[^>]*>`)
+	htmlTag    = regexp.MustCompile(`</?[A-Za-z][^>]*>`)
 )
 
 // giftBlock is the text of one question, escapes already replaced.
@@ -31,7 +35,8 @@ type giftBlock struct {
 
 // parseGIFT reads a Moodle GIFT file: questions separated by blank lines, // comment
 // lines, $CATEGORY: lines.
-func parseGIFT(file string, text string, def Defaults) ([]*item, []Entry) {
+// At most lim.MaxQuestions questions are read; the rest is cut with a report line.
+func parseGIFT(file string, text string, def Defaults, lim Limits) ([]*item, []Entry) {
 	var (
 		items    []*item
 		notes    []Entry
@@ -41,16 +46,25 @@ func parseGIFT(file string, text string, def Defaults) ([]*item, []Entry) {
 		complete bool // cur already holds a closed {…}
 		catTopic string
 	)
+	cut := false
 	flush := func() {
-		if len(cur) > 0 {
-			items = append(items, parseGIFTQuestion(Loc{File: file, Line: start},
-				giftBlock{line: start, text: strings.Join(cur, "\n")}, def, catTopic))
+		if len(cur) > 0 && !cut {
+			if len(items) == lim.MaxQuestions {
+				notes = append(notes, cutQuestions(file, start, lim.MaxQuestions))
+				cut = true
+			} else {
+				items = append(items, parseGIFTQuestion(Loc{File: file, Line: start},
+					giftBlock{line: start, text: strings.Join(cur, "\n")}, def, catTopic))
+			}
 		}
 		cur, depth, complete = nil, 0, false
 	}
-	for i, raw := range strings.Split(text, "\n") {
-		n := i + 1
-		l := giftEscape.Replace(raw)
+	n := 0
+	for raw := range strings.Lines(text) {
+		if n++; cut {
+			break
+		}
+		l := giftEscape.Replace(strings.TrimSuffix(raw, "\n"))
 		t := strings.TrimSpace(l)
 		switch {
 		case strings.HasPrefix(t, "//"):
@@ -131,12 +145,8 @@ func parseGIFTQuestion(at Loc, b giftBlock, def Defaults, catTopic string) *item
 		return it
 	}
 	before, body, after := s[:open], s[open+1:open+end], s[open+end+1:]
-	prompt := before
-	if strings.TrimSpace(after) != "" {
-		prompt = before + "____" + after // missing word: the blank is where the braces were
-	}
 	q := &it.q
-	q.Prompt = content.Text{Zh: giftText(prompt, isHTML)}
+	q.Prompt = content.Text{Zh: giftPrompt(it, before, after, isTrueFalse(body), isHTML)}
 	if it.title == "" {
 		it.title = excerpt(q.Prompt.Zh)
 	}
@@ -156,7 +166,7 @@ func parseGIFTQuestion(at Loc, b giftBlock, def Defaults, catTopic string) *item
 		return it
 	}
 	var explanation string
-	switch tf := strings.ToUpper(strings.TrimSpace(head)); {
+	switch tf := strings.ToUpper(norm.NFKC.String(strings.TrimSpace(head))); {
 	case body == "":
 		return unsupported("essay ({})")
 	case strings.HasPrefix(body, "#"):
@@ -181,7 +191,7 @@ func parseGIFTQuestion(at Loc, b giftBlock, def Defaults, catTopic string) *item
 		wrong := 0
 		var fbs []string
 		for _, a := range answers {
-			q.Choices = append(q.Choices, content.Text{Zh: giftText(a.text, isHTML)})
+			q.Choices = append(q.Choices, content.Text{Zh: it.unlabel(giftText(a.text, isHTML), len(q.Choices))})
 			if !a.right {
 				wrong++
 				continue
@@ -208,20 +218,13 @@ func parseGIFTQuestion(at Loc, b giftBlock, def Defaults, catTopic string) *item
 	if g := giftText(general, isHTML); g != "" {
 		explanation = g
 	}
-	if explanation == "" {
-		it.errf("no explanation: add general feedback (####…) or feedback on the right answer (#…)")
-		return it
-	}
+	// Without feedback or a topic the question becomes a draft (Import: settle) that a
+	// teacher completes: add general feedback (####…) or a $CATEGORY naming the topic.
 	q.Explanation = content.Text{Zh: explanation}
-
 	q.Audience, q.Difficulty, q.Source = def.Audience, def.Difficulty, def.Source
 	q.Topic = catTopic
 	if q.Topic == "" {
 		q.Topic = def.Topic
-	}
-	if q.Topic == "" {
-		it.errf("no topic: give --topic or put the question under a $CATEGORY whose last part is a topic (e.g. $CATEGORY: 禁毒/法律)")
-		return it
 	}
 	if idPattern.MatchString(it.title) {
 		q.ID = it.title
@@ -273,17 +276,72 @@ func giftAnswers(body string) ([]giftAnswer, error) {
 	return out, nil
 }
 
-// giftText turns raw GIFT text into plain text: line breaks and runs of spaces become
-// one space, HTML (for [html] questions) is reduced to its text, escapes are undone.
-// A real line break is written \n in GIFT.
+// giftText turns raw GIFT text into plain text: a leading format marker ([html],
+// [moodle], [plain], [markdown]) is dropped, line breaks and runs of spaces become one
+// space, HTML (for [html] texts) is reduced to its text, escapes are undone. A real line
+// break is written \n in GIFT.
 func giftText(s string, isHTML bool) string {
+	if m := giftFormat.FindStringSubmatch(s); m != nil {
+		isHTML = isHTML || m[1] == "html"
+		s = s[len(m[0]):]
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	if isHTML {
-		// Block elements separate words; inline ones (<b>, <span>) do not.
-		s = htmlTag.ReplaceAllString(htmlBlock.ReplaceAllString(s, " "), "")
+		// Scripts, styles and comments go with their content; block elements separate
+		// words, inline ones (<b>, <span>) do not. Entities are decoded last, so that
+		// "&lt;b&gt;" stays text.
+		s = htmlTag.ReplaceAllString(htmlBlock.ReplaceAllString(htmlDrop.ReplaceAllString(s, ""), " "), "")
 		s = strings.Join(strings.Fields(html.UnescapeString(s)), " ")
 	}
 	return strings.TrimSpace(giftUnescape.Replace(s))
+}
+
+// isTrueFalse reports whether an answer block is {T}, {FALSE}… (with feedback or not).
+func isTrueFalse(body string) bool {
+	head, _, _ := strings.Cut(strings.TrimSpace(body), "#")
+	switch strings.ToUpper(norm.NFKC.String(strings.TrimSpace(head))) {
+	case "T", "TRUE", "F", "FALSE":
+		return true
+	}
+	return false
+}
+
+// giftPrompt builds the prompt from the text before and after the answer block. As
+// Moodle documents it, answers placed inside the sentence make a missing-word question
+// (a blank where the braces were), and answers placed after the question do not. So
+// text after the block makes a blank only when it holds words, or when it is closing
+// punctuation that the sentence before the block still lacks ("期限是 {…}。"). Closing
+// punctuation after a finished sentence ("…everything.{F}\";") is dropped with a warning;
+// a true/false statement never gets a blank.
+func giftPrompt(it *item, before, after string, trueFalse, isHTML bool) string {
+	pre, post := giftText(before, isHTML), giftText(after, isHTML)
+	switch {
+	case post == "":
+		return pre
+	case onlyPunct(post) && (trueFalse || endsSentence(pre)):
+		it.warnf("text %q after the answer block was dropped", post)
+		return pre
+	case trueFalse:
+		return giftText(before+" "+after, isHTML)
+	}
+	return giftText(before+"____"+after, isHTML)
+}
+
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsSentence reports whether s ends with a full stop, question or exclamation mark,
+// perhaps followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, "\"'”’」』)）] ")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") ||
+		strings.HasSuffix(s, "。") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "…")
 }
 
 func contains(list []string, s string) bool {

@@ -29,7 +29,7 @@ func importFixture(t *testing.T, name string, def Defaults) *Result {
 func TestGIFT(t *testing.T) {
 	res := importFixture(t, "sample.gift", textDefaults)
 	r := res.Report
-	wantIDs := []string{"intl-day", "history-s-imp-12", "law-multi", "purity", "law-s-imp-38", "law-s-imp-40", "esc"}
+	wantIDs := []string{"intl-day", "history-s-imp-12", "law-multi", "purity", "law-s-imp-38", "law-s-imp-40", "esc", "no-fb"}
 	if got := ids(res.Questions); !reflect.DeepEqual(got, wantIDs) {
 		t.Fatalf("imported %v, want %v\n%s", got, wantIDs, strings.Join(entries(r), "\n"))
 	}
@@ -39,7 +39,11 @@ func TestGIFT(t *testing.T) {
 		if q.Audience != quiz.Secondary || q.Difficulty != 2 || q.Source != "[NNCC]" || q.Prompt.En != q.Prompt.Zh {
 			t.Errorf("%s: defaults or English copy wrong: %+v", q.ID, q)
 		}
-		wantEntry(t, r, "ok id="+q.ID)
+		if q.IsDraft() {
+			wantEntry(t, r, "draft id="+q.ID)
+		} else {
+			wantEntry(t, r, "ok id="+q.ID)
+		}
 		wantEntry(t, r, "warning id="+q.ID, "no English text: copied the Chinese; translate before use")
 	}
 
@@ -86,9 +90,10 @@ func TestGIFT(t *testing.T) {
 	wantEntry(t, r, `sample.gift:28: error "pairs": unsupported GIFT question type: matching`)
 	wantEntry(t, r, `sample.gift:34: error "short": unsupported GIFT question type: short answer`)
 	wantEntry(t, r, `sample.gift:36: error "opinion": unsupported GIFT question type: essay`)
-	wantEntry(t, r, `sample.gift:44: error "no-fb": no explanation`)
+	// No feedback at all: a draft that names what to fill in (issue 1).
+	wantEntry(t, r, `sample.gift:44: draft id=no-fb "没有解析的题。": draft: fill in explanation before visitors see it`)
 	wantEntry(t, r, `sample.gift:46: error id=fees`, "choices: a single question needs 2–6 choices, has 7")
-	if r.Imported() != 7 || r.Skipped() != 6 || r.Warnings() != 7 {
+	if r.Imported() != 8 || r.Drafts() != 1 || r.Skipped() != 5 || r.Warnings() != 8 {
 		t.Errorf("%s", r.Summary(""))
 	}
 	roundTrip(t, res)
@@ -128,25 +133,39 @@ func TestGIFTEdgeCases(t *testing.T) {
 	}
 	roundTrip(t, res)
 
-	// Without --topic a question outside a topic category is an error, not a guess.
+	// Without --topic a question outside a topic category is a draft lacking its topic,
+	// not a guess.
 	res, err = Import("edge.gift", []byte(gift), Options{Defaults: Defaults{Audience: "adult", Difficulty: 1, Source: "s"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEntry(t, res.Report, "edge.gift:3: error", "no topic: give --topic")
-	if len(res.Questions) != 0 {
-		t.Fatalf("%v", ids(res.Questions))
+	wantEntry(t, res.Report, "edge.gift:3: draft id=a1", "fill in topic")
+	for _, q := range res.Questions {
+		if !q.IsDraft() || q.Topic != "" {
+			t.Errorf("%s: want a draft without topic: %+v", q.ID, q)
+		}
 	}
+	roundTrip(t, res)
 }
 
-func TestTextFormatsNeedDefaults(t *testing.T) {
-	_, err := Import("q.gift", []byte("::a::b{=c ~d}"), Options{Defaults: Defaults{Topic: "law"}})
-	if !errors.Is(err, ErrDefaults) || !strings.Contains(err.Error(), "--audience, --difficulty, --source") {
-		t.Fatalf("want a clear ErrDefaults, got %v", err)
+// Issue 1: without --audience, --difficulty or --source the questions of a GIFT or Aiken
+// file are drafts that say what is missing; a bad value is still a usage error.
+func TestTextFormatsWithoutDefaultsGiveDrafts(t *testing.T) {
+	res, err := Import("q.gift", []byte("::a::b{=c ~d ####e}"), Options{Defaults: Defaults{Topic: "law"}})
+	if err != nil {
+		t.Fatal(err)
 	}
-	_, err = Import("q.aiken", []byte("q\nA. a\nB. b\nANSWER: A\n"), Options{Defaults: Defaults{Audience: "adult", Difficulty: 1, Source: "s"}})
-	if !errors.Is(err, ErrDefaults) || !strings.Contains(err.Error(), "--topic") {
-		t.Fatalf("Aiken needs --topic: %v", err)
+	wantEntry(t, res.Report, "q.gift: warning", "--audience, --difficulty, --source was not given: the questions are drafts")
+	wantEntry(t, res.Report, "q.gift:1: draft id=a", "fill in audience, difficulty, source")
+	roundTrip(t, res)
+	res, err = Import("q.aiken", []byte("q\nA. a\nB. b\nANSWER: A\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEntry(t, res.Report, "q.aiken:1: draft id=q-x-imp-1", "fill in explanation, audience, difficulty, topic, source")
+	roundTrip(t, res)
+	if _, err := Import("q.aiken", []byte("q\nA. a\nB. b\nANSWER: A\n"), Options{Defaults: Defaults{Audience: "kids"}}); !errors.Is(err, ErrDefaults) {
+		t.Fatalf("a bad default must be ErrDefaults: %v", err)
 	}
 }
 
@@ -181,7 +200,7 @@ func TestDetectFormat(t *testing.T) {
 func TestAiken(t *testing.T) {
 	res := importFixture(t, "sample.aiken", Defaults{Audience: "adult", Difficulty: 2, Topic: "法律", Source: "[禁毒法]"})
 	r := res.Report
-	if got := ids(res.Questions); !reflect.DeepEqual(got, []string{"law-a-imp-1", "law-a-imp-7", "law-a-imp-31"}) {
+	if got := ids(res.Questions); !reflect.DeepEqual(got, []string{"law-a-imp-1", "law-a-imp-7", "law-a-imp-26", "law-a-imp-31"}) {
 		t.Fatalf("imported %v\n%s", got, strings.Join(entries(r), "\n"))
 	}
 	first := res.Questions[0]
@@ -197,16 +216,16 @@ func TestAiken(t *testing.T) {
 	if q := res.Questions[1]; q.Answer.Indexes[0] != 2 || !strings.HasPrefix(q.Explanation.Zh, "《禁毒法》第33条") {
 		t.Errorf("A) options and 解析： %+v", q)
 	}
-	if q := res.Questions[2]; q.Type != quiz.Multi || !reflect.DeepEqual(q.Answer.Indexes, []int{0, 1}) {
+	if q := res.Questions[3]; q.Type != quiz.Multi || !reflect.DeepEqual(q.Answer.Indexes, []int{0, 1}) {
 		t.Errorf("ANSWER: A, B %+v", q)
 	}
 	wantEntry(t, r, "sample.aiken:1: warning id=law-a-imp-1", "no English text")
 	wantEntry(t, r, "sample.aiken:14: error id=law-a-imp-14", "answer D points at a choice that does not exist (2 choices)")
 	wantEntry(t, r, "sample.aiken:20: error", "line 22: option C. where B. was expected")
-	wantEntry(t, r, "sample.aiken:26: error", "no explanation: Aiken has none")
+	wantEntry(t, r, "sample.aiken:26: draft id=law-a-imp-26", "fill in explanation")
 	wantEntry(t, r, "sample.aiken:31: warning id=law-a-imp-31", "no Chinese text")
 	wantEntry(t, r, "sample.aiken:38: error", "no ANSWER: line before the end of the file")
-	if r.Imported() != 3 || r.Skipped() != 4 {
+	if r.Imported() != 4 || r.Drafts() != 1 || r.Skipped() != 3 {
 		t.Errorf("%s\n%s", r.Summary(""), strings.Join(entries(r), "\n"))
 	}
 	roundTrip(t, res)

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
@@ -14,14 +16,28 @@ func media() fstest.MapFS {
 	return fstest.MapFS{"media/img/june26.png": {Data: []byte("\x89PNG\r\n\x1a\n")}}
 }
 
-// loadBank runs generated YAML through the bank's loader and fails on any problem.
+// loadBank runs generated YAML through the bank's loader, fails on any error (drafts and
+// position references are warnings) and returns every question, drafts included, as
+// Load sees them.
 func loadBank(t *testing.T, data []byte) []quiz.Question {
 	t.Helper()
 	b, rep := quiz.Load(fstest.MapFS{"imported.yaml": {Data: data}}, media())
-	if len(rep.Problems) > 0 {
+	if err := rep.Err(); err != nil {
 		t.Fatalf("generated bank does not lint: %v\n%s", rep.Problems, data)
 	}
-	return b.Questions
+	var f struct {
+		Questions []quiz.Question `yaml:"questions"`
+	}
+	if err := yaml.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Questions)+b.Drafts.Count != len(f.Questions) {
+		t.Fatalf("Load kept %d questions and %d drafts of %d", len(b.Questions), b.Drafts.Count, len(f.Questions))
+	}
+	for i := range f.Questions {
+		f.Questions[i] = normalized(f.Questions[i])
+	}
+	return f.Questions
 }
 
 // normalized is what quiz.Load makes of q: true/false questions get their two choices.

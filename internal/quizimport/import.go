@@ -136,6 +136,8 @@ type Options struct {
 	// Replaces names a file of Bank that the output will replace; it is left out of the
 	// clash check.
 	Replaces string
+	// Limits bound what is read; zero fields take DefaultLimits.
+	Limits Limits
 }
 
 // Result is the outcome of an import.
@@ -162,11 +164,31 @@ const HeaderPrefix = "Imported by kioskctl quizbank import"
 
 // item is one row or question on its way through the import.
 type item struct {
-	at    Loc
-	title string
-	q     quiz.Question
-	errs  []string
-	warns []string
+	at     Loc
+	title  string
+	q      quiz.Question
+	errs   []string
+	warns  []string
+	labels int // letter labels removed from choices
+}
+
+// unlabel removes a letter label ("A、", "(A)", "Ａ．") from the text of choice i when the
+// letter is the choice's own; choices are shuffled on screen, so the label would lie. A
+// label naming another letter is left for the bank's rules to report.
+func (it *item) unlabel(s string, i int) string {
+	if j, rest, ok := quiz.ChoiceLabel(s); ok && j == i && strings.TrimSpace(rest) != "" {
+		it.labels++
+		return strings.TrimSpace(rest)
+	}
+	return s
+}
+
+// settle makes an item of a one-language format that lacks only fields a draft may
+// lack (explanation, audience, difficulty, topic, source) a draft.
+func (it *item) settle() {
+	if len(it.errs) == 0 && len(it.q.Missing()) > 0 {
+		it.q.Status = quiz.StatusDraft
+	}
 }
 
 func (it *item) errf(format string, args ...any) {
@@ -182,6 +204,10 @@ func (it *item) warnf(format string, args ...any) {
 // options that do not fit the format (ErrDefaults, ErrFormat); problems of single rows
 // are in the report.
 func Import(name string, data []byte, opt Options) (*Result, error) {
+	lim := opt.Limits.orDefault()
+	if int64(len(data)) > lim.MaxFileBytes {
+		return nil, fmt.Errorf("%s: the file is %d MB, more than %s: split it", name, len(data)>>20, mb(lim.MaxFileBytes))
+	}
 	f := opt.Format
 	if f == "" {
 		var err error
@@ -193,23 +219,30 @@ func Import(name string, data []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m := def.missing(f); len(m) > 0 {
-		return nil, fmt.Errorf("%w: %s files say nothing about audience, difficulty, topic or source; give %s",
-			ErrDefaults, f.title(), strings.Join(m, ", "))
-	}
-
-	items, notes, err := parse(name, f, data, def)
+	items, notes, err := parse(name, f, data, def, lim)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if m := def.missing(f); len(m) > 0 && len(items) > 0 {
+		notes = append(notes, Entry{At: Loc{File: name}, Level: Warning, Msg: fmt.Sprintf(
+			"%s files say nothing about audience, difficulty, topic or source and %s was not given: the questions are drafts until a teacher fills them in (or import again with %s)",
+			f.title(), strings.Join(m, ", "), strings.Join(m, ", "))})
 	}
 	if err := validate(items, opt); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	dedupe(items)
 	res := &Result{Format: f}
+	labels := 0
 	for _, it := range items {
 		if len(it.errs) == 0 {
 			res.Questions = append(res.Questions, it.q)
+			labels += it.labels
 		}
+	}
+	if labels > 0 {
+		notes = append(notes, Entry{At: Loc{File: name}, Level: Info, Msg: fmt.Sprintf(
+			"removed the letter labels (A、 B. (C) …) from %d choices: choices are shuffled on screen", labels)})
 	}
 	if err := verify(res.Questions, opt); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -219,14 +252,26 @@ func Import(name string, data []byte, opt Options) (*Result, error) {
 }
 
 // parse reads the rows or questions of a file; notes are about the file as a whole.
-func parse(name string, f Format, data []byte, def Defaults) (items []*item, notes []Entry, err error) {
-	if f == XLSX {
-		rows, err := readXLSX(data)
-		if err != nil {
-			return nil, nil, err
+func parse(name string, f Format, data []byte, def Defaults, lim Limits) (items []*item, notes []Entry, err error) {
+	switch f {
+	case XLSX:
+		return parseTable(name, func(each rowFunc) error { return readXLSX(data, lim, each) }, def, lim)
+	case CSV:
+		var enc string
+		items, notes, err = parseTable(name, func(each rowFunc) (err error) {
+			enc, err = readCSV(data, lim, each)
+			return err
+		}, def, lim)
+		if enc != "" {
+			notes = append([]Entry{{At: Loc{File: name}, Level: Info, Msg: enc}}, notes...)
 		}
-		items, notes = parseTable(name, rows, def)
-		return items, notes, nil
+		return items, notes, err
+	case GIFT, Aiken:
+	default:
+		return nil, nil, fmt.Errorf("%w: format %q", ErrFormat, f)
+	}
+	if int64(len(data)) > lim.MaxTextBytes {
+		return nil, nil, fmt.Errorf("the file is larger than %s; a %s file of questions is far smaller: split it", mb(lim.MaxTextBytes), f.title())
 	}
 	text, enc, err := decodeText(data)
 	if err != nil {
@@ -236,19 +281,14 @@ func parse(name string, f Format, data []byte, def Defaults) (items []*item, not
 		notes = append(notes, Entry{At: Loc{File: name}, Level: Info, Msg: enc})
 	}
 	var more []Entry
-	switch f {
-	case CSV:
-		rows, err := readCSV(text)
-		if err != nil {
-			return nil, nil, err
-		}
-		items, more = parseTable(name, rows, def)
-	case GIFT:
-		items, more = parseGIFT(name, text, def)
-	case Aiken:
-		items, more = parseAiken(name, text, def)
-	default:
-		return nil, nil, fmt.Errorf("%w: format %q", ErrFormat, f)
+	if f == GIFT {
+		items, more = parseGIFT(name, text, def, lim)
+	} else {
+		items, more = parseAiken(name, text, def, lim)
+	}
+	for _, it := range items {
+		checkSizes(it, lim)
+		it.settle()
 	}
 	return items, append(notes, more...), nil
 }
@@ -269,7 +309,7 @@ func verify(qs []quiz.Question, opt Options) error {
 	}
 	_, rep := quiz.Load(bank, mediaFor(opt, qs))
 	for _, p := range rep.Problems {
-		if p.File == quiz.Dir+"/"+scratch || scratchRef.MatchString(p.Msg) {
+		if p.Severity == lint.Error && (p.File == quiz.Dir+"/"+scratch || scratchRef.MatchString(p.Msg)) {
 			return fmt.Errorf("internal error: the accepted questions do not pass the bank's rules: %s", p)
 		}
 	}
@@ -293,7 +333,12 @@ func report(name string, items []*item, notes []Entry) Report {
 			continue
 		}
 		e.Level = OK
+		if it.q.IsDraft() {
+			e.Level, e.Msg = Draft, fmt.Sprintf("draft: fill in %s before visitors see it (written with status: draft)",
+				strings.Join(it.q.Missing(), ", "))
+		}
 		entries = append(entries, e)
+		e.Msg = ""
 		for _, msg := range it.warns {
 			e.Level, e.Msg = Warning, msg
 			entries = append(entries, e)
@@ -410,9 +455,12 @@ func validate(items []*item, opt Options) error {
 				return "choice " + quiz.Letter(i)
 			}) + ": " + msg
 		}
-		if p.Severity == lint.Error {
+		switch {
+		case p.Severity == lint.Error:
 			it.errs = append(it.errs, msg)
-		} else {
+		case it.q.IsDraft() && strings.HasPrefix(p.Msg, "draft: "):
+			// The draft's report line already names what is missing.
+		default:
 			it.warns = append(it.warns, msg)
 		}
 	}

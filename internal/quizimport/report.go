@@ -32,6 +32,7 @@ const (
 	OK                   // the question was imported
 	Warning              // the question was imported but needs a look (e.g. English is a copy)
 	Error                // the question (or the whole file) was left out
+	Draft                // the question was imported as a draft: kept, not served until filled in
 )
 
 func (l Level) String() string {
@@ -42,6 +43,8 @@ func (l Level) String() string {
 		return "ok"
 	case Warning:
 		return "warning"
+	case Draft:
+		return "draft"
 	}
 	return "error"
 }
@@ -77,8 +80,11 @@ type Report struct {
 	Entries []Entry
 }
 
-// Imported counts the questions that were converted.
-func (r Report) Imported() int { return r.count(OK) }
+// Imported counts the questions that were converted, drafts included.
+func (r Report) Imported() int { return r.count(OK) + r.count(Draft) }
+
+// Drafts counts the questions imported as drafts.
+func (r Report) Drafts() int { return r.count(Draft) }
 
 // Warnings counts the warnings.
 func (r Report) Warnings() int { return r.count(Warning) }
@@ -118,9 +124,13 @@ func (r Report) Print(w io.Writer) error {
 	return nil
 }
 
-// Summary is the closing line: "imported N, skipped M (errors), W warnings → OUT".
+// Summary is the closing line: "imported N, skipped M (errors), W warnings → OUT", with
+// the number of drafts when there are any.
 func (r Report) Summary(out string) string {
 	s := fmt.Sprintf("imported %d, skipped %d (errors), %d warnings", r.Imported(), r.Skipped(), r.Warnings())
+	if d := r.Drafts(); d > 0 {
+		s = fmt.Sprintf("imported %d (%d drafts: %d 道题待补充), skipped %d (errors), %d warnings", r.Imported(), d, d, r.Skipped(), r.Warnings())
+	}
 	if out != "" {
 		s += " → " + out
 	}

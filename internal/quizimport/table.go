@@ -1,122 +1,15 @@
 package quizimport
 
 import (
-	"bytes"
-	"encoding/csv"
-	"errors"
 	"fmt"
-	"io"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
-
-// row is one line of a spreadsheet with its row number.
-type row struct {
-	num   int
-	cells []string
-	dates []int // indexes of cells that Excel stores as dates or times
-}
-
-// readXLSX returns the rows of the workbook's first sheet, numbered as Excel shows them.
-func readXLSX(data []byte) ([]row, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("not a readable .xlsx workbook: %w", err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, errors.New("the workbook has no sheets")
-	}
-	cells, err := f.GetRows(sheets[0])
-	if err != nil {
-		return nil, fmt.Errorf("read sheet %q: %w", sheets[0], err)
-	}
-	raw, err := f.GetRows(sheets[0], excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, fmt.Errorf("read sheet %q: %w", sheets[0], err)
-	}
-	rows := make([]row, 0, len(cells))
-	for i, c := range cells {
-		r := row{num: i + 1, cells: c}
-		for j := range c {
-			if i < len(raw) && j < len(raw[i]) && isDateCell(f, sheets[0], i, j, raw[i][j]) {
-				r.dates = append(r.dates, j)
-			}
-		}
-		rows = append(rows, r)
-	}
-	return rows, nil
-}
-
-// isDateCell reports whether a cell holds a number shown as a date or time. Excel turns
-// "6月26日" typed into a General cell into such a number, and what the file then holds
-// is no longer the text the author saw.
-func isDateCell(f *excelize.File, sheet string, r, c int, raw string) bool {
-	if _, err := strconv.ParseFloat(raw, 64); err != nil {
-		return false
-	}
-	name, err := excelize.CoordinatesToCellName(c+1, r+1)
-	if err != nil {
-		return false
-	}
-	idx, err := f.GetCellStyle(sheet, name)
-	if err != nil || idx == 0 {
-		return false
-	}
-	st, err := f.GetStyle(idx)
-	if err != nil {
-		return false
-	}
-	if st.CustomNumFmt != nil {
-		return dateFormat.MatchString(literals.ReplaceAllString(strings.ToLower(*st.CustomNumFmt), ""))
-	}
-	n := st.NumFmt // built-in date and time formats, including the Chinese ones
-	return n >= 14 && n <= 22 || n >= 27 && n <= 36 || n >= 45 && n <= 47 || n >= 50 && n <= 58
-}
-
-var (
-	literals   = regexp.MustCompile(`"[^"]*"|\\.|\[[^\]]*\]`) // quoted text, escapes, [Red] and [$-804]
-	dateFormat = regexp.MustCompile(`[ydhs]|[年月日时分秒]`)
-)
-
-// readCSV returns the records of a CSV text, numbered by the line they start on (the row
-// Excel shows unless a cell holds line breaks). Commas, semicolons and tabs are accepted
-// as separators; the first non-empty line decides.
-func readCSV(text string) ([]row, error) {
-	r := csv.NewReader(strings.NewReader(text))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	first := strings.TrimSpace(text)
-	first, _, _ = strings.Cut(first, "\n")
-	if !strings.Contains(first, ",") {
-		switch {
-		case strings.Contains(first, "\t"):
-			r.Comma = '\t'
-		case strings.Contains(first, ";"):
-			r.Comma = ';'
-		}
-	}
-	var rows []row
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			return rows, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("not valid CSV: %w", err)
-		}
-		line, _ := r.FieldPos(0)
-		rows = append(rows, row{num: line, cells: rec})
-	}
-}
 
 // Column names of the template. Choice columns are choice_a_zh … choice_f_en.
 const (
@@ -220,30 +113,84 @@ func empty(cells []string) bool {
 	return true
 }
 
-// parseTable turns the rows of a sheet into items. The first non-empty row is the
-// header; empty rows are skipped. File-level problems (header) come back as entries.
-func parseTable(file string, rows []row, def Defaults) ([]*item, []Entry) {
-	h := 0
-	for h < len(rows) && empty(rows[h].cells) {
-		h++
-	}
-	if h == len(rows) {
-		return nil, []Entry{{At: Loc{File: file}, Level: Error, Msg: "the sheet is empty"}}
-	}
-	header := rows[h]
-	at := Loc{File: file, Line: header.num, Row: true}
-	cols, notes := readHeader(at, header.cells, def)
-	if hasLevel(notes, Error) {
-		return nil, notes
-	}
-	var items []*item
-	for _, r := range rows[h+1:] {
+// headerSearch is how many non-empty rows may come before the header row (a title,
+// a note): the first row that names three template columns is the header.
+const headerSearch = 10
+
+// parseTable turns the rows of a sheet into items as read streams them. File-level
+// problems (header, limits) come back as entries.
+func parseTable(file string, read func(rowFunc) error, def Defaults, lim Limits) ([]*item, []Entry, error) {
+	var (
+		items   []*item
+		notes   []Entry
+		pending []row // non-empty rows before the header
+		cols    map[string]int
+		total   int64
+		failed  bool
+	)
+	index := headerIndex()
+	each := func(r row) bool {
 		if empty(r.cells) {
-			continue
+			return true
 		}
-		items = append(items, parseRow(Loc{File: file, Line: r.num, Row: true}, r, cols, def))
+		if r.num > lim.MaxRows {
+			notes = append(notes, cutRows(file, r.num, fmt.Sprintf("超过%d行上限 (more than %d rows)", lim.MaxRows, lim.MaxRows)))
+			return false
+		}
+		if total += int64(r.size); total > lim.MaxTotalBytes {
+			notes = append(notes, cutRows(file, r.num, fmt.Sprintf("文本超过%s上限 (more than %s of text)", mb(lim.MaxTotalBytes), mb(lim.MaxTotalBytes))))
+			return false
+		}
+		if cols != nil {
+			items = append(items, parseRow(Loc{File: file, Line: r.num, Row: true}, r, cols, def))
+			return true
+		}
+		if known(index, r.cells) < 3 {
+			if pending = append(pending, r); len(pending) == headerSearch {
+				failed = true
+				return false
+			}
+			return true
+		}
+		at := Loc{File: file, Line: r.num, Row: true}
+		for _, p := range pending {
+			notes = append(notes, Entry{At: Loc{File: file, Line: p.num, Row: true}, Level: Warning,
+				Msg: fmt.Sprintf("row %d is above the header row (row %d) and was skipped: a title row? (标题行已跳过)", p.num, r.num)})
+		}
+		var hn []Entry
+		cols, hn = readHeader(at, r.cells, def)
+		notes = append(notes, hn...)
+		if hasLevel(hn, Error) {
+			failed = true
+			return false
+		}
+		return true
 	}
-	return items, notes
+	if err := read(each); err != nil {
+		return nil, nil, err
+	}
+	switch {
+	case cols == nil && !failed && len(pending) == 0:
+		return nil, []Entry{{At: Loc{File: file}, Level: Error, Msg: "the sheet is empty"}}, nil
+	case cols == nil && !hasLevel(notes, Error):
+		notes = append(notes, Entry{At: Loc{File: file, Line: pending[0].num, Row: true}, Level: Error,
+			Msg: fmt.Sprintf("no header row in the first %d rows: the first row must name the columns (type, prompt_zh, answer … see docs/quizbank-import.md); if there is a title row above the header, delete the title row (删除标题行)", headerSearch)})
+	}
+	if failed {
+		return nil, notes, nil
+	}
+	return items, notes, nil
+}
+
+// known counts the cells of a row that name a template column.
+func known(index map[string]string, cells []string) int {
+	n := 0
+	for _, c := range cells {
+		if _, ok := index[headerKey(c)]; ok {
+			n++
+		}
+	}
+	return n
 }
 
 // readHeader finds the column of every template name. It fails when a required column
@@ -305,11 +252,17 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 		}
 		return strings.TrimSpace(normalizeNewlines(cells[i]))
 	}
+	// Values from fixed vocabularies are read after NFKC: Ｂ is B, ２ is 2.
+	word := func(col string) string { return norm.NFKC.String(get(col)) }
 	it := &item{at: at}
 	for _, col := range Columns() {
-		if i, ok := cols[col]; ok && slices.Contains(r.dates, i) {
+		i, ok := cols[col]
+		if ok && slices.Contains(r.dates, i) {
 			it.errf("%s: Excel stores this cell as a date or time (read as %q); format the column as Text (文本) and type the value again",
 				col, get(col))
+		}
+		if ok && slices.Contains(r.long, i) {
+			it.errf("%s: the cell is longer than %d bytes; shorten it", col, len(cells[i]))
 		}
 	}
 	q := &it.q
@@ -320,13 +273,13 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 	}
 
 	var err error
-	if s := get(colType); s == "" {
+	if s := word(colType); s == "" {
 		it.errf("type is empty (single, multi or truefalse; 单选, 多选, 判断)")
 	} else if q.Type, err = normType(s); err != nil {
 		it.errf("%v", err)
 	}
 	q.Audience = def.Audience
-	if s := get(colAudience); s != "" {
+	if s := word(colAudience); s != "" {
 		if q.Audience, err = normAudience(s); err != nil {
 			it.errf("%v", err)
 		}
@@ -334,7 +287,7 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 		it.errf("audience is empty (primary, secondary or adult; 小学, 中学, 成人)")
 	}
 	q.Difficulty = def.Difficulty
-	if s := get(colDifficulty); s != "" {
+	if s := word(colDifficulty); s != "" {
 		if q.Difficulty, err = parseDifficulty(s); err != nil {
 			it.errf("%v", err)
 		}
@@ -342,14 +295,14 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 		it.errf("difficulty is empty (1, 2 or 3)")
 	}
 	q.Topic = def.Topic
-	if s := get(colTopic); s != "" {
+	if s := word(colTopic); s != "" {
 		if q.Topic, err = normTopic(s); err != nil {
 			it.errf("%v", err)
 		}
 	} else if q.Topic == "" {
 		it.errf("topic is empty (history, drugs, law, disguise or refusal; 历史, 毒品知识, 法律, 伪装, 自护)")
 	}
-	q.ID = get(colID)
+	q.ID = word(colID)
 	if q.ID == "" {
 		q.ID = generatedID(q.Topic, q.Audience, at.Line)
 	} else if !idPattern.MatchString(q.ID) {
@@ -360,6 +313,7 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 	var choices []content.Text
 	for i, l := range choiceLetters {
 		c := content.Text{Zh: get(fmt.Sprintf(choiceColumn, l, "zh")), En: get(fmt.Sprintf(choiceColumn, l, "en"))}
+		c.Zh, c.En = it.unlabel(c.Zh, i), it.unlabel(c.En, i)
 		choices = append(choices, c)
 		if c.Zh != "" || c.En != "" {
 			last = i
@@ -379,7 +333,7 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 		q.Choices = choices[:last+1]
 	}
 
-	ans := get(colAnswer)
+	ans := word(colAnswer)
 	switch {
 	case ans == "":
 		it.errf("answer is empty")
@@ -394,7 +348,7 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 			it.errf("%v", err)
 		}
 	}
-	if s := get(colPinLast); s != "" {
+	if s := word(colPinLast); s != "" {
 		b, ok := parseBool(s)
 		if !ok {
 			it.errf("pin_last %q must be yes or no (是/否), or empty", s)

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
@@ -63,7 +65,7 @@ func normTopic(s string) (string, error) {
 
 // parseDifficulty reads 1, 2 or 3; spreadsheets may show "2.0".
 func parseDifficulty(s string) (int, error) {
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(norm.NFKC.String(s))
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || f != float64(int(f)) || f < 1 || f > 3 {
 		return 0, fmt.Errorf("difficulty %q is not 1, 2 or 3", s)
@@ -73,7 +75,7 @@ func parseDifficulty(s string) (int, error) {
 
 // parseBool reads the yes/no and true/false spellings of pin_last and true/false answers.
 func parseBool(s string) (value, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
+	switch strings.ToLower(strings.TrimSpace(norm.NFKC.String(s))) {
 	case "true", "t", "yes", "y", "1", "对", "正确", "是", "√", "✓", "✔":
 		return true, true
 	case "false", "f", "no", "n", "0", "错", "错误", "否", "×", "✗", "✘":
@@ -85,7 +87,7 @@ func parseBool(s string) (value, ok bool) {
 // parseLetters reads "B", "A,C", "AC", "a c" or "A、C" as choice indexes.
 func parseLetters(s string) ([]int, error) {
 	var out []int
-	for _, r := range strings.ToUpper(s) {
+	for _, r := range strings.ToUpper(norm.NFKC.String(s)) {
 		switch {
 		case r >= 'A' && r <= 'F':
 			out = append(out, int(r-'A'))

@@ -93,6 +93,13 @@ func questionNode(q quiz.Question) *yaml.Node {
 	if q.Image != "" {
 		add("image", str(q.Image))
 	}
+	if q.Status != "" {
+		st := str(q.Status)
+		if m := q.Missing(); len(m) > 0 {
+			st.LineComment = "# 待补充 to fill in: " + strings.Join(m, ", ")
+		}
+		add("status", st)
+	}
 	return m
 }
 
