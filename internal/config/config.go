@@ -33,6 +33,7 @@ type Config struct {
 	Quiz       Quiz           `toml:"quiz"`
 	Events     Events         `toml:"events"`
 	Sync       Sync           `toml:"sync"`
+	Packs      Packs          `toml:"packs"`
 }
 
 // Events configures the visitor log.
@@ -64,6 +65,7 @@ func Default() Config {
 		Visitor:    kiosk.DefaultSettings(),
 		Quiz:       Quiz{QuestionTime: kiosk.Duration(30 * time.Second), RoundSize: 10},
 		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: "/media/usb"},
+		Packs:      DefaultPacks(),
 	}
 }
 
@@ -201,4 +203,4 @@ export_dir = "/media/usb"
 hub_url = ""
 # The upload token the office issued to this kiosk (kiosk-hub kiosk add).
 token = ""
-`
+` + examplePacks
