@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -84,17 +85,57 @@ const (
 	PINNotSet
 )
 
+// PINLockoutFile, in the data directory, keeps failed PIN attempts and the lockout of a
+// persisted Guard across restarts.
+const PINLockoutFile = "staff-pin-lockout.json"
+
 // Guard checks staff PINs and enforces the growing lockout.
 type Guard struct {
 	clock       Clock
 	hash        []byte
 	fails       int
-	lockedUntil time.Time
+	lockedUntil time.Time     // wall clock
+	lockLen     time.Duration // length of the lockout in force; bounds it when the clock goes back
+	path        string        // the lockout file; "" keeps the state in memory only
+	saveErr     error
+}
+
+// lockoutState is PINLockoutFile's content.
+type lockoutState struct {
+	Fails       int       `json:"fails"`
+	LockedUntil time.Time `json:"locked_until"`
+	LockSeconds float64   `json:"lock_seconds"`
 }
 
 // NewGuard guards with the given bcrypt hash; a nil hash means no PIN is set and nobody
-// can enter (the app never ships a default PIN).
+// can enter (the app never ships a default PIN). Its state lives in memory only; the
+// kiosk uses NewGuardPersisted.
 func NewGuard(c Clock, hash []byte) *Guard { return &Guard{clock: c, hash: hash} }
+
+// NewGuardPersisted is NewGuard whose failed attempts and lockout are kept in
+// dataDir/PINLockoutFile (atomic writes), so that restarting the kiosk does not give
+// fresh attempts and a lockout outlasts a reboot (its end is wall-clock time). If the
+// clock goes back, a lockout never lasts longer than its own length from now. An
+// unreadable file counts as one attempt short of a lockout, and the error says why; the
+// Guard is usable either way.
+func NewGuardPersisted(c Clock, hash []byte, dataDir string) (*Guard, error) {
+	g := &Guard{clock: c, hash: hash, path: filepath.Join(dataDir, PINLockoutFile)}
+	b, err := os.ReadFile(g.path)
+	if errors.Is(err, os.ErrNotExist) {
+		return g, nil
+	}
+	var st lockoutState
+	if err == nil {
+		err = json.Unmarshal(b, &st)
+	}
+	if err != nil || st.Fails < 0 || st.LockSeconds < 0 {
+		g.fails = FreeAttempts
+		return g, fmt.Errorf("staff PIN lockout state %s unreadable, counting %d failed attempts: %v", g.path, g.fails, err)
+	}
+	g.fails, g.lockedUntil = st.Fails, st.LockedUntil
+	g.lockLen = time.Duration(st.LockSeconds * float64(time.Second))
+	return g, nil
+}
 
 // Check tries a PIN. While locked it does not even look at the PIN.
 func (g *Guard) Check(pin string) Verdict {
@@ -105,7 +146,10 @@ func (g *Guard) Check(pin string) Verdict {
 		return PINLocked
 	}
 	if bcrypt.CompareHashAndPassword(g.hash, []byte(pin)) == nil {
-		g.fails = 0
+		if g.fails > 0 || !g.lockedUntil.IsZero() {
+			g.fails, g.lockedUntil, g.lockLen = 0, time.Time{}, 0
+			g.save()
+		}
 		return PINOK
 	}
 	g.fails++
@@ -114,18 +158,26 @@ func (g *Guard) Check(pin string) Verdict {
 		if d > LockoutMax || d <= 0 {
 			d = LockoutMax
 		}
-		g.lockedUntil = g.clock.Now().Add(d)
+		g.lockedUntil, g.lockLen = g.clock.Now().Add(d), d
+		g.save()
 		return PINLocked
 	}
+	g.save()
 	return PINWrong
 }
 
 // LockedFor is how long the pad stays locked (0 when open).
 func (g *Guard) LockedFor() time.Duration {
-	if d := g.lockedUntil.Sub(g.clock.Now()); d > 0 {
-		return d
+	now := g.clock.Now()
+	d := g.lockedUntil.Sub(now)
+	if d <= 0 {
+		return 0
 	}
-	return 0
+	if d > g.lockLen { // the clock went back (or the file was edited): not longer than the lockout itself
+		g.lockedUntil = now.Add(g.lockLen)
+		d = g.lockLen
+	}
+	return d
 }
 
 // AttemptsLeft is how many wrong PINs remain before the next lockout.
@@ -134,4 +186,18 @@ func (g *Guard) AttemptsLeft() int {
 		return n
 	}
 	return 0
+}
+
+// SaveError is the last failure to persist the lockout state (nil: saved, or in memory only).
+func (g *Guard) SaveError() error { return g.saveErr }
+
+func (g *Guard) save() {
+	if g.path == "" {
+		return
+	}
+	b, err := json.Marshal(lockoutState{Fails: g.fails, LockedUntil: g.lockedUntil.UTC(), LockSeconds: g.lockLen.Seconds()})
+	if err == nil {
+		err = atomicfile.WriteFile(g.path, b, 0o600)
+	}
+	g.saveErr = err
 }

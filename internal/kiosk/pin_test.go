@@ -120,3 +120,63 @@ func TestSettingsRoundTripAndDamage(t *testing.T) {
 		t.Fatal("out-of-range settings must be refused")
 	}
 }
+
+// TestPINLockoutSurvivesRestart is the reproduction of "killing the kiosk 15 s into a
+// lockout gives 5 fresh guesses".
+func TestPINLockoutSurvivesRestart(t *testing.T) {
+	dir := t.TempDir()
+	c := NewManualClock(t0)
+	h, _ := HashPIN("246810", bcrypt.MinCost)
+	restart := func() *Guard {
+		t.Helper()
+		g, err := NewGuardPersisted(c, h, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	g := restart()
+	for i := 0; i < 3; i++ {
+		g.Check("000000")
+	}
+	g = restart() // killed after 3 wrong PINs: 2 left, not 5
+	if g.AttemptsLeft() != 2 {
+		t.Fatalf("attempts left after restart %d, want 2", g.AttemptsLeft())
+	}
+	g.Check("000000")
+	if g.Check("000000") != PINLocked {
+		t.Fatal("fifth wrong PIN must lock")
+	}
+	c.Advance(15 * time.Second)
+	g = restart() // killed 15 s into the 30 s lockout
+	if g.LockedFor() != 15*time.Second || g.Check("246810") != PINLocked {
+		t.Fatalf("after restart: locked for %v, want 15s", g.LockedFor())
+	}
+	c.Advance(15 * time.Second)
+	g = restart()
+	if g.Check("111111") != PINLocked || g.LockedFor() != 60*time.Second {
+		t.Fatalf("the next wrong PIN after a restart must double the lockout: %v", g.LockedFor())
+	}
+	// The clock is set back a day: the lockout is not stretched to a day.
+	c.Advance(-24 * time.Hour)
+	g = restart()
+	if d := g.LockedFor(); d != 60*time.Second {
+		t.Fatalf("after the clock went back: locked for %v, want at most 60s", d)
+	}
+	c.Advance(60 * time.Second)
+	if g.Check("246810") != PINOK {
+		t.Fatal("the right PIN must open after the lockout")
+	}
+	if g = restart(); g.AttemptsLeft() != FreeAttempts+1 || g.LockedFor() != 0 {
+		t.Fatal("success must reset the saved state")
+	}
+	if g.SaveError() != nil {
+		t.Fatal(g.SaveError())
+	}
+	// A damaged file fails closed: one attempt short of a lockout.
+	os.WriteFile(filepath.Join(dir, PINLockoutFile), []byte("{garbage"), 0o600)
+	g, err := NewGuardPersisted(c, h, dir)
+	if err == nil || g.AttemptsLeft() != 1 {
+		t.Fatalf("damaged state: %v, %d attempts", err, g.AttemptsLeft())
+	}
+}
