@@ -31,11 +31,15 @@ Converts staff questions to quiz-bank YAML (docs/quizbank-import.md). FILE is an
   --difficulty N    1, 2 or 3
   --topic T         history|drugs|law|disguise|refusal (历史|毒品知识|法律|伪装|自护)
   --source S        the source every question cites, e.g. "[禁毒法]"
-                    GIFT and Aiken files need --audience, --difficulty and --source
-                    (Aiken also --topic; GIFT may take it from $CATEGORY); for sheets
-                    they fill empty cells.
+                    GIFT and Aiken files carry none of these: give them for all their
+                    questions (GIFT may take the topic from $CATEGORY); for sheets they
+                    fill empty cells.
   --root ROOT       content root whose quizbank/ and images the questions are checked
                     against (default: the bundled bank and content)
+
+A GIFT or Aiken question that lacks an explanation, or any question without the
+flags above, is written as a draft (status: draft): kept in OUT, never shown to
+visitors, and listed by quizbank lint as a warning naming the field to fill in.
 
 Prints one line per row or question and a summary; exits 1 when any row was left out.
 `
@@ -93,7 +97,7 @@ func runImport(args []string, stdout io.Writer) (int, error) {
 		return 2, err
 	}
 
-	data, err := os.ReadFile(file)
+	data, err := readBounded(file, quizimport.DefaultLimits().MaxFileBytes)
 	if err != nil {
 		return 1, fmt.Errorf("quizbank import: %w", err)
 	}
@@ -137,9 +141,33 @@ func runImport(args []string, stdout io.Writer) (int, error) {
 	}
 	fmt.Fprintln(stdout, summary)
 	if res.Report.HasErrors() {
-		return 1, fmt.Errorf("%d of the questions in %s were left out", res.Report.Skipped(), file)
+		if res.Report.Imported() == 0 {
+			return 1, fmt.Errorf("nothing was imported from %s: see the errors above", file)
+		}
+		return 1, fmt.Errorf("some rows or questions of %s were left out: see the errors above", file)
 	}
 	return 0, nil
+}
+
+// readBounded reads a file of at most limit bytes; a larger one is refused before it is
+// read, so that a huge file cannot exhaust memory.
+func readBounded(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, fmt.Errorf("%s is %d MB, more than %d MB: split it", name, st.Size()>>20, limit>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is more than %d MB: split it", name, limit>>20)
+	}
+	return data, nil
 }
 
 // same reports whether two paths name one file.
