@@ -160,4 +160,3 @@ func bankWith(opt Options, data []byte) (fstest.MapFS, error) {
 	bank[scratch] = &fstest.MapFile{Data: data}
 	return bank, nil
 }
-
