@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
@@ -75,15 +76,16 @@ func main() {
 	defer close(stop)
 	shell.Start(stop)
 	quitOnSignal(a, log)
-	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Info.Source,
+	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Shelf.Current().Source,
 		"data_dir", cfg.DataDir, "audio", deps.Player.Available())
 	w.ShowAndRun()
 }
 
-// wire builds the UI's dependencies from the configuration.
+// wire builds the exhibit core and the UI's dependencies from the configuration.
 func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 	clock := kiosk.SystemClock{}
-	cat, root, info := loadContent(cfg.ContentDir, log)
+	pack := loadContent(cfg.ContentDir, log)
+	shelf := exhibit.NewShelf(pack)
 	strs := mustStrings(log)
 	player, closeAudio := openAudio(cfg.Audio, log)
 
@@ -95,25 +97,29 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 	if err != nil {
 		log.Warn("staff panel locked", "err", err)
 	}
-	quizDeps := loadQuiz(cfg, root, &info, log) // may add bank problems to info
-	recorder, records, closeRecords := openRecords(cfg, cat.Meta, log)
-	return ui.Deps{
-		Recorder:     recorder,
-		Records:      records,
-		Quiz:         quizDeps,
-		Catalog:      cat,
-		Root:         root,
-		Info:         info,
-		Strings:      strs,
-		Player:       player,
-		Clock:        clock,
-		Settings:     settings,
+	recorder, records, closeRecords := openRecords(cfg, pack.Version(), log)
+	visit := exhibit.NewVisit(exhibit.VisitConfig{
+		Clock: clock, Recorder: recorder, Volume: player, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
-		Guard:        kiosk.NewGuard(clock, hash),
-		HideCursor:   cfg.HideCursor && !cfg.Windowed,
-		Quit:         a.Quit,
-		Log:          log,
-	}, func() { closeAudio(); closeRecords() }
+	})
+	quizzes := loadQuiz(cfg, clock, log)
+	return ui.Deps{
+			Shelf:      shelf,
+			Visit:      visit,
+			Quiz:       quizzes,
+			Records:    records,
+			Strings:    strs,
+			Player:     player,
+			Clock:      clock,
+			Guard:      kiosk.NewGuard(clock, hash),
+			HideCursor: cfg.HideCursor && !cfg.Windowed,
+			Quit:       a.Quit,
+			Log:        log,
+		}, func() {
+			quizzes.Flush()
+			closeAudio()
+			closeRecords()
+		}
 }
 
 // quitOnSignal lets the service manager stop the kiosk cleanly (SIGTERM, SIGINT).

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 
 	"github.com/jindu-edu/kiosk/internal/config"
-	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
@@ -22,7 +21,7 @@ const EventsFile = "events.db"
 // openRecords opens the visitor log and, when a hub is configured, starts the uploader.
 // Without a usable log the kiosk still runs: events go to the process log and the staff
 // panel says why. The returned function stops the uploader and flushes the log.
-func openRecords(cfg config.Config, meta content.Meta, log *slog.Logger) (kiosk.Recorder, ui.RecordsDeps, func()) {
+func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (kiosk.Recorder, ui.RecordsDeps, func()) {
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		log.Error("data directory unusable, visitor log off", "err", err)
 		return kiosk.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
@@ -30,7 +29,7 @@ func openRecords(cfg config.Config, meta content.Meta, log *slog.Logger) (kiosk.
 	l, err := eventlog.Open(filepath.Join(cfg.DataDir, EventsFile), eventlog.Options{
 		KioskID:        cfg.KioskID,
 		AppVersion:     version,
-		ContentVersion: fmt.Sprintf("%s-v%d", meta.PackID, meta.Version),
+		ContentVersion: contentVersion,
 		Logger:         log,
 		DiskBudget:     int64(cfg.Events.DiskBudgetMB) << 20,
 		RetentionDays:  cfg.Events.RetentionDays,

@@ -15,23 +15,23 @@ func TestInvalidContentFallsBackToTheBundledDemo(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "meta.yaml"), []byte("pack_id: [broken"), 0o644)
 
-	cat, root, info := loadContent(dir, log)
-	if cat == nil || root == nil || len(cat.Zones) == 0 {
+	p := loadContent(dir, log)
+	if p.Catalog == nil || p.Root == nil || len(p.Catalog.Zones) == 0 || !p.HasQuiz() {
 		t.Fatal("the kiosk must always have content to show")
 	}
-	if info.Source != "bundled demo" || !strings.Contains(info.Fallback, dir) || len(info.Problems) == 0 {
-		t.Fatalf("the staff panel must learn why: %+v", info)
+	if p.Source != "bundled demo" || !strings.Contains(p.Fallback, dir) || len(p.Problems) == 0 {
+		t.Fatalf("the staff panel must learn why: %+v", p)
 	}
-	if !strings.Contains(info.Problems[0].String(), "content/meta.yaml:1") {
-		t.Fatalf("problem not located: %s", info.Problems[0])
+	if !strings.Contains(p.Problems[0].String(), "content/meta.yaml:1") {
+		t.Fatalf("problem not located: %s", p.Problems[0])
 	}
 
-	cat, _, info = loadContent(filepath.Join(dir, "missing"), log)
-	if info.Fallback == "" || cat.Meta.PackID != "demo" {
+	p = loadContent(filepath.Join(dir, "missing"), log)
+	if p.Fallback == "" || p.Catalog.Meta.PackID != "demo" {
 		t.Fatal("a missing content directory must fall back too")
 	}
-	_, _, info = loadContent("../../assets/content", log)
-	if info.Fallback != "" || info.Source != "../../assets/content" {
-		t.Fatalf("a valid directory must be used: %+v", info)
+	p = loadContent("../../assets/content", log)
+	if p.Fallback != "" || p.Source != "../../assets/content" {
+		t.Fatalf("a valid directory must be used: %+v", p)
 	}
 }

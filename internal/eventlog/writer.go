@@ -111,6 +111,9 @@ func (l *Log) newEvent(e kiosk.Event) Event {
 		ContentVersion: *l.content.Load(),
 		AppVersion:     l.opts.AppVersion,
 	}
+	if e.Content != "" { // the visit knows which pack it shows
+		ev.ContentVersion = e.Content
+	}
 	if len(e.Data) > 0 {
 		p, err := json.Marshal(e.Data)
 		if err != nil {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // Filter narrows a statistics query. Days are YYYY-MM-DD of the event's wall_time in the
@@ -93,12 +95,12 @@ type GroupResult struct {
 func (g GroupResult) withPayload(payload []byte) GroupResult {
 	var p map[string]json.RawMessage
 	_ = json.Unmarshal(payload, &p)
-	_ = json.Unmarshal(p["mode"], &g.Mode)
-	_ = json.Unmarshal(p["group"], &g.Group)
-	_ = json.Unmarshal(p["audience"], &g.Audience)
-	_ = json.Unmarshal(p["questions"], &g.Questions)
+	_ = json.Unmarshal(p[event.KeyMode], &g.Mode)
+	_ = json.Unmarshal(p[event.KeyGroup], &g.Group)
+	_ = json.Unmarshal(p[event.KeyAudience], &g.Audience)
+	_ = json.Unmarshal(p[event.KeyQuestions], &g.Questions)
 	var scores map[string]json.RawMessage
-	_ = json.Unmarshal(p["scores"], &scores)
+	_ = json.Unmarshal(p[event.KeyScores], &scores)
 	g.Scores = map[string]float64{}
 	for team, raw := range scores {
 		var v float64
@@ -193,7 +195,7 @@ func (d dialect) where(f Filter, conds ...string) (string, []any) {
 // visitsQuery selects day, kiosk_id, visits, sessions.
 func visitsQuery(d dialect, f Filter) (string, []any) {
 	w, args := d.where(f)
-	starts := "SUM(CASE WHEN type = 'session_start' THEN 1 ELSE 0 END)"
+	starts := "SUM(CASE WHEN type = '" + event.SessionStart + "' THEN 1 ELSE 0 END)"
 	sessions := "COUNT(DISTINCT CASE WHEN session_id <> '' THEN session_id END)"
 	return `SELECT wall_day, kiosk_id, ` + starts + `, ` + sessions + `
 		FROM events WHERE ` + w + `
@@ -204,8 +206,8 @@ func visitsQuery(d dialect, f Filter) (string, []any) {
 
 // dwellQuery selects zone, leaves, total_ms, avg_ms.
 func dwellQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type = 'zone_leave'", "zone <> ''")
-	ms := d.num("dwell_ms")
+	w, args := d.where(f, "type = '"+event.ZoneLeave+"'", "zone <> ''")
+	ms := d.num(event.KeyDwellMS)
 	return `SELECT zone, COUNT(*), ` + d.round("COALESCE(SUM("+ms+"), 0)") + `, ` + d.float("COALESCE(AVG("+ms+"), 0)") + `
 		FROM events WHERE ` + w + `
 		GROUP BY zone ORDER BY zone`, args
@@ -213,8 +215,8 @@ func dwellQuery(d dialect, f Filter) (string, []any) {
 
 // questionsQuery selects question, answered, right.
 func questionsQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type = 'quiz_answer'", "item <> ''")
-	ok := d.boolean("correct")
+	w, args := d.where(f, "type = '"+event.QuizAnswer+"'", "item <> ''")
+	ok := d.boolean(event.KeyCorrect)
 	return `SELECT item, COUNT(` + ok + `), COALESCE(SUM(` + ok + `), 0)
 		FROM events WHERE ` + w + `
 		GROUP BY item HAVING COUNT(` + ok + `) > 0 ORDER BY item`, args
@@ -222,7 +224,8 @@ func questionsQuery(d dialect, f Filter) (string, []any) {
 
 // groupsQuery selects event id, kiosk_id, day, wall_time, payload of team contests.
 func groupsQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type = 'quiz_finish'", "substr("+d.text("mode")+", 1, 5) = 'team-'")
+	w, args := d.where(f, "type = '"+event.QuizFinish+"'",
+		fmt.Sprintf("substr(%s, 1, %d) = '%s'", d.text(event.KeyMode), len(event.TeamModePrefix), event.TeamModePrefix))
 	return `SELECT id, kiosk_id, wall_day, wall_time, payload
 		FROM events WHERE ` + w + `
 		ORDER BY wall_day, id`, args

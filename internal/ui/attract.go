@@ -24,7 +24,7 @@ func (s *Shell) showAttract() {
 
 // slideIndex derives the slide from the clock, so the loop needs no state of its own.
 func (s *Shell) slideIndex() int {
-	a := s.d.Catalog.Attract
+	a := s.cat().Attract
 	if len(a.Slides) == 0 {
 		return 0
 	}
@@ -41,14 +41,14 @@ func (s *Shell) advanceAttract() {
 }
 
 func (s *Shell) attractPage() fyne.CanvasObject {
-	m := s.d.Catalog.Meta
+	m := s.cat().Meta
 	title := s.label(m.Title.Zh, sizeHeading, true, colorText)
 	titleEn := s.label(m.Title.En, sizeLead, false, colorMuted)
 	logo := s.logo()
 	head := container.NewHBox(logo, container.NewVBox(title, titleEn))
 
 	var slide fyne.CanvasObject = layout.NewSpacer()
-	if sl := s.d.Catalog.Attract.Slides; len(sl) > 0 {
+	if sl := s.cat().Attract.Slides; len(sl) > 0 {
 		cur := sl[s.attractN%len(sl)]
 		img := s.image(cur.Image)
 		sp := canvas.NewRectangle(color.Transparent)
@@ -62,9 +62,9 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 	}
 
 	dots := container.NewHBox()
-	for i := range s.d.Catalog.Attract.Slides {
+	for i := range s.cat().Attract.Slides {
 		c := colorSurfaceHi
-		if i == s.attractN%max(1, len(s.d.Catalog.Attract.Slides)) {
+		if i == s.attractN%max(1, len(s.cat().Attract.Slides)) {
 			c = colorHeading
 		}
 		d := canvas.NewCircle(c)

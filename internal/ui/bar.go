@@ -45,20 +45,20 @@ func (s *Shell) buildBar() fyne.CanvasObject {
 	}
 
 	size := "A+ " + s.t("bar.textsize")
-	if s.large {
+	if s.v.Large() {
 		size = "A- " + s.t("bar.textsize")
 	}
 	compact := s.viewport().Width < 1600
 	if compact {
 		size = size[:2] // "A+" / "A-": the narrow bar has no room for the word
 	}
-	soundIcon, sound := theme.VolumeUpIcon(), fmt.Sprintf("%s %d", s.t("bar.sound"), s.volume)
-	if s.volume == 0 || !s.d.Player.Available() {
+	soundIcon, sound := theme.VolumeUpIcon(), fmt.Sprintf("%s %d", s.t("bar.sound"), s.v.Volume())
+	if s.v.Volume() == 0 || !s.d.Player.Available() {
 		soundIcon, sound = theme.VolumeMuteIcon(), s.t("bar.sound.off")
 	}
 	if compact {
-		sound = fmt.Sprint(s.volume)
-		if s.volume == 0 || !s.d.Player.Available() {
+		sound = fmt.Sprint(s.v.Volume())
+		if s.v.Volume() == 0 || !s.d.Player.Available() {
 			sound = ""
 		}
 	}

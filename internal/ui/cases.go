@@ -16,8 +16,8 @@ type caseListView struct {
 
 func (v *caseListView) build() screen {
 	s := v.s
-	cs := s.d.Catalog.Cases
-	soften := s.d.Settings.SoftenGraphic
+	cs := s.cat().Cases
+	soften := s.v.Settings().SoftenGraphic
 	grid := container.New(&cardGrid{minW: 520})
 	for i, c := range cs.Cases {
 		i := i
@@ -49,9 +49,15 @@ type caseView struct {
 	page int
 }
 
+// enter registers the case's narration (one clip for all its pages).
+func (v *caseView) enter() {
+	c := v.s.cat().Cases.Cases[v.idx]
+	v.s.narrate(c.Narration, v.zone.ID, c.ID)
+}
+
 func (v *caseView) build() screen {
 	s := v.s
-	c := s.d.Catalog.Cases.Cases[v.idx]
+	c := s.cat().Cases.Cases[v.idx]
 	total := len(c.Pages) + 1
 	tag := card(colorSurfaceHi, 20, 8, s.label(s.t("cases.illustrative"), sizeSmall, false, colorText))
 	head := container.NewVBox(s.para(s.tx(c.Title), sizeHeading, true, ""), container.NewHBox(tag))
@@ -69,7 +75,7 @@ func (v *caseView) build() screen {
 	}
 	var caption []content.Text
 	caption = append(append(append(caption, c.Title), c.Pages...), c.Lesson)
-	narr := s.narration(c.Narration, content.Caption(s.lang, caption...), v.zone.ID, c.ID)
+	narr := s.narration(content.Caption(s.v.Lang(), caption...))
 
 	var action fyne.CanvasObject = layout.NewSpacer()
 	if v.page == len(c.Pages)-1 {
@@ -78,7 +84,7 @@ func (v *caseView) build() screen {
 		action = s.pill(s.t("cases.more"), colorSurfaceHi, s.back)
 	}
 	right := container.NewBorder(nil, container.NewHBox(action), nil, nil, s.scrollText(text))
-	detail := s.detail(c.CaseImage(s.d.Settings.SoftenGraphic), right)
+	detail := s.detail(c.CaseImage(s.v.Settings().SoftenGraphic), right)
 	body := container.NewBorder(nil, narr, nil, nil, detail)
 	return screen{
 		body:  container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)),
@@ -89,7 +95,7 @@ func (v *caseView) build() screen {
 }
 
 func (v *caseView) move(d int) {
-	c := v.s.d.Catalog.Cases.Cases[v.idx]
+	c := v.s.cat().Cases.Cases[v.idx]
 	if p := v.page + d; p >= 0 && p <= len(c.Pages) {
 		v.s.replace(&caseView{s: v.s, zone: v.zone, idx: v.idx, page: p})
 	}
@@ -97,7 +103,7 @@ func (v *caseView) move(d int) {
 
 // helpCard is where to get help, from the content's meta.
 func (s *Shell) helpCard() fyne.CanvasObject {
-	h := s.d.Catalog.Meta.Help
+	h := s.cat().Meta.Help
 	rows := container.NewVBox(
 		s.label(s.tx(h.Title), sizeHeading, true, colorText),
 		s.para(s.tx(h.Body), sizeBody, false, ""),

@@ -22,7 +22,7 @@ func (s *Shell) cardsPerPage() int {
 	vp := s.viewport()
 	cols := max(1, int((vp.Width-64+24)/(320+24)))
 	headers := float32(128 + 64 + 112 + 60) // header, padding, bar, summary line
-	if s.narrow() && s.lang == content.En {
+	if s.narrow() && s.v.Lang() == content.En {
 		headers += 100 // the filter chips take two rows
 	}
 	rows := max(1, int((vp.Height-headers)/220))
@@ -32,12 +32,12 @@ func (s *Shell) cardsPerPage() int {
 // filters is the header's category chips plus the disguise game.
 func (s *Shell) drugFilters(zone content.Zone, cat string, onCat func(string)) fyne.CanvasObject {
 	chips := []fyne.CanvasObject{s.chip(s.t("drugs.all"), cat == "", func() { onCat("") })}
-	for _, c := range s.d.Catalog.Drugs.Categories {
+	for _, c := range s.cat().Drugs.Categories {
 		c := c
 		chips = append(chips, s.chip(s.tx(c.Title), cat == c.ID, func() { onCat(c.ID) }))
 	}
 	chips = append(chips, s.chip(s.t("drugs.spot"), false, func() { s.push(&spotView{s: s, zone: zone}) }))
-	if s.narrow() && s.lang == content.En { // long English names: two rows
+	if s.narrow() && s.v.Lang() == content.En { // long English names: two rows
 		return container.NewVBox(container.NewHBox(chips[:3]...), container.NewHBox(chips[3:]...))
 	}
 	return container.NewHBox(chips...)
@@ -45,7 +45,7 @@ func (s *Shell) drugFilters(zone content.Zone, cat string, onCat func(string)) f
 
 func (v *drugListView) build() screen {
 	s := v.s
-	list := s.d.Catalog.Drugs.InCategory(v.cat)
+	list := s.cat().Drugs.InCategory(v.cat)
 	per := s.cardsPerPage()
 	pages := (len(list) + per - 1) / per
 	v.page = min(v.page, max(0, pages-1))
@@ -56,7 +56,7 @@ func (v *drugListView) build() screen {
 		// The picture gets the room; the alias is on the detail page. English cards keep the
 		// Chinese name, which is what the visitor will see on signs and in the news.
 		names := container.NewVBox(s.para(s.tx(d.Name), sizeButton, true, ""))
-		if s.lang == content.En {
+		if s.v.Lang() == content.En {
 			names.Add(s.label(d.Name.Zh, sizeCaption, false, colorMuted))
 		}
 		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.image(d.Image)))
@@ -67,7 +67,7 @@ func (v *drugListView) build() screen {
 		grid.Add(t)
 	}
 	var summary fyne.CanvasObject = layout.NewSpacer()
-	for _, c := range s.d.Catalog.Drugs.Categories {
+	for _, c := range s.cat().Drugs.Categories {
 		if c.ID == v.cat {
 			summary = s.para(s.tx(c.Summary), sizeBody, false, colorNameMuted)
 		}
@@ -96,17 +96,23 @@ type drugView struct {
 	idx  int
 }
 
+// enter registers the drug's narration.
+func (v *drugView) enter() {
+	d := v.list[v.idx]
+	v.s.narrate(d.Narration, v.zone.ID, d.ID)
+}
+
 func (v *drugView) build() screen {
 	s := v.s
 	d := v.list[v.idx]
 	var cat content.Category
-	for _, c := range s.d.Catalog.Drugs.Categories {
+	for _, c := range s.cat().Drugs.Categories {
 		if c.ID == d.Category {
 			cat = c
 		}
 	}
 	other := d.Name.En
-	if s.lang == content.En {
+	if s.v.Lang() == content.En {
 		other = d.Name.Zh
 	}
 	if aka := s.tx(d.AKA); aka != "" {
@@ -123,8 +129,7 @@ func (v *drugView) build() screen {
 		s.section(s.t("drugs.disguise"), s.tx(d.Disguise)),
 		s.para(s.t("common.source")+"："+d.Source, sizeSmall, false, colorNameMuted),
 	)
-	caption := content.Caption(s.lang, d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise)
-	narr := s.narration(d.Narration, caption, v.zone.ID, d.ID)
+	narr := s.narration(content.Caption(s.v.Lang(), d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise))
 	detail := s.detail(d.Image, s.scrollText(text))
 	head := s.header(v.zone, s.drugFilters(v.zone, d.Category, func(c string) {
 		s.stack = s.stack[:len(s.stack)-1]

@@ -17,7 +17,7 @@ import (
 
 func TestVisitorWalksThroughEveryZone(t *testing.T) {
 	r := newRig(t)
-	cat := r.shell.d.Catalog
+	cat := r.shell.cat()
 
 	// Attract loop, then a tap starts a visit on the home screen.
 	r.mustHave("轻触屏幕 开始参观", cat.Meta.Title.Zh)
@@ -132,11 +132,11 @@ func (r *rig) swipeLeft() {
 }
 
 func TestQuizAndWallTilesAppearOnlyWithTheirScreens(t *testing.T) {
-	r := newRig(t, func(d *Deps) {
-		c := *d.Catalog
+	r := newRig(t, func(rc *rigConfig) {
+		c := *rc.pack.Catalog
 		c.Zones = append(slices.Clone(c.Zones), content.Zone{ID: "quiz", Kind: content.KindQuiz,
 			Title: content.Text{Zh: "知识竞答", En: "Quiz"}, Color: "#14A39A", Icon: c.Zones[0].Icon})
-		d.Catalog = &c
+		rc.pack.Catalog = &c
 	})
 	r.tap("轻触屏幕 开始参观")
 	if r.has("知识竞答") {
@@ -153,7 +153,7 @@ func TestLanguageTextSizeAndVolumeResetAfterIdle(t *testing.T) {
 		t.Fatal("language did not switch")
 	}
 	r.tap("History of Drug Control")
-	r.mustHave(r.shell.d.Catalog.History.Events[0].Title.En)
+	r.mustHave(r.shell.cat().History.Events[0].Title.En)
 	r.tap("Text size")
 	if !r.shell.Large() || fyne.CurrentApp().Settings().Theme().Size(sizeBody) != 35 {
 		t.Fatal("text size did not grow")
@@ -208,7 +208,7 @@ func TestNarrationPausesTheIdleTimer(t *testing.T) {
 	r.tap("禁毒历史")
 	r.mustHave("播放讲解")
 	r.tap("播放讲解")
-	ev := r.shell.d.Catalog.History.Events[0]
+	ev := r.shell.cat().History.Events[0]
 	if len(r.player.plays) != 1 || r.player.plays[0] != ev.Narration.Zh {
 		t.Fatalf("plays %v", r.player.plays)
 	}
@@ -271,7 +271,7 @@ func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	}
 	r.mustHave("已保存")
 	r.tap("开")
-	if !r.shell.d.Settings.SoftenGraphic {
+	if !r.shell.v.Settings().SoftenGraphic {
 		t.Fatal("soften setting not applied")
 	}
 	r.tap("退出程序")
@@ -301,7 +301,7 @@ func TestStaffPanelClosesWhenLeftAlone(t *testing.T) {
 }
 
 func TestNoPINMeansNoEntry(t *testing.T) {
-	r := newRig(t, func(d *Deps) { d.Guard = kiosk.NewGuard(d.Clock, nil) })
+	r := newRig(t, func(c *rigConfig) { c.deps.Guard = kiosk.NewGuard(c.deps.Clock, nil) })
 	r.openPINPad()
 	r.enterPIN("000000")
 	r.mustHave("本机尚未设置管理员密码")
@@ -311,12 +311,12 @@ func TestNoPINMeansNoEntry(t *testing.T) {
 }
 
 func TestSoftenedCaseImages(t *testing.T) {
-	r := newRig(t, func(d *Deps) { d.Settings.SoftenGraphic = true })
+	r := newRig(t, func(c *rigConfig) { c.settings.SoftenGraphic = true })
 	r.tap("轻触屏幕 开始参观")
 	r.tap("危害案例")
 	r.mustHave("已为低龄观众柔化图片")
 	var graphic content.Case
-	for _, c := range r.shell.d.Catalog.Cases.Cases {
+	for _, c := range r.shell.cat().Cases.Cases {
 		if c.Graphic {
 			graphic = c
 		}
@@ -328,9 +328,9 @@ func TestSoftenedCaseImages(t *testing.T) {
 }
 
 func TestFallbackIsShownToStaff(t *testing.T) {
-	r := newRig(t, func(d *Deps) {
-		d.Info = ContentInfo{Source: "bundled demo", Fallback: "/srv/pack: content invalid: drugs.yaml:3: error",
-			Problems: []content.Problem{{Severity: content.Error, File: "content/drugs.yaml", Line: 3, Msg: "broken"}}}
+	r := newRig(t, func(c *rigConfig) {
+		c.pack.Fallback = "/srv/pack: content invalid: drugs.yaml:3: error"
+		c.pack.Problems = []content.Problem{{Severity: content.Error, File: "content/drugs.yaml", Line: 3, Msg: "broken"}}
 	})
 	r.openStaff()
 	r.mustHave("已改用内置内容", "/srv/pack", "content/drugs.yaml:3: error: broken", "内容问题（1）")
@@ -381,8 +381,8 @@ func (r *rig) showsImage(path string) bool {
 
 func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 	exported := make(chan struct{}, 1)
-	r := newRig(t, func(d *Deps) {
-		d.Records = RecordsDeps{
+	r := newRig(t, func(c *rigConfig) {
+		c.deps.Records = RecordsDeps{
 			Health: func() eventlog.Health {
 				return eventlog.Health{Events: 1234, Unsynced: 234, SizeBytes: 900 << 20, Budget: 1024 << 20,
 					OverBudgetWarning: true, Dropped: 2}
@@ -437,7 +437,7 @@ func (r *rig) waitExport(n int) kiosk.Event {
 }
 
 func TestStaffPanelWithoutALog(t *testing.T) {
-	r := newRig(t, func(d *Deps) { d.Records = RecordsDeps{Unavailable: "disk full"} })
+	r := newRig(t, func(c *rigConfig) { c.deps.Records = RecordsDeps{Unavailable: "disk full"} })
 	r.openStaff()
 	r.mustHave("访客记录不可用：disk full")
 }
@@ -452,7 +452,7 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.tap("中 / EN")
 		r.tap("A+")
 		r.noClipping("home")
-		cat := r.shell.d.Catalog
+		cat := r.shell.cat()
 		r.tap("History of Drug Control")
 		r.noClipping("history")
 		r.tap("Home")

@@ -13,6 +13,7 @@ import (
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/quizbank"
 )
@@ -44,8 +45,8 @@ func TestGallery(t *testing.T) {
 		}
 	}
 
-	r := newRig(t, func(d *Deps) {
-		d.Records = RecordsDeps{
+	r := newRig(t, func(c *rigConfig) {
+		c.deps.Records = RecordsDeps{
 			Health: func() eventlog.Health {
 				return eventlog.Health{Events: 18342, Unsynced: 2210, SizeBytes: 7 << 20, Budget: 1024 << 20}
 			},
@@ -56,7 +57,7 @@ func TestGallery(t *testing.T) {
 			Export: func(bool, func(int, int)) (int, string, error) { return 0, "", evsync.ErrNothingToExport },
 		}
 	})
-	cat := r.shell.d.Catalog
+	cat := r.shell.cat()
 	shot(r, "01-attract")
 	r.tap("轻触屏幕 开始参观")
 	shot(r, "02-home")
@@ -109,8 +110,9 @@ func TestGallery(t *testing.T) {
 	if rep.Err() != nil {
 		t.Fatal(rep.Err())
 	}
-	rq := newRig(t, func(d *Deps) {
-		d.Quiz = QuizDeps{Bank: bank, Timer: 30 * time.Second, RoundSize: 10, Rand: rand.New(rand.NewPCG(626, 1987))}
+	rq := newRig(t, func(c *rigConfig) {
+		c.pack.Bank = bank
+		c.quiz = exhibit.QuizConfig{Timer: 30 * time.Second, RoundSize: 10, Rand: rand.New(rand.NewPCG(626, 1987))}
 	})
 	rq.tap("轻触屏幕 开始参观")
 	shot(rq, "19-home-with-quiz")
@@ -174,7 +176,7 @@ func TestGallery(t *testing.T) {
 		r.tap("轻触屏幕 开始参观")
 		shot(r, "17-home-"+sizeName(size))
 		r.tap("毒品种类")
-		r.tap(r.shell.d.Catalog.Drugs.Drugs[0].Name.Zh)
+		r.tap(r.shell.cat().Drugs.Drugs[0].Name.Zh)
 		shot(r, "18-drug-detail-"+sizeName(size))
 	}
 }

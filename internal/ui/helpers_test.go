@@ -16,6 +16,7 @@ import (
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
@@ -94,8 +95,16 @@ type rig struct {
 
 const testPIN = "13572468"
 
+// rigConfig is what a rig is made of; options change it before the shell starts.
+type rigConfig struct {
+	pack     *exhibit.Pack // the bundled content, without a quiz bank unless an option adds one
+	settings kiosk.Settings
+	quiz     exhibit.QuizConfig
+	deps     Deps // Strings, Player, Clock, Guard, Records, …
+}
+
 // newRig starts the shell on the bundled content in a 1920×1080 test window.
-func newRig(t *testing.T, opts ...func(*Deps)) *rig {
+func newRig(t *testing.T, opts ...func(*rigConfig)) *rig {
 	t.Helper()
 	test.NewTempApp(t)
 	cat, rep := content.Load(assets.Content())
@@ -109,22 +118,29 @@ func newRig(t *testing.T, opts ...func(*Deps)) *rig {
 	hash, _ := kiosk.HashPIN(testPIN, bcrypt.MinCost)
 	r := &rig{t: t, clock: kiosk.NewManualClock(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC)),
 		player: &fakePlayer{}, events: &events{}}
-	d := Deps{
-		Catalog: cat, Root: assets.Content(), Strings: strs,
-		Info:   ContentInfo{Source: "bundled demo"},
-		Player: r.player, Recorder: r.events, Clock: r.clock,
-		Settings: kiosk.DefaultSettings(),
+	c := &rigConfig{
+		pack:     &exhibit.Pack{Root: assets.Content(), Catalog: cat, Source: exhibit.BundledSource},
+		settings: kiosk.DefaultSettings(),
+		deps: Deps{
+			Strings: strs, Player: r.player, Clock: r.clock,
+			Guard:      kiosk.NewGuard(r.clock, hash),
+			AppVersion: "test",
+			Quit:       func() { r.quit = true },
+		},
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	d := c.deps
+	d.Shelf = exhibit.NewShelf(c.pack)
+	d.Visit = exhibit.NewVisit(exhibit.VisitConfig{Clock: r.clock, Recorder: r.events, Volume: r.player,
+		Shelf: d.Shelf, Settings: c.settings,
 		SaveSettings: func(s kiosk.Settings) error {
 			r.saved = append(r.saved, s)
 			return nil
-		},
-		Guard:      kiosk.NewGuard(r.clock, hash),
-		AppVersion: "test",
-		Quit:       func() { r.quit = true },
-	}
-	for _, o := range opts {
-		o(&d)
-	}
+		}})
+	c.quiz.Clock = r.clock
+	d.Quiz = exhibit.NewQuizzes(c.quiz)
 	r.win = test.NewWindow(nil)
 	r.win.SetPadded(false)
 	r.win.Resize(fyne.NewSize(1920, 1080))

@@ -21,7 +21,7 @@ type historyView struct {
 
 func (v *historyView) build() screen {
 	s := v.s
-	h := s.d.Catalog.History
+	h := s.cat().History
 	ev := h.Events[v.idx]
 	era, _ := h.EraOf(ev)
 
@@ -37,8 +37,7 @@ func (v *historyView) build() screen {
 		s.para(s.tx(ev.Body), sizeBody, false, ""),
 		s.para(s.t("common.source")+"："+ev.Source, sizeSmall, false, colorNameMuted),
 	)
-	caption := content.Caption(s.lang, ev.DateLabel, ev.Title, ev.Body)
-	narr := s.narration(ev.Narration, caption, v.zone.ID, ev.ID)
+	narr := s.narration(content.Caption(s.v.Lang(), ev.DateLabel, ev.Title, ev.Body))
 	detail := s.detail(ev.Image, s.scrollText(text))
 	body := container.NewBorder(container.NewVBox(chips, v.strip()), narr, nil, nil, padded(8, detail))
 	return screen{
@@ -49,10 +48,16 @@ func (v *historyView) build() screen {
 	}
 }
 
+// enter registers the event's narration.
+func (v *historyView) enter() {
+	ev := v.s.cat().History.Events[v.idx]
+	v.s.narrate(ev.Narration, v.zone.ID, ev.ID)
+}
+
 // strip is the row of event dots, each tappable, the current one large and amber.
 func (v *historyView) strip() fyne.CanvasObject {
 	s := v.s
-	evs := s.d.Catalog.History.Events
+	evs := s.cat().History.Events
 	line := canvas.NewRectangle(colorSurfaceHi)
 	line.SetMinSize(fyne.NewSize(0, 6))
 	cells := container.New(stripLayout{})
@@ -64,7 +69,7 @@ func (v *historyView) strip() fyne.CanvasObject {
 		}
 		dot := canvas.NewCircle(c)
 		year := s.label(e.Date[:4], sizeCaption, i == v.idx, colorMuted) // 21 of them share the width
-		if s.narrow() && i != v.idx && i != firstOfEra(s.d.Catalog.History, e.Era) {
+		if s.narrow() && i != v.idx && i != firstOfEra(s.cat().History, e.Era) {
 			year.Text = "" // small screens: the current year and where each era begins
 		}
 		if i == v.idx {
@@ -82,7 +87,7 @@ func (v *historyView) strip() fyne.CanvasObject {
 }
 
 func (v *historyView) jump(i int) {
-	if n := len(v.s.d.Catalog.History.Events); i >= 0 && i < n {
+	if n := len(v.s.cat().History.Events); i >= 0 && i < n {
 		v.s.replace(&historyView{s: v.s, zone: v.zone, idx: i})
 	}
 }

@@ -20,7 +20,7 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 		content.KindDrugs:   func(z content.Zone) view { return &drugListView{s: s, zone: z} },
 		content.KindCases:   func(z content.Zone) view { return &caseListView{s: s, zone: z} },
 	}
-	if q := s.d.Quiz; q.Bank != nil && len(q.Bank.Questions) > 0 {
+	if s.pack().HasQuiz() {
 		m[content.KindQuiz] = func(z content.Zone) view { return &quizHomeView{s: s, zone: z} }
 	}
 	return m
@@ -28,10 +28,10 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 
 func (v *homeView) build() screen {
 	s := v.s
-	m := s.d.Catalog.Meta
+	m := s.cat().Meta
 	title := s.para(s.tx(m.Title), sizeHeading, true, "")
 	other := m.Title.En
-	if s.lang == content.En {
+	if s.v.Lang() == content.En {
 		other = m.Title.Zh
 	}
 	sub := s.para(other+"  ·  "+s.tx(m.Slogan), sizeBody, false, colorNameMuted)
@@ -39,7 +39,7 @@ func (v *homeView) build() screen {
 
 	openers := s.zoneOpeners()
 	tiles := container.New(&tileGrid{})
-	for _, z := range s.d.Catalog.Zones {
+	for _, z := range s.cat().Zones {
 		open, ok := openers[z.Kind]
 		if !ok {
 			continue
@@ -60,12 +60,12 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	icon := s.image(z.Icon)
 	iconBox := container.NewGridWrap(fyne.NewSize(104, 104), icon)
 	titleSize := fyne.ThemeSizeName(sizeTileHero)
-	if s.lang == content.En || s.viewport().Width < 1500 {
+	if s.v.Lang() == content.En || s.viewport().Width < 1500 {
 		titleSize = sizeTile // English titles are three times as long; small screens
 	}
 	title := s.para(s.tx(z.Title), titleSize, true, "")
 	other := z.Title.En
-	if s.lang == content.En {
+	if s.v.Lang() == content.En {
 		other = z.Title.Zh
 	}
 	sub := s.para(other, sizeButton, false, "")

@@ -4,12 +4,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // narrationBar is the play/pause control with a progress bar and the caption line.
@@ -26,9 +27,26 @@ type narrationBar struct {
 	lastSt   audio.State
 }
 
-// narration builds the bar for a clip and its text; the shell keeps it current.
-func (s *Shell) narration(m content.Media, text, zone, item string) fyne.CanvasObject {
-	n := &narrationBar{s: s, clip: m.In(s.lang), zone: zone, item: item, lines: audio.Sentences(text)}
+// narrationSource is what a view narrates: registered by its enter hook, so that the shell
+// knows the clip before the view is drawn and can keep it playing across pages.
+type narrationSource struct {
+	media      content.Media
+	zone, item string
+}
+
+// narrate registers the narration of the view coming on screen (from its enter hook).
+func (s *Shell) narrate(m content.Media, zone, item string) {
+	s.narrSrc = &narrationSource{media: m, zone: zone, item: item}
+}
+
+// narration builds the bar for the registered clip with its caption text; the shell keeps
+// it current. Without a registered clip it draws nothing.
+func (s *Shell) narration(text string) fyne.CanvasObject {
+	src := s.narrSrc
+	if src == nil {
+		return layout.NewSpacer()
+	}
+	n := &narrationBar{s: s, clip: src.media.In(s.v.Lang()), zone: src.zone, item: src.item, lines: audio.Sentences(text)}
 	bgc := colorSurface
 	if !s.d.Player.Available() || n.clip == "" {
 		ic := container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(theme.VolumeMuteIcon()))
@@ -59,14 +77,13 @@ func (n *narrationBar) toggle() {
 	case st.State == audio.Paused && st.Clip == n.clip:
 		p.Resume()
 	default:
-		if err := p.Play(n.s.d.Root, n.clip); err != nil {
+		if err := p.Play(n.s.pack().Root, n.clip); err != nil {
 			n.s.d.Log.Warn("narration failed", "clip", n.clip, "err", err)
 			n.caption.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: n.s.t("narration.silent")}}
 			n.caption.Refresh()
 			return
 		}
-		n.s.record(kiosk.Event{Type: kiosk.EventNarration, Zone: n.zone, Item: n.item,
-			Data: map[string]any{"action": "play", "lang": string(n.s.lang)}})
+		n.s.record(event.NewNarration(n.zone, n.item, event.NarrationPlay, string(n.s.v.Lang())))
 	}
 	n.update(p.Status())
 }
@@ -77,8 +94,7 @@ func (n *narrationBar) update(st audio.Status) {
 		return
 	}
 	if n.lastSt != audio.Stopped && st.State == audio.Stopped && st.Finished {
-		n.s.record(kiosk.Event{Type: kiosk.EventNarration, Zone: n.zone, Item: n.item,
-			Data: map[string]any{"action": "complete", "lang": string(n.s.lang)}})
+		n.s.record(event.NewNarration(n.zone, n.item, event.NarrationDone, string(n.s.v.Lang())))
 	}
 	n.lastSt = st.State
 	icon := theme.MediaPlayIcon()

@@ -40,7 +40,7 @@ func (s *Shell) updateIdlePrompt() {
 }
 
 func (s *Shell) idlePanel() fyne.CanvasObject {
-	secs := int(math.Ceil(s.session.PromptRemaining().Seconds()))
+	secs := int(math.Ceil(s.v.Session().PromptRemaining().Seconds()))
 	title := s.label(s.t("idle.title"), sizeDisplay, true, colorText)
 	title.Alignment = fyne.TextAlignCenter
 	count := s.label(s.t("idle.body", secs), sizeLead, false, colorMuted)

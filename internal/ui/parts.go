@@ -81,18 +81,32 @@ func card(c color.Color, radius, p float32, obj fyne.CanvasObject) *fyne.Contain
 	return container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(p, p, p, p), obj))
 }
 
-// image loads a content image, cached per path. A missing or broken file (content was
-// validated, so this is rare) shows an empty card rather than failing.
+// imageCache keeps the images of one pack; a new pack empties it.
+type imageCache struct {
+	serial uint64
+	m      map[string]fyne.Resource
+}
+
+func (c *imageCache) reset(serial uint64) {
+	c.serial, c.m = serial, map[string]fyne.Resource{}
+}
+
+// image loads a content image of the pack on show, cached per path. A missing or broken
+// file (content was validated, so this is rare) shows an empty card rather than failing.
 func (s *Shell) image(path string) fyne.CanvasObject {
-	res, ok := s.images[path]
+	p := s.pack()
+	if s.images.m == nil || s.images.serial != p.Serial() {
+		s.images.reset(p.Serial())
+	}
+	res, ok := s.images.m[path]
 	if !ok {
-		data, err := fs.ReadFile(s.d.Root, path)
+		data, err := fs.ReadFile(p.Root, path)
 		if err != nil {
 			s.d.Log.Warn("content image unreadable", "path", path, "err", err)
 			return canvas.NewRectangle(color.Transparent)
 		}
 		res = fyne.NewStaticResource(path, data)
-		s.images[path] = res
+		s.images.m[path] = res
 	}
 	img := canvas.NewImageFromResource(res)
 	img.FillMode = canvas.ImageFillContain
@@ -117,7 +131,7 @@ func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasOb
 	bg := canvas.NewLinearGradient(c, darker(c, 0.25), 90)
 	title := s.label(s.tx(zone.Title), sizeHeading, true, colorText)
 	other := zone.Title.En
-	if s.lang == content.En {
+	if s.v.Lang() == content.En {
 		other = zone.Title.Zh
 	}
 	sub := s.label(other, sizeLead, false, colorMuted)
@@ -127,7 +141,7 @@ func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasOb
 		right = layout.NewSpacer()
 	}
 	var row fyne.CanvasObject = container.NewBorder(nil, nil, left, right)
-	if s.narrow() || (s.lang == content.En && hasControls) { // controls go under the title
+	if s.narrow() || (s.v.Lang() == content.En && hasControls) { // controls go under the title
 		row = container.NewVBox(left, container.NewHBox(right))
 	}
 	sp := canvas.NewRectangle(color.Transparent)

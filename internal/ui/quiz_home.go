@@ -2,9 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"math/rand/v2"
-	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,29 +9,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/content"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
-)
-
-// QuizDeps is what the quiz zone needs: the bank, the rules, randomness, and where this
-// kiosk keeps the questions it served lately and today's group results.
-type QuizDeps struct {
-	Bank      *quiz.Bank
-	Timer     time.Duration // per question; 0 turns the countdown off
-	RoundSize int
-	Rand      *rand.Rand
-	Recent    *quiz.Recent
-	Groups    *quiz.Groups
-	// Save persists Recent and Groups; nil keeps them in memory.
-	Save func(*quiz.Recent, *quiz.Groups) error
-}
-
-// Event types of the quiz.
-const (
-	EventQuizStart    = "quiz_start"
-	EventQuizQuestion = "quiz_question"
-	EventQuizAnswer   = "quiz_answer"
-	EventQuizFinish   = "quiz_finish"
 )
 
 // quizHomeView offers the solo challenge, the team contest and today's groups.
@@ -70,12 +46,7 @@ func (s *Shell) bigChoice(bg color.Color, image, title, sub string, fn func()) f
 	return s.tappable(container.NewStack(rect, padded(28, inner)), s.tap(fn))
 }
 
-func (s *Shell) roundSize() int {
-	if n := s.d.Quiz.RoundSize; n > 0 {
-		return n
-	}
-	return quiz.DefaultRoundSize
-}
+func (s *Shell) roundSize() int { return s.d.Quiz.RoundSize() }
 
 // agePickView lets the visitor choose primary, secondary or adult questions.
 type agePickView struct {
@@ -102,48 +73,13 @@ func (v *agePickView) build() screen {
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(40, body)), zone: v.zone.ID}
 }
 
-// start builds a round for an audience and shows its first question.
+// start deals a round for an audience and shows its first question.
 func (v *agePickView) start(audience string) {
 	s := v.s
-	q := s.d.Quiz
-	picked := quiz.Select(q.Bank.Questions, audience, s.roundSize(), q.Recent.Set(), q.Rand)
-	if len(picked) == 0 {
+	round := s.d.Quiz.Solo(s.pack().Bank, audience)
+	if round == nil {
 		return
 	}
-	items := make([]quiz.Presented, len(picked))
-	for i, p := range picked {
-		items[i] = quiz.Present(p, q.Rand)
-	}
-	q.Recent.Add(picked)
-	s.saveQuiz()
-	round := quiz.NewRound(s.d.Clock, items, q.Timer)
-	s.record(kiosk.Event{Type: EventQuizStart, Zone: v.zone.ID,
-		Data: map[string]any{"mode": "solo", "audience": audience, "questions": len(items)}})
+	s.record(event.NewSoloStart(v.zone.ID, audience, round.Len()))
 	s.replace(&soloView{s: s, zone: v.zone, round: round, audience: audience})
-}
-
-// saveQuiz persists the served questions and group results off the UI thread (the write
-// is fsynced). It saves a snapshot, and a save that finds a newer one already written is
-// skipped, so the file always ends with the latest state. Failures are logged; the quiz
-// goes on.
-func (s *Shell) saveQuiz() {
-	q := s.d.Quiz
-	if q.Save == nil {
-		return
-	}
-	recent := &quiz.Recent{IDs: slices.Clone(q.Recent.IDs)}
-	groups := &quiz.Groups{Results: slices.Clone(q.Groups.Results)}
-	s.saveSeq++
-	seq := s.saveSeq
-	go func() {
-		s.saveMu.Lock()
-		defer s.saveMu.Unlock()
-		if seq < s.savedSeq {
-			return
-		}
-		s.savedSeq = seq
-		if err := q.Save(recent, groups); err != nil {
-			s.d.Log.Error("saving quiz state failed", "err", err)
-		}
-	}()
 }

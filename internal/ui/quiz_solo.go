@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/jindu-edu/kiosk/internal/content"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
@@ -53,8 +53,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	q := r.Current()
 	if v.shown != r.Index()+1 {
 		v.shown = r.Index() + 1
-		s.record(kiosk.Event{Type: EventQuizQuestion, Zone: v.zone.ID, Item: q.ID,
-			Data: map[string]any{"index": r.Index(), "order": q.Order}})
+		s.record(event.NewQuizQuestion(v.zone.ID, q.ID, r.Index(), q.Order))
 	}
 
 	// Progress: "第 3 / 10 题", one dot per question, and the countdown.
@@ -182,8 +181,7 @@ func (v *soloView) answer(picked []int) {
 // show records an answer (or a timeout) and shows its feedback.
 func (v *soloView) show(res quiz.Result) {
 	v.last = &res
-	v.s.record(kiosk.Event{Type: EventQuizAnswer, Zone: v.zone.ID, Item: res.Question.ID, Data: map[string]any{
-		"choice": choiceIDs(res), "correct": res.Right, "timed_out": res.TimedOut, "ms": res.Elapsed.Milliseconds()}})
+	v.s.record(event.NewSoloAnswer(v.zone.ID, res.Question.ID, choiceIDs(res), res.Right, res.TimedOut, res.Elapsed))
 	v.s.replace(v)
 }
 
@@ -229,8 +227,7 @@ func (v *soloView) next() {
 	if !v.round.Next() {
 		v.results = true
 		s := v.s
-		s.record(kiosk.Event{Type: EventQuizFinish, Zone: v.zone.ID, Data: map[string]any{
-			"mode": "solo", "audience": v.audience, "score": v.round.Score(), "questions": v.round.Len()}})
+		s.record(event.NewSoloFinish(v.zone.ID, v.audience, v.round.Score(), v.round.Len()))
 	}
 	v.s.replace(v)
 }
@@ -306,7 +303,7 @@ func (v *soloView) resultsPage() fyne.CanvasObject {
 func (v *soloView) certificate() fyne.CanvasObject {
 	s := v.s
 	r := v.round
-	base := s.d.Catalog.Meta.Title
+	base := s.cat().Meta.Title
 	body := s.t("quiz.cert.body", s.tx(base), r.Score(), r.Len())
 	date := s.d.Clock.Now().Format("2006-01-02")
 	title := s.label(s.t("quiz.cert.title"), sizeDisplay, true, colorBad)

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/content"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
@@ -93,29 +93,14 @@ func (v *teamSetupView) build() screen {
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
 }
 
-// start picks single and true/false questions (one tap answers them) and begins.
+// start deals single and true/false questions (one tap answers them) and begins.
 func (v *teamSetupView) start() {
 	s := v.s
-	q := s.d.Quiz
-	var pool []quiz.Question
-	for _, x := range q.Bank.Questions {
-		if x.Type != quiz.Multi {
-			pool = append(pool, x)
-		}
-	}
-	picked := quiz.Select(pool, v.audience, v.count, q.Recent.Set(), q.Rand)
-	if len(picked) == 0 {
+	c := s.d.Quiz.Contest(s.pack().Bank, v.mode, v.teams, v.audience, v.count)
+	if c == nil {
 		return
 	}
-	items := make([]quiz.Presented, len(picked))
-	for i, p := range picked {
-		items[i] = quiz.Present(p, q.Rand)
-	}
-	q.Recent.Add(picked)
-	s.saveQuiz()
-	c := quiz.NewContest(s.d.Clock, v.mode, v.teams, items, q.Timer)
-	s.record(kiosk.Event{Type: EventQuizStart, Zone: v.zone.ID, Data: map[string]any{
-		"mode": "team-" + v.mode, "teams": v.teams, "audience": v.audience, "questions": len(items)}})
+	s.record(event.NewContestStart(v.zone.ID, v.mode, v.teams, v.audience, c.Len()))
 	s.replace(&contestView{s: s, zone: v.zone, c: c, label: v.label, audience: v.audience})
 }
 
@@ -143,7 +128,7 @@ func (v *contestView) build() screen {
 	q := c.Current()
 	if v.shown != c.Index()+1 {
 		v.shown = c.Index() + 1
-		s.record(kiosk.Event{Type: EventQuizQuestion, Zone: v.zone.ID, Item: q.ID, Data: map[string]any{"index": c.Index()}})
+		s.record(event.NewQuizQuestion(v.zone.ID, q.ID, c.Index(), nil))
 	}
 
 	choices := container.NewGridWithColumns(len(q.Order))
@@ -232,9 +217,7 @@ func (v *contestView) answer(t, k int) {
 	if out == quiz.Ignored {
 		return
 	}
-	s.record(kiosk.Event{Type: EventQuizAnswer, Zone: v.zone.ID, Item: q.ID, Data: map[string]any{
-		"team": t, "choice": []string{quiz.Letter(q.Order[k])}, "correct": out == quiz.Right,
-		"ms": c.Elapsed().Milliseconds()}})
+	s.record(event.NewTeamAnswer(v.zone.ID, q.ID, t, []string{quiz.Letter(q.Order[k])}, out == quiz.Right, c.Elapsed()))
 	switch out {
 	case quiz.Right:
 		v.note = s.t("team.won", s.tx(c.Teams[t].Name))
@@ -260,15 +243,12 @@ func (v *contestView) finish() {
 	if label == "" {
 		label = s.d.Strings.T(content.Zh, "team.untitled")
 	}
-	g := quiz.GroupResult{At: s.d.Clock.Now(), Label: label, Mode: v.c.Mode, Teams: append([]quiz.Team(nil), v.c.Teams...)}
-	s.d.Quiz.Groups.Results = append(s.d.Quiz.Groups.Results, g)
-	s.saveQuiz()
+	s.d.Quiz.FinishContest(label, v.c)
 	scores := map[string]int{}
 	for _, t := range v.c.Teams {
 		scores[t.Name.Zh] = t.Score
 	}
-	s.record(kiosk.Event{Type: EventQuizFinish, Zone: v.zone.ID, Data: map[string]any{
-		"mode": "team-" + v.c.Mode, "audience": v.audience, "group": label, "scores": scores, "questions": v.c.Len()}})
+	s.record(event.NewContestFinish(v.zone.ID, v.c.Mode, v.audience, label, scores, v.c.Len()))
 }
 
 func (v *contestView) tick() {
@@ -326,7 +306,7 @@ type groupsView struct {
 func (v *groupsView) build() screen {
 	s := v.s
 	list := container.NewVBox()
-	today := s.d.Quiz.Groups.Today(s.d.Clock.Now())
+	today := s.d.Quiz.Today()
 	if len(today) == 0 {
 		list.Add(s.para(s.t("quiz.groups.none"), sizeLead, false, colorNameMuted))
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
@@ -60,9 +62,10 @@ func (sv *saves) wait(t *testing.T, what string, ok func(recent []string, groups
 	t.Fatalf("never saved: %s", what)
 }
 
-func withQuiz(sv *saves) func(*Deps) {
-	return func(d *Deps) {
-		d.Quiz = QuizDeps{Bank: testBank(), Timer: 30 * time.Second, RoundSize: 10,
+func withQuiz(sv *saves) func(*rigConfig) {
+	return func(c *rigConfig) {
+		c.pack.Bank = testBank()
+		c.quiz = exhibit.QuizConfig{Timer: 30 * time.Second, RoundSize: 10,
 			Rand: rand.New(rand.NewPCG(1, 2)),
 			Save: func(r *quiz.Recent, g *quiz.Groups) error {
 				sv.mu.Lock()
@@ -132,12 +135,12 @@ func TestSoloQuizRoundToCertificate(t *testing.T) {
 	var answered, finished int
 	for _, e := range r.events.all {
 		switch e.Type {
-		case EventQuizAnswer:
+		case event.QuizAnswer:
 			answered++
 			if e.Data["ms"] == nil || e.Data["choice"] == nil || e.Data["correct"] == nil {
 				t.Fatalf("answer event lacks fields: %v", e.Data)
 			}
-		case EventQuizFinish:
+		case event.QuizFinish:
 			finished++
 			if e.Data["score"] != 9 {
 				t.Fatalf("finish score %v", e.Data["score"])
@@ -145,11 +148,11 @@ func TestSoloQuizRoundToCertificate(t *testing.T) {
 		}
 	}
 	types := r.events.types()
-	if !slices.Contains(types, EventQuizStart) || !slices.Contains(types, EventQuizQuestion) || answered != 10 || finished != 1 {
+	if !slices.Contains(types, event.QuizStart) || !slices.Contains(types, event.QuizQuestion) || answered != 10 || finished != 1 {
 		t.Fatalf("quiz events: %v (answered %d)", types, answered)
 	}
 	saved.wait(t, "the ten served questions", func(recent []string, _ []quiz.GroupResult) bool {
-		return len(recent) == 10 && slices.Equal(recent, r.shell.d.Quiz.Recent.IDs)
+		return len(recent) == 10 && slices.Equal(recent, r.shell.d.Quiz.RecentIDs())
 	})
 }
 
@@ -162,7 +165,7 @@ func TestSoloQuizTimeoutAndIdleReset(t *testing.T) {
 	r.tap("小学生")
 	r.tick(30 * time.Second)
 	r.mustHave("时间到", "下一题")
-	if e, _ := r.events.last(EventQuizAnswer); e.Data["timed_out"] != true {
+	if e, _ := r.events.last(event.QuizAnswer); e.Data["timed_out"] != true {
 		t.Fatalf("timeout not recorded: %v", e.Data)
 	}
 	// Walking away mid-quiz: 90 s after the last tap (30 s ago), the prompt, then a reset.
@@ -219,7 +222,7 @@ func TestTeamBuzzInContestToRanking(t *testing.T) {
 	r.noClipping("ranking")
 	r.tap("今日团体榜")
 	r.mustHave("五年级2班", "禁毒先锋队 35 分")
-	if len(r.shell.d.Quiz.Groups.Results) != 1 {
+	if len(r.shell.d.Quiz.Groups()) != 1 {
 		t.Fatal("the group result must be kept")
 	}
 	saved.wait(t, "the group result", func(_ []string, groups []quiz.GroupResult) bool {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // RecordsDeps lets the staff panel show the event log and move its events out.
@@ -104,7 +104,7 @@ func (s *Shell) exportRow() fyne.CanvasObject {
 					s.d.Log.Error("USB export failed", "err", err)
 				}
 				setText(status, msg)
-				s.record(kiosk.Event{Type: kiosk.EventStaffExport, Data: map[string]any{"events": n, "ok": err == nil, "all": all}})
+				s.record(event.NewStaffExport(n, err == nil, all))
 			})
 		}()
 	}

@@ -2,11 +2,7 @@ package ui
 
 import (
 	"image/color"
-	"io/fs"
 	"log/slog"
-	"math/rand/v2"
-	"strings"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,38 +11,29 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
-	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
-// ContentInfo tells the staff panel where the shown content came from.
-type ContentInfo struct {
-	Source   string            // "bundled demo" or the content directory
-	Problems []content.Problem // findings of the last load (warnings, or the errors that caused a fallback)
-	Fallback string            // why the configured content was not used ("" when it was)
-}
-
 // Deps is everything the UI needs from the rest of the program. Tests fill it with fakes.
 type Deps struct {
-	Catalog  *content.Catalog
-	Root     fs.FS // content root the catalog's media paths refer to
-	Info     ContentInfo
-	Strings  *Strings
-	Player   audio.Player
-	Recorder kiosk.Recorder
-	Clock    kiosk.Clock
-	Settings kiosk.Settings
-	// SaveSettings persists staff changes; nil keeps them in memory only.
-	SaveSettings func(kiosk.Settings) error
-	Guard        *kiosk.Guard
-	AppVersion   string
+	// Shelf holds the content pack on show; Visit runs the visit on it (session, language,
+	// text size, volume, zone dwell, settings); Quiz deals questions from its bank.
+	Shelf   *exhibit.Shelf
+	Visit   *exhibit.Visit
+	Quiz    *exhibit.Quizzes
+	Strings *Strings
+	Player  audio.Player
+	Clock   kiosk.Clock
+	Guard   *kiosk.Guard
+	// AppVersion is shown in the staff panel.
+	AppVersion string
 	// HideCursor hides the mouse pointer over the whole UI (touchscreens).
 	HideCursor bool
 	// Records is the visitor log's state, sync and export for the staff panel.
 	Records RecordsDeps
-	// Quiz is the quiz zone's bank and state; without questions the zone has no tile.
-	Quiz QuizDeps
 	// Quit leaves the program (staff exit).
 	Quit func()
 	Log  *slog.Logger
@@ -71,6 +58,17 @@ type view interface {
 	build() screen
 }
 
+// enterer is a view with work to do each time it comes on top of the stack (not when it is
+// only redrawn for a language or text-size change): narration registers here.
+type enterer interface {
+	enter()
+}
+
+// leaver is a view with work to do when it leaves the top of the stack.
+type leaver interface {
+	leave()
+}
+
 // screen is what a view renders: the main area, an optional pager for the bar, and the
 // zone and item it shows (for events).
 type screen struct {
@@ -86,23 +84,18 @@ type pager struct {
 	move       func(delta int)
 }
 
-// Shell is the running kiosk UI: it owns the window content, the visitor state and the
-// navigation stack. All its methods run on the Fyne thread.
+// Shell is the running kiosk UI: it owns the window content and the navigation stack;
+// the visit itself (session, language, text size, volume, events) is Deps.Visit. All its
+// methods run on the Fyne thread.
 type Shell struct {
 	d       Deps
+	v       *exhibit.Visit
 	win     fyne.Window
 	th      *kioskTheme
-	session *kiosk.Session
 	gesture *kiosk.Gesture
 
-	lang   content.Lang
-	large  bool
-	volume int
-
-	stack     []view
-	cur       screen
-	zoneSince time.Time
-	zoneNow   string
+	stack []view
+	cur   screen
 
 	root      *fyne.Container // background, page, bar, overlays
 	page      *fyne.Container
@@ -112,13 +105,12 @@ type Shell struct {
 	pinOK     func() // what the right PIN opens
 	exporting bool   // a USB export is running
 
-	saveSeq  int        // quiz-state snapshots taken (UI thread)
-	saveMu   sync.Mutex // serialises quiz-state writes
-	savedSeq int        // newest snapshot written (under saveMu)
+	narrSrc  *narrationSource // what the top view narrates (registered in its enter hook)
 	narr     *narrationBar
 	attractN int
-	images   map[string]fyne.Resource
+	images   imageCache
 	ticker   *time.Ticker
+	unsub    func()
 }
 
 // NewShell builds the UI into win and shows the attract loop.
@@ -126,28 +118,14 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
-	if d.Recorder == nil {
-		d.Recorder = kiosk.LogRecorder{Log: d.Log}
-	}
-	if d.Quiz.Rand == nil {
-		d.Quiz.Rand = rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x6a64))
-	}
-	if d.Quiz.Recent == nil {
-		d.Quiz.Recent = &quiz.Recent{}
-	}
-	if d.Quiz.Groups == nil {
-		d.Quiz.Groups = &quiz.Groups{}
-	}
 	s := &Shell{
 		d:       d,
+		v:       d.Visit,
 		win:     win,
 		th:      newTheme(false),
-		session: kiosk.NewSession(d.Clock, time.Duration(d.Settings.IdleTimeout), time.Duration(d.Settings.PromptTimeout)),
 		gesture: kiosk.NewGesture(d.Clock),
-		images:  map[string]fyne.Resource{},
 	}
-	s.applyDefaults()
-	fyne.CurrentApp().Settings().SetTheme(s.th)
+	s.syncTheme()
 
 	bg := canvas.NewLinearGradient(colorBgTop, colorBg, 0)
 	s.page = container.NewStack()
@@ -159,18 +137,39 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	hot.Resize(fyne.NewSize(110, 110))
 	s.root = container.NewStack(bg, main, corner, s.overlay)
 	win.SetContent(s.root)
+	// A new pack on the shelf (installed, rolled back) is adopted between visits.
+	s.unsub = d.Shelf.Subscribe(func(*exhibit.Pack) { fyne.Do(s.adoptPack) })
 	s.showAttract()
 	return s
 }
 
-// applyDefaults restores what each visit starts with.
-func (s *Shell) applyDefaults() {
-	s.lang = content.Lang(s.d.Settings.Language)
-	s.volume = s.d.Settings.Volume
-	s.d.Player.SetVolume(s.volume)
-	if s.large != s.d.Settings.LargeText {
-		s.large = s.d.Settings.LargeText
-		s.th = s.th.withLarge(s.large)
+// pack is the content this visit shows.
+func (s *Shell) pack() *exhibit.Pack { return s.v.Pack() }
+
+// cat is the catalog this visit shows.
+func (s *Shell) cat() *content.Catalog { return s.v.Pack().Catalog }
+
+// adoptPack shows a new pack if no visit is in progress; otherwise the visit's end will.
+func (s *Shell) adoptPack() {
+	if !s.v.Adopt() {
+		return
+	}
+	s.packChanged()
+}
+
+// packChanged redraws for the pack now on show: attract under whatever overlay is open.
+func (s *Shell) packChanged() {
+	s.images.reset(s.pack().Serial())
+	s.showAttract()
+	if s.modal == "staff" {
+		s.refreshStaff("")
+	}
+}
+
+// syncTheme applies the visit's text size to the theme.
+func (s *Shell) syncTheme() {
+	if s.th.large != s.v.Large() || fyne.CurrentApp().Settings().Theme() != s.th {
+		s.th = s.th.withLarge(s.v.Large())
 		fyne.CurrentApp().Settings().SetTheme(s.th)
 	}
 }
@@ -195,11 +194,10 @@ func (s *Shell) Start(stop <-chan struct{}) {
 // it; tests call it after moving their clock.
 func (s *Shell) Tick() {
 	st := s.d.Player.Status()
-	s.session.SetNarrating(st.State == audio.Playing)
 	if s.narr != nil {
 		s.narr.update(st)
 	}
-	switch s.session.Tick() {
+	switch s.v.Tick(st.State == audio.Playing) {
 	case kiosk.Prompted:
 		if s.modal == "staff" { // staff walked away: close the panel at once
 			s.closeStaff()
@@ -207,13 +205,13 @@ func (s *Shell) Tick() {
 		}
 		s.showIdlePrompt()
 	case kiosk.Reset:
-		s.reset(kiosk.EndTimeout)
+		s.afterVisit()
 	case kiosk.NoChange:
-		if s.session.State() == kiosk.Prompt {
+		if s.v.State() == kiosk.Prompt {
 			s.updateIdlePrompt()
 		}
 	}
-	if s.session.State() == kiosk.Attract && s.modal == "" {
+	if s.v.State() == kiosk.Attract && s.modal == "" {
 		s.advanceAttract()
 	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
@@ -223,11 +221,7 @@ func (s *Shell) Tick() {
 
 // activity records a visitor tap; from attract it starts a visit.
 func (s *Shell) activity() {
-	wasPrompt := s.session.State() == kiosk.Prompt
-	if s.session.Touch() {
-		s.record(kiosk.Event{Type: kiosk.EventSessionStart, Data: map[string]any{"lang": string(s.lang)}})
-	}
-	if wasPrompt {
+	if s.v.Touch() {
 		s.closeModal()
 	}
 }
@@ -242,18 +236,14 @@ func (s *Shell) tap(fn func()) func() {
 	}
 }
 
-func (s *Shell) record(e kiosk.Event) {
-	e.At = s.d.Clock.Now()
-	if e.Session == "" && !strings.HasPrefix(e.Type, "staff_") && s.modal != "staff" {
-		e.Session = s.session.ID() // staff actions are an audit trail, not part of a visit
-	}
-	s.d.Recorder.Record(e)
-}
+// record hands an event built by package event to the visit, which stamps it.
+func (s *Shell) record(e event.Event) { s.v.Record(e) }
 
 // push shows a new view on top of the stack.
 func (s *Shell) push(v view) {
+	s.leaveTop()
 	s.stack = append(s.stack, v)
-	s.render()
+	s.show()
 }
 
 // replace swaps the top view (paging within a zone).
@@ -262,23 +252,43 @@ func (s *Shell) replace(v view) {
 		s.push(v)
 		return
 	}
+	s.leaveTop()
 	s.stack[len(s.stack)-1] = v
-	s.render()
+	s.show()
 }
 
 func (s *Shell) back() {
+	s.leaveTop()
 	if len(s.stack) > 1 {
 		s.stack = s.stack[:len(s.stack)-1]
 	}
-	s.render()
+	s.show()
 }
 
 func (s *Shell) home() {
+	s.leaveTop()
 	s.stack = []view{&homeView{s: s}}
-	s.render()
+	s.show()
 }
 
-// render builds the top view and the bar for the current language and text size.
+func (s *Shell) leaveTop() {
+	if l, ok := s.top().(leaver); ok {
+		l.leave()
+	}
+}
+
+// show puts the top view on screen after navigation: its enter hook runs, then it is drawn
+// and what the visitor sees is recorded.
+func (s *Shell) show() {
+	s.narrSrc = nil
+	if e, ok := s.top().(enterer); ok {
+		e.enter()
+	}
+	s.render()
+	s.v.Show(s.cur.zone, s.cur.item)
+}
+
+// render draws the top view and the bar for the current language and text size.
 func (s *Shell) render() {
 	s.narr = nil
 	top := s.stack[len(s.stack)-1]
@@ -287,14 +297,10 @@ func (s *Shell) render() {
 	// else stops it.
 	if st := s.d.Player.Status(); s.narr == nil || st.Clip != s.narr.clip {
 		s.d.Player.Stop()
-		s.session.SetNarrating(false) // the idle period runs from this tap, not the next tick
+		s.v.NarrationStopped() // the idle period runs from this tap, not the next tick
 	} else {
 		s.narr.lastSt = st.State
 		s.narr.update(st)
-	}
-	s.trackZone(s.cur.zone)
-	if s.cur.item != "" {
-		s.record(kiosk.Event{Type: kiosk.EventItemView, Zone: s.cur.zone, Item: s.cur.item})
 	}
 	sw := touch.NewSwipe(s.cur.body, s.swipe)
 	sw.OnTap = s.activity
@@ -329,85 +335,51 @@ func (s *Shell) tappable(content fyne.CanvasObject, fn func()) *touch.Tappable {
 	return t
 }
 
-// trackZone emits zone enter/leave with dwell time.
-func (s *Shell) trackZone(zone string) {
-	if zone == s.zoneNow {
-		return
-	}
-	now := s.d.Clock.Now()
-	if s.zoneNow != "" {
-		s.record(kiosk.Event{Type: kiosk.EventZoneLeave, Zone: s.zoneNow,
-			Data: map[string]any{"dwell_ms": now.Sub(s.zoneSince).Milliseconds()}})
-	}
-	s.zoneNow, s.zoneSince = zone, now
-	if zone != "" {
-		s.record(kiosk.Event{Type: kiosk.EventZoneEnter, Zone: zone})
-	}
-}
-
-// reset ends the visit: back to attract with the defaults restored.
-func (s *Shell) reset(reason string) {
+// afterVisit is what the screen does when a visit has ended: attract, with the defaults
+// (and maybe a new pack) in force.
+func (s *Shell) afterVisit() {
 	s.d.Player.Stop()
-	s.trackZone("")
-	if s.session.State() != kiosk.Attract || reason == kiosk.EndTimeout {
-		s.record(kiosk.Event{Type: kiosk.EventSessionEnd, Data: map[string]any{
-			"reason": reason, "duration_ms": s.session.Duration().Milliseconds()}})
-	}
-	s.session.End()
+	s.leaveTop()
+	s.stack = nil
 	s.closeModal()
-	s.applyDefaults()
+	s.syncTheme()
+	if s.images.serial != s.pack().Serial() {
+		s.images.reset(s.pack().Serial())
+	}
 	s.showAttract()
 }
 
 func (s *Shell) toggleLang() {
-	if s.lang == content.Zh {
-		s.lang = content.En
-	} else {
-		s.lang = content.Zh
-	}
-	s.record(kiosk.Event{Type: kiosk.EventLanguage, Data: map[string]any{"lang": string(s.lang)}})
+	s.v.ToggleLang()
 	s.render()
 }
 
 func (s *Shell) toggleTextSize() {
-	s.large = !s.large
-	s.th = s.th.withLarge(s.large)
-	fyne.CurrentApp().Settings().SetTheme(s.th)
-	s.record(kiosk.Event{Type: kiosk.EventTextSize, Data: map[string]any{"large": s.large}})
+	s.v.ToggleLarge()
+	s.syncTheme()
 	s.render()
 }
 
-// volumeSteps is what the sound button cycles through.
-var volumeSteps = []int{100, 60, 30, 0}
-
 func (s *Shell) cycleVolume() {
-	next := volumeSteps[0] // from mute back to full
-	for _, v := range volumeSteps {
-		if v < s.volume {
-			next = v
-			break
-		}
-	}
-	s.volume = next
-	s.d.Player.SetVolume(next)
+	s.v.CycleVolume()
 	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	s.bar.Refresh()
 }
 
 // t translates a UI string in the visitor's language.
-func (s *Shell) t(key string, args ...any) string { return s.d.Strings.T(s.lang, key, args...) }
+func (s *Shell) t(key string, args ...any) string { return s.d.Strings.T(s.v.Lang(), key, args...) }
 
 // tx picks the visitor's language from a content text.
-func (s *Shell) tx(t content.Text) string { return t.In(s.lang) }
+func (s *Shell) tx(t content.Text) string { return t.In(s.v.Lang()) }
 
 // Lang is the visitor's current language (for tests).
-func (s *Shell) Lang() content.Lang { return s.lang }
+func (s *Shell) Lang() content.Lang { return s.v.Lang() }
 
 // Large reports the text-size setting (for tests).
-func (s *Shell) Large() bool { return s.large }
+func (s *Shell) Large() bool { return s.v.Large() }
 
 // Session exposes the visitor session (for tests and the staff panel).
-func (s *Shell) Session() *kiosk.Session { return s.session }
+func (s *Shell) Session() *kiosk.Session { return s.v.Session() }
 
 // Modal names the overlay shown, "" for none (for tests).
 func (s *Shell) Modal() string { return s.modal }

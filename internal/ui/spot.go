@@ -21,7 +21,7 @@ func (v *spotView) build() screen {
 	if v.guessed == nil {
 		v.guessed = map[string]bool{}
 	}
-	items := s.d.Catalog.Disguises.Items
+	items := s.cat().Disguises.Items
 	it := items[v.idx]
 	guess, answered := v.guessed[it.ID]
 
@@ -34,7 +34,7 @@ func (v *spotView) build() screen {
 	var text, actions fyne.CanvasObject
 	if !answered {
 		text = container.NewVBox(
-			s.para(s.tx(s.d.Catalog.Disguises.Intro), sizeBody, false, colorNameMuted),
+			s.para(s.tx(s.cat().Disguises.Intro), sizeBody, false, colorNameMuted),
 			s.para(s.tx(it.Name), sizeHeading, true, ""),
 			s.para(s.t("spot.question"), sizeLead, false, colorNameHeading),
 		)
@@ -85,7 +85,7 @@ func (v *spotView) answer(id string, suspicious bool) {
 }
 
 func (v *spotView) move(d int) {
-	if n := v.idx + d; n >= 0 && n < len(v.s.d.Catalog.Disguises.Items) {
+	if n := v.idx + d; n >= 0 && n < len(v.s.cat().Disguises.Items) {
 		v.s.replace(&spotView{s: v.s, zone: v.zone, idx: n, guessed: v.guessed})
 	}
 }

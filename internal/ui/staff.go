@@ -12,12 +12,13 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 )
 
 // hotCornerTapped counts taps on the hidden top-left corner; the gesture opens the PIN pad.
 func (s *Shell) hotCornerTapped() {
-	if s.session.State() != kiosk.Attract {
+	if s.v.State() != kiosk.Attract {
 		s.activity()
 	}
 	if s.gesture.Tap() && s.modal == "" {
@@ -76,7 +77,7 @@ func (s *Shell) pinSubmit(entered string) {
 	msg := ""
 	switch s.d.Guard.Check(entered) {
 	case kiosk.PINOK:
-		s.record(kiosk.Event{Type: kiosk.EventStaffLogin, Data: map[string]any{"ok": true}})
+		s.record(event.NewStaffLogin(true))
 		s.closeModal()
 		if s.pinOK != nil {
 			s.pinOK()
@@ -89,7 +90,7 @@ func (s *Shell) pinSubmit(entered string) {
 	case kiosk.PINNotSet:
 		msg = s.t("staff.pin.notset")
 	}
-	s.record(kiosk.Event{Type: kiosk.EventStaffLogin, Data: map[string]any{"ok": false}})
+	s.record(event.NewStaffLogin(false))
 	s.overlay.Objects[1] = container.NewCenter(s.pinPad("", msg))
 	s.overlay.Refresh()
 }
@@ -97,43 +98,47 @@ func (s *Shell) pinSubmit(entered string) {
 // openStaff ends any visit and shows the staff panel. The panel counts as activity, so it
 // closes by itself through the idle prompt when staff walk away.
 func (s *Shell) openStaff() {
-	if s.session.State() != kiosk.Attract {
-		s.record(kiosk.Event{Type: kiosk.EventSessionEnd, Data: map[string]any{
-			"reason": kiosk.EndStaff, "duration_ms": s.session.Duration().Milliseconds()}})
-		s.session.End()
-	}
-	s.session.Touch() // staff time is a session of its own for the idle timer
+	s.d.Player.Stop()
+	s.v.OpenStaff()
 	s.modal = "staff"
-	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel("")}
+	if s.images.serial != s.pack().Serial() { // a pack that waited for the visit's end
+		s.packChanged()
+	}
+	s.refreshStaff("")
+}
+
+// refreshStaff redraws the staff panel with a status line.
+func (s *Shell) refreshStaff(status string) {
+	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel(status)}
 	s.overlay.Refresh()
 }
 
 func (s *Shell) staffPanel(status string) fyne.CanvasObject {
-	st := s.d.Settings
-	info := s.d.Info
-	m := s.d.Catalog.Meta
+	st := s.v.Settings()
+	p := s.pack()
+	m := p.Catalog.Meta
 
 	contentBox := container.NewVBox(s.label(s.t("staff.content"), sizeLead, true, colorHeading))
-	ver := fmt.Sprintf("%s: %s   %s: %s v%d", s.t("staff.content.source"), info.Source,
+	ver := fmt.Sprintf("%s: %s   %s: %s v%d", s.t("staff.content.source"), p.Source,
 		s.t("staff.content.version"), m.PackID, m.Version)
 	if m.Demo {
 		ver += " (" + s.t("staff.content.demo") + ")"
 	}
 	contentBox.Add(s.para(ver, sizeBody, false, ""))
-	if info.Fallback != "" {
-		contentBox.Add(s.para(s.t("staff.content.fallback")+" "+info.Fallback, sizeBody, true, colorNameHeading))
+	if p.Fallback != "" {
+		contentBox.Add(s.para(s.t("staff.content.fallback")+" "+p.Fallback, sizeBody, true, colorNameHeading))
 	}
-	if len(info.Problems) == 0 {
+	if len(p.Problems) == 0 {
 		contentBox.Add(s.para(s.t("staff.content.ok"), sizeBody, false, colorNameMuted))
 	} else {
-		contentBox.Add(s.para(s.t("staff.content.problems", len(info.Problems)), sizeBody, true, colorNameHeading))
+		contentBox.Add(s.para(s.t("staff.content.problems", len(p.Problems)), sizeBody, true, colorNameHeading))
 		var b strings.Builder
-		for i, p := range info.Problems {
+		for i, pr := range p.Problems {
 			if i == 30 {
-				fmt.Fprintf(&b, "… +%d\n", len(info.Problems)-30)
+				fmt.Fprintf(&b, "… +%d\n", len(p.Problems)-30)
 				break
 			}
-			b.WriteString(p.String() + "\n")
+			b.WriteString(pr.String() + "\n")
 		}
 		contentBox.Add(s.para(b.String(), sizeSmall, false, colorNameMuted))
 	}
@@ -188,47 +193,31 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 	return card(colorBg, 0, 36, body)
 }
 
-// changeSetting applies and saves one staff setting, and logs it to the audit trail.
+// changeSetting applies and saves one staff setting (the visit records it in the audit
+// trail) and says how that went.
 func (s *Shell) changeSetting(name string, apply func(*kiosk.Settings)) {
-	next := s.d.Settings
-	apply(&next)
 	status := s.t("staff.saved")
-	if err := next.Validate(); err != nil {
+	if err := s.v.ChangeSetting(name, apply); err != nil {
+		s.d.Log.Error("staff setting not saved", "setting", name, "err", err)
 		status = s.t("staff.save.failed") + err.Error()
-	} else if s.d.SaveSettings != nil {
-		if err := s.d.SaveSettings(next); err != nil {
-			s.d.Log.Error("saving staff settings failed", "err", err)
-			status = s.t("staff.save.failed") + err.Error()
-		}
 	}
-	if next.Validate() == nil {
-		s.d.Settings = next
-		s.session.SetTimeouts(time.Duration(next.IdleTimeout), time.Duration(next.PromptTimeout))
-		s.record(kiosk.Event{Type: kiosk.EventStaffSetting, Data: map[string]any{"setting": name}})
-	}
-	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel(status)}
-	s.overlay.Refresh()
+	s.refreshStaff(status)
 }
 
 func (s *Shell) confirmExit() {
 	msg := s.label(s.t("staff.exit.confirm"), sizeHeading, true, colorText)
 	yes := s.pill(s.t("staff.exit"), colorBad, func() {
-		s.record(kiosk.Event{Type: kiosk.EventStaffExit})
+		s.record(event.NewStaffExit())
 		if s.d.Quit != nil {
 			s.d.Quit()
 		}
 	})
-	no := s.pill(s.t("staff.pin.cancel"), colorSurfaceHi, func() {
-		s.overlay.Objects = []fyne.CanvasObject{s.staffPanel("")}
-		s.overlay.Refresh()
-	})
+	no := s.pill(s.t("staff.pin.cancel"), colorSurfaceHi, func() { s.refreshStaff("") })
 	s.showModal("staff", card(colorSurface, 36, 56, container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), no, yes))), func() {})
 }
 
 // closeStaff leaves the panel for the attract loop, with the new defaults applied.
 func (s *Shell) closeStaff() {
-	s.session.End()
-	s.closeModal()
-	s.applyDefaults()
-	s.showAttract()
+	s.v.CloseStaff()
+	s.afterVisit()
 }
