@@ -44,6 +44,9 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 		fmt.Fprint(stdout, usage)
 		return 2, nil
 	}
+	if args[0] == "pack" {
+		return runPack(args[1:], stdout)
+	}
 	switch args[0] + " " + args[1] {
 	case "content lint":
 		if len(args) != 3 {
