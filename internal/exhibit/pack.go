@@ -20,15 +20,33 @@ type Pack struct {
 	Source   string           // "bundled demo", a directory, or an installed pack's id
 	Problems []lint.Problem   // warnings of the load (or the errors that caused a fallback)
 	Fallback string           // why the wanted content was not used ("" when it was)
-	serial   uint64           // set by the Shelf: tells two loads of the same root apart
+	// PackID and PackVersion name an installed content pack (from its signed manifest);
+	// empty for the bundled content or a content directory, which go by their meta.yaml.
+	PackID      string
+	PackVersion int64
+	serial      uint64 // set by the Shelf: tells two loads of the same root apart
 }
 
 // Version is the content version events carry: "<pack id>-v<version>".
 func (p *Pack) Version() string {
-	if p == nil || p.Catalog == nil {
+	switch {
+	case p == nil || p.Catalog == nil:
 		return ""
+	case p.PackID != "":
+		return fmt.Sprintf("%s-v%d", p.PackID, p.PackVersion)
 	}
 	return fmt.Sprintf("%s-v%d", p.Catalog.Meta.PackID, p.Catalog.Meta.Version)
+}
+
+// Number is the content's version number: the pack's, else meta.yaml's.
+func (p *Pack) Number() int64 {
+	switch {
+	case p == nil || p.Catalog == nil:
+		return 0
+	case p.PackID != "":
+		return p.PackVersion
+	}
+	return int64(p.Catalog.Meta.Version)
 }
 
 // Serial numbers the packs a Shelf has held, from 1; a view cache keyed by it never mixes
