@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
 // dedupe reports a row that repeats the id, or the prompt for the same audience, of an
@@ -51,4 +55,42 @@ func checkSizes(it *item, lim Limits) {
 			it.errf("%s: the text is %d bytes long; at most %d", f.name, n, lim.MaxCellBytes)
 		}
 	}
+}
+
+// fitFile keeps the accepted questions within what one bank file may hold (lint's YAML
+// limits on bytes and nodes), since quiz.Load refuses a larger file as a whole. The
+// questions after the last one that fits are cut; the entry names the first row cut.
+func fitFile(file string, items []*item) []Entry {
+	lim := lint.DefaultYAMLLimits()
+	const margin = 8 << 10 // the header comment and the top of the file
+	size, nodes := int64(margin), 8
+	for i, it := range items {
+		if len(it.errs) > 0 {
+			continue
+		}
+		data, _, err := marshal([]quiz.Question{it.q}, "")
+		n := countNodes(questionNode(it.q))
+		size, nodes = size+int64(len(data)), nodes+n
+		if err == nil && size <= lim.Bytes && nodes <= lim.Nodes {
+			continue
+		}
+		for _, rest := range items[i:] {
+			rest.cut = true
+		}
+		why := fmt.Sprintf("一个题库文件最多%d KB、%d个YAML节点 (a bank file may hold at most %d KB and %d YAML nodes)",
+			lim.Bytes>>10, lim.Nodes, lim.Bytes>>10, lim.Nodes)
+		if it.at.Row {
+			return []Entry{cutRows(file, it.at.Line, why)}
+		}
+		return []Entry{{At: it.at, Level: Error, Msg: fmt.Sprintf("第%d行起未导入：%s (questions from line %d on were not imported; split the file)", it.at.Line, why, it.at.Line)}}
+	}
+	return nil
+}
+
+func countNodes(n *yaml.Node) int {
+	total := 1
+	for _, c := range n.Content {
+		total += countNodes(c)
+	}
+	return total
 }

@@ -166,7 +166,8 @@ type item struct {
 	q      quiz.Question
 	errs   []string
 	warns  []string
-	labels int // letter labels removed from choices
+	labels int  // letter labels removed from choices
+	cut    bool // accepted, but past what one bank file may hold: left out, reported once
 }
 
 // unlabel removes a letter label ("A、", "(A)", "Ａ．") from the text of choice i when the
@@ -225,6 +226,7 @@ func Import(name string, data []byte, opt Options) (*Result, error) {
 			"%s files say nothing about audience, difficulty, topic or source and %s was not given: the questions are drafts until a teacher fills them in (or import again with %s)",
 			f.title(), strings.Join(m, ", "), strings.Join(m, ", "))})
 	}
+	notes = append(notes, fitFile(name, items)...)
 	if err := validate(items, opt); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
@@ -232,7 +234,7 @@ func Import(name string, data []byte, opt Options) (*Result, error) {
 	res := &Result{Format: f}
 	labels := 0
 	for _, it := range items {
-		if len(it.errs) == 0 {
+		if len(it.errs) == 0 && !it.cut {
 			res.Questions = append(res.Questions, it.q)
 			labels += it.labels
 		}
@@ -321,6 +323,9 @@ func report(name string, items []*item, notes []Entry) Report {
 		entries = append(entries, Entry{At: Loc{File: name}, Level: Error, Msg: "no questions found"})
 	}
 	for _, it := range items {
+		if it.cut && len(it.errs) == 0 {
+			continue // reported by the cut entry
+		}
 		e := Entry{At: it.at, ID: it.q.ID, Title: it.title}
 		if len(it.errs) > 0 {
 			for _, msg := range it.errs {

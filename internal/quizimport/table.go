@@ -142,7 +142,7 @@ func parseTable(file string, read func(rowFunc) error, def Defaults, lim Limits)
 			return false
 		}
 		if cols != nil {
-			items = append(items, parseRow(Loc{File: file, Line: r.num, Row: true}, r, cols, def))
+			items = append(items, parseRow(Loc{File: file, Line: r.num, Row: true}, r, cols, def, lim))
 			return true
 		}
 		if known(index, r.cells) < 3 {
@@ -243,7 +243,7 @@ func readHeader(at Loc, cells []string, def Defaults) (map[string]int, []Entry) 
 }
 
 // parseRow reads one question; what it cannot read becomes an error of the row.
-func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
+func parseRow(at Loc, r row, cols map[string]int, def Defaults, lim Limits) *item {
 	cells := r.cells
 	get := func(col string) string {
 		i, ok := cols[col]
@@ -262,7 +262,7 @@ func parseRow(at Loc, r row, cols map[string]int, def Defaults) *item {
 				col, get(col))
 		}
 		if ok && slices.Contains(r.long, i) {
-			it.errf("%s: the cell is longer than %d bytes; shorten it", col, len(cells[i]))
+			it.errf("%s: the cell is longer than %d bytes; shorten it", col, lim.MaxCellBytes)
 		}
 	}
 	q := &it.q

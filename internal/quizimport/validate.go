@@ -28,7 +28,7 @@ var (
 func validate(items []*item, opt Options) error {
 	var cand []*item
 	for _, it := range items {
-		if len(it.errs) == 0 {
+		if len(it.errs) == 0 && !it.cut {
 			cand = append(cand, it)
 		}
 	}
