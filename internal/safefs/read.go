@@ -16,6 +16,26 @@ import (
 // them itself. Errors are *fs.PathError naming the file, wrapping ErrTooLarge,
 // ErrNotRegular or ErrSymlink where they apply.
 func ReadFile(fsys fs.FS, name string, max int64) ([]byte, error) {
+	f, err := Open(fsys, name, max)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	hint := max
+	if info, err := f.Stat(); err == nil && info.Size() >= 0 && info.Size() < max {
+		hint = info.Size()
+	}
+	data, err := readAtMost(f, hint+1, max+1)
+	if err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// Open opens name from fsys with the checks of ReadFile: no links (where fsys can tell),
+// a regular file, at most max bytes by Stat. Reading the returned file past max bytes fails
+// with ErrTooLarge, so a file that grows or whose Stat lies is refused as well.
+func Open(fsys fs.FS, name string, max int64) (fs.File, error) {
 	if err := noLinks(fsys, name); err != nil {
 		return nil, err
 	}
@@ -23,33 +43,48 @@ func ReadFile(fsys fs.FS, name string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
+		f.Close()
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
 	if err := checkInfo(info, max); err != nil {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: err}
+		f.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
-	size := info.Size()
-	if size < 0 || size > max {
-		size = max
+	return &bounded{File: f, name: name, left: max}, nil
+}
+
+// bounded is a file that fails instead of reading more than its limit.
+type bounded struct {
+	fs.File
+	name string
+	left int64
+}
+
+func (b *bounded) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		var one [1]byte
+		if n, _ := b.File.Read(one[:]); n > 0 {
+			return 0, &fs.PathError{Op: "read", Path: b.name, Err: fmt.Errorf("%w: it grew past it", ErrTooLarge)}
+		}
+		return 0, io.EOF
 	}
-	data, err := readAtMost(f, size+1, max+1)
-	if err != nil {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: unwrapPath(err)}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
 	}
-	if int64(len(data)) > max {
-		return nil, &fs.PathError{Op: "read", Path: name,
-			Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, max)}
+	n, err := b.File.Read(p)
+	b.left -= int64(n)
+	if err != nil && !errors.Is(err, io.EOF) {
+		err = &fs.PathError{Op: "read", Path: b.name, Err: unwrapPath(err)}
 	}
-	return data, nil
+	return n, err
 }
 
 // readAtMost reads r to its end or to limit bytes, starting with a buffer of hint bytes.
 func readAtMost(r io.Reader, hint, limit int64) ([]byte, error) {
 	lr := io.LimitReader(r, limit)
-	buf := make([]byte, 0, min(hint, limit))
+	buf := make([]byte, 0, max(min(hint, limit), 512))
 	for {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
