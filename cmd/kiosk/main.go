@@ -10,13 +10,16 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/pack"
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
 
@@ -37,11 +40,14 @@ func main() {
 
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	slog.SetDefault(log) // packages that log through the default logger share the format
-	cfg, err := config.Load(config.Path(*configFlag))
+	// A broken config must not leave a dark screen, nor change the kiosk's identity: run on
+	// the defaults with the last good kiosk id and hub settings, and say why.
+	cfg, warnings, err := config.LoadForKiosk(config.Path(*configFlag), *dataDir)
 	if err != nil {
-		// A broken config must not leave a dark screen: run on the defaults and say why.
-		log.Error("configuration unusable, running with defaults", "err", err)
-		cfg = config.Default()
+		log.Error("configuration unusable, running with defaults and the saved identity", "err", err)
+	}
+	for _, w := range warnings {
+		log.Warn("configuration", "warning", w)
 	}
 	if *windowed {
 		cfg.Windowed = true
@@ -55,9 +61,10 @@ func main() {
 
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
-	deps, closeAll := wire(cfg, log, a)
+	deps, store, closeAll := wire(cfg, log, a)
 	defer closeAll()
 	deps.AppVersion = version
+	deps.Warnings = warnings
 
 	if cfg.Windowed {
 		w.Resize(fyne.NewSize(1920, 1080))
@@ -76,16 +83,19 @@ func main() {
 	defer close(stop)
 	shell.Start(stop)
 	quitOnSignal(a, log)
+	bootOKAfterFirstFrame(a, store, log)
 	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Shelf.Current().Source,
 		"data_dir", cfg.DataDir, "audio", deps.Player.Available())
 	w.ShowAndRun()
 }
 
 // wire builds the exhibit core and the UI's dependencies from the configuration.
-func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
+func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store, func()) {
 	clock := kiosk.SystemClock{}
-	pack := loadContent(cfg.ContentDir, log)
-	shelf := exhibit.NewShelf(pack)
+	store, notice := packStore(cfg, log)
+	shelf := exhibit.NewShelf(nil)
+	desk := packDesk(cfg, store, shelf, log)
+	shelf.Swap(startContent(cfg, desk, log))
 	strs := mustStrings(log)
 	player, closeAudio := openAudio(cfg.Audio, log)
 
@@ -97,29 +107,55 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, func()) {
 	if err != nil {
 		log.Warn("staff panel locked", "err", err)
 	}
-	recorder, records, closeRecords := openRecords(cfg, pack.Version(), log)
+	recorder, records, closeRecords := openRecords(cfg, shelf.Current().Version(), log)
 	visit := exhibit.NewVisit(exhibit.VisitConfig{
 		Clock: clock, Recorder: recorder, Volume: player, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
 	})
+	guard, err := kiosk.NewGuardPersisted(clock, hash, cfg.DataDir)
+	if err != nil {
+		log.Error("staff PIN lockout state", "err", err)
+	}
+	if notice != "" {
+		visit.Record(event.NewStaffPack(event.PackRollback, "", 0, true, notice))
+	}
 	quizzes := loadQuiz(cfg, clock, log)
-	return ui.Deps{
-			Shelf:      shelf,
-			Visit:      visit,
-			Quiz:       quizzes,
-			Records:    records,
-			Strings:    strs,
-			Player:     player,
-			Clock:      clock,
-			Guard:      kiosk.NewGuard(clock, hash),
-			HideCursor: cfg.HideCursor && !cfg.Windowed,
-			Quit:       a.Quit,
-			Log:        log,
-		}, func() {
-			quizzes.Flush()
-			closeAudio()
-			closeRecords()
-		}
+	deps := ui.Deps{
+		Shelf:      shelf,
+		Visit:      visit,
+		Quiz:       quizzes,
+		Records:    records,
+		Strings:    strs,
+		Player:     player,
+		Clock:      clock,
+		Guard:      guard,
+		HideCursor: cfg.HideCursor && !cfg.Windowed,
+		Quit:       a.Quit,
+		Log:        log,
+	}
+	if desk != nil {
+		deps.Packs = desk
+	}
+	return deps, store, func() {
+		quizzes.Flush()
+		closeAudio()
+		closeRecords()
+	}
+}
+
+// bootOKAfterFirstFrame tells the pack store that this start reached the screen, a few
+// seconds after the app started (the attract loop is drawn by then).
+func bootOKAfterFirstFrame(a fyne.App, store *pack.Store, log *slog.Logger) {
+	if store == nil {
+		return
+	}
+	a.Lifecycle().SetOnStarted(func() {
+		time.AfterFunc(3*time.Second, func() {
+			if err := store.BootOK(); err != nil {
+				log.Error("content pack start not confirmed", "err", err)
+			}
+		})
+	})
 }
 
 // quitOnSignal lets the service manager stop the kiosk cleanly (SIGTERM, SIGINT).

@@ -101,6 +101,8 @@ type rigConfig struct {
 	settings kiosk.Settings
 	quiz     exhibit.QuizConfig
 	deps     Deps // Strings, Player, Clock, Guard, Records, …
+	// desk makes the pack desk over the rig's shelf; nil: no pack page.
+	desk func(*exhibit.Shelf) PackDesk
 }
 
 // newRig starts the shell on the bundled content in a 1920×1080 test window.
@@ -133,6 +135,9 @@ func newRig(t *testing.T, opts ...func(*rigConfig)) *rig {
 	}
 	d := c.deps
 	d.Shelf = exhibit.NewShelf(c.pack)
+	if c.desk != nil {
+		d.Packs = c.desk(d.Shelf)
+	}
 	d.Visit = exhibit.NewVisit(exhibit.VisitConfig{Clock: r.clock, Recorder: r.events, Volume: r.player,
 		Shelf: d.Shelf, Settings: c.settings,
 		SaveSettings: func(s kiosk.Settings) error {

@@ -71,47 +71,51 @@ func (s *Shell) recordsPanel() fyne.CanvasObject {
 
 // exportRow is the export button with its progress bar and result line.
 func (s *Shell) exportRow() fyne.CanvasObject {
-	bar := widget.NewProgressBar()
-	bar.TextFormatter = func() string { return "" }
-	bar.Hide()
-	status := s.para("", sizeBody, false, colorNameHeading)
-	status.Hide() // until there is something to say
-	start := func(all bool) {
-		if s.exporting {
-			return
-		}
-		s.exporting = true
-		bar.SetValue(0)
-		bar.Show()
-		setText(status, s.t("staff.export.busy"))
-		go func() {
-			n, where, err := s.d.Records.Export(all, func(done, total int) {
-				fyne.Do(func() {
-					if total > 0 {
-						bar.SetValue(float64(done) / float64(total))
-					}
-				})
-			})
-			fyne.Do(func() {
-				s.exporting = false
-				bar.SetValue(1)
-				msg := s.t("staff.export.done", n, where)
-				switch {
-				case errors.Is(err, evsync.ErrNothingToExport):
-					msg = s.t("staff.export.nothing")
-				case err != nil:
-					msg = s.t("staff.export.failed") + err.Error()
-					s.d.Log.Error("USB export failed", "err", err)
-				}
-				setText(status, msg)
-				s.record(event.NewStaffExport(n, err == nil, all))
-			})
-		}()
-	}
+	s.exportBar = widget.NewProgressBar()
+	s.exportBar.TextFormatter = func() string { return "" }
+	s.exportBar.Hide()
+	s.exportStatus = s.para("", sizeBody, false, colorNameHeading)
+	s.exportStatus.Hide() // until there is something to say
 	buttons := container.NewHBox(
-		s.pill(s.t("staff.export"), colorAccent, func() { start(false) }),
-		s.pill(s.t("staff.export.all"), colorSurfaceHi, func() { start(true) }))
-	return container.NewVBox(buttons, bar, status)
+		s.pill(s.t("staff.export"), colorAccent, func() { s.startExport(false) }),
+		s.pill(s.t("staff.export.all"), colorSurfaceHi, func() { s.startExport(true) }))
+	return container.NewVBox(buttons, s.exportBar, s.exportStatus)
+}
+
+// startExport writes the visitor log to the stick off the UI thread (all: every stored
+// event again), showing progress in the export row on screen.
+func (s *Shell) startExport(all bool) {
+	if s.exporting || s.exportBar == nil {
+		return
+	}
+	s.exporting = true
+	bar, status := s.exportBar, s.exportStatus
+	bar.SetValue(0)
+	bar.Show()
+	setText(status, s.t("staff.export.busy"))
+	go func() {
+		n, where, err := s.d.Records.Export(all, func(done, total int) {
+			fyne.Do(func() {
+				if total > 0 {
+					bar.SetValue(float64(done) / float64(total))
+				}
+			})
+		})
+		fyne.Do(func() {
+			s.exporting = false
+			bar.SetValue(1)
+			msg := s.t("staff.export.done", n, where)
+			switch {
+			case errors.Is(err, evsync.ErrNothingToExport):
+				msg = s.t("staff.export.nothing")
+			case err != nil:
+				msg = s.t("staff.export.failed") + err.Error()
+				s.d.Log.Error("USB export failed", "err", err)
+			}
+			setText(status, msg)
+			s.record(event.NewStaffExport(n, err == nil, all))
+		})
+	}()
 }
 
 func setText(rt *widget.RichText, text string) {

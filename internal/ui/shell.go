@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
@@ -28,12 +29,16 @@ type Deps struct {
 	Player  audio.Player
 	Clock   kiosk.Clock
 	Guard   *kiosk.Guard
+	// Warnings are start-up problems staff should act on (a broken config file), in Chinese.
+	Warnings []string
 	// AppVersion is shown in the staff panel.
 	AppVersion string
 	// HideCursor hides the mouse pointer over the whole UI (touchscreens).
 	HideCursor bool
 	// Records is the visitor log's state, sync and export for the staff panel.
 	Records RecordsDeps
+	// Packs lists, installs and rolls back content packs; nil: the panel has no pack page.
+	Packs PackDesk
 	// Quit leaves the program (staff exit).
 	Quit func()
 	Log  *slog.Logger
@@ -97,13 +102,18 @@ type Shell struct {
 	stack []view
 	cur   screen
 
-	root      *fyne.Container // background, page, bar, overlays
-	page      *fyne.Container
-	bar       *fyne.Container
-	overlay   *fyne.Container
-	modal     string // "", "idle", "pin", "staff"
-	pinOK     func() // what the right PIN opens
-	exporting bool   // a USB export is running
+	root         *fyne.Container // background, page, bar, overlays
+	page         *fyne.Container
+	bar          *fyne.Container
+	overlay      *fyne.Container
+	modal        string // "", "idle", "pin", "staff"
+	pinOK        func() // what the right PIN opens
+	exporting    bool   // a USB export is running
+	exportBar    *widget.ProgressBar
+	exportStatus *widget.RichText
+	staffPage    string // pageMain or pagePacks
+	staffStatus  string // the last staff action's result
+	packs        packState
 
 	narrSrc  *narrationSource // what the top view narrates (registered in its enter hook)
 	narr     *narrationBar
@@ -217,6 +227,7 @@ func (s *Shell) Tick() {
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
 		t.tick()
 	}
+	s.tickPacks()
 }
 
 // activity records a visitor tap; from attract it starts a visit.

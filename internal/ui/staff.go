@@ -101,16 +101,42 @@ func (s *Shell) openStaff() {
 	s.d.Player.Stop()
 	s.v.OpenStaff()
 	s.modal = "staff"
+	s.staffPage, s.staffStatus = pageMain, ""
 	if s.images.serial != s.pack().Serial() { // a pack that waited for the visit's end
 		s.packChanged()
 	}
 	s.refreshStaff("")
 }
 
+// Staff panel pages.
+const (
+	pageMain  = "main"
+	pagePacks = "packs"
+)
+
 // refreshStaff redraws the staff panel with a status line.
 func (s *Shell) refreshStaff(status string) {
+	s.staffStatus = status
 	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel(status)}
 	s.overlay.Refresh()
+}
+
+// showStaffPage switches the panel's page.
+func (s *Shell) showStaffPage(page string) {
+	s.staffPage = page
+	if page == pagePacks {
+		s.scanPacks()
+	}
+	s.refreshStaff("")
+}
+
+// staffTabs is the row of page tabs under the panel's title.
+func (s *Shell) staffTabs() fyne.CanvasObject {
+	row := container.NewHBox(s.chip(s.t("staff.tab.main"), s.staffPage != pagePacks, func() { s.showStaffPage(pageMain) }))
+	if s.d.Packs != nil {
+		row.Add(s.chip(s.t("staff.tab.packs"), s.staffPage == pagePacks, func() { s.showStaffPage(pagePacks) }))
+	}
+	return row
 }
 
 func (s *Shell) staffPanel(status string) fyne.CanvasObject {
@@ -125,6 +151,9 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 		ver += " (" + s.t("staff.content.demo") + ")"
 	}
 	contentBox.Add(s.para(ver, sizeBody, false, ""))
+	for _, w := range s.d.Warnings {
+		contentBox.Add(s.para(w, sizeBody, true, colorNameHeading))
+	}
 	if p.Fallback != "" {
 		contentBox.Add(s.para(s.t("staff.content.fallback")+" "+p.Fallback, sizeBody, true, colorNameHeading))
 	}
@@ -185,10 +214,15 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 		layout.NewSpacer(),
 		s.pill(s.t("staff.exit"), colorBad, s.confirmExit),
 	)
-	title := s.label(s.t("staff.title"), sizeHeading, true, colorText)
-	// The records section has a button, so it stays outside the scrolling text.
-	right := container.NewVBox(settings, s.recordsPanel())
-	cols := container.NewGridWithColumns(2, s.scrollText(contentBox), right)
+	title := container.NewBorder(nil, nil, s.label(s.t("staff.title"), sizeHeading, true, colorText), s.staffTabs())
+	var cols fyne.CanvasObject
+	if s.staffPage == pagePacks && s.d.Packs != nil {
+		cols = s.packsPage()
+	} else {
+		// The records section has a button, so it stays outside the scrolling text.
+		right := container.NewVBox(settings, s.recordsPanel())
+		cols = container.NewGridWithColumns(2, s.scrollText(contentBox), right)
+	}
 	body := container.NewBorder(title, actions, nil, nil, padded(16, cols))
 	return card(colorBg, 0, 36, body)
 }

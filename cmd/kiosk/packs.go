@@ -1,0 +1,63 @@
+package main
+
+import (
+	"log/slog"
+	"path/filepath"
+
+	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/pack"
+)
+
+// PacksDir is where installed content packs live inside the data directory.
+const PacksDir = "packs"
+
+// packStore opens the pack store and counts this start against the installed pack; a pack
+// that failed to reach the first frame twice in a row is rolled back here (the notice goes
+// to the log and the staff panel). nil when the data directory cannot hold a store.
+func packStore(cfg config.Config, log *slog.Logger) (*pack.Store, string) {
+	store, err := pack.OpenStore(filepath.Join(cfg.DataDir, PacksDir), log)
+	if err != nil {
+		log.Error("content pack store unusable: no pack can be installed", "err", err)
+		return nil, ""
+	}
+	notice, err := store.BootStarting()
+	if err != nil {
+		log.Error("content pack start count not kept", "err", err)
+	}
+	if notice != "" {
+		log.Warn("content pack rolled back at start", "notice", notice)
+	}
+	return store, notice
+}
+
+// startContent chooses what the screens show: the installed pack, else the configured
+// content directory, else the bundled demo.
+func startContent(cfg config.Config, desk *exhibit.PackDesk, log *slog.Logger) *exhibit.Pack {
+	if desk != nil {
+		p, err := desk.LoadInstalled()
+		if err != nil {
+			log.Error("installed content pack unusable, using the configured content", "err", err)
+		}
+		if p != nil {
+			return p
+		}
+	}
+	return loadContent(cfg.ContentDir, log)
+}
+
+// packDesk makes the staff panel's pack service over store (nil store: no service).
+func packDesk(cfg config.Config, store *pack.Store, shelf *exhibit.Shelf, log *slog.Logger) *exhibit.PackDesk {
+	if store == nil {
+		return nil
+	}
+	trust, err := cfg.Packs.PublicKeys()
+	if err != nil {
+		log.Error("trusted pack keys unusable: no pack can be installed", "err", err)
+	}
+	return exhibit.NewPackDesk(exhibit.PackDeskConfig{
+		Store: store, Shelf: shelf, Bundled: bundled(), Trust: trust,
+		Limits:  pack.Limits{MaxBytes: cfg.Packs.MaxBytes, MaxFiles: cfg.Packs.MaxFiles, MaxRatio: cfg.Packs.MaxRatio},
+		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir, Log: log,
+	})
+}

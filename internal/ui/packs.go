@@ -1,0 +1,242 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
+	"github.com/jindu-edu/kiosk/internal/pack"
+)
+
+// PackDesk is the content-pack service the staff panel drives (exhibit.PackDesk).
+type PackDesk interface {
+	StickDir() string
+	StickPresent() bool
+	Trusted() bool
+	Scan() []pack.Found
+	Current() (pack.Installed, bool)
+	Previous() (pack.Installed, bool)
+	Notice() (string, time.Time)
+	Install(ctx context.Context, path string, progress func(done, total int64)) exhibit.Outcome
+	Rollback() exhibit.Outcome
+}
+
+// packState is the pack page's state between redraws.
+type packState struct {
+	found    []pack.Found
+	scanned  time.Time
+	busy     string // title of the pack being installed, "" when idle
+	bar      *widget.ProgressBar
+	progress *widget.RichText
+}
+
+// rescanEvery is how often the pack page looks at the stick again (it is watched while the
+// page is open, so a stick plugged in shows up by itself).
+const rescanEvery = 2 * time.Second
+
+// scanPacks reads the stick and reports whether what it holds changed.
+func (s *Shell) scanPacks() bool {
+	found := s.d.Packs.Scan()
+	s.packs.scanned = s.d.Clock.Now()
+	same := slices.EqualFunc(found, s.packs.found, func(a, b pack.Found) bool {
+		return a.Path == b.Path && a.Size == b.Size && a.State == b.State && a.Manifest.Version == b.Manifest.Version
+	})
+	s.packs.found = found
+	return !same
+}
+
+// tickPacks watches the stick while the pack page is open, and keeps the panel open while
+// an install or export runs (they may take minutes; staff wait for them).
+func (s *Shell) tickPacks() {
+	if s.v.Staff() && (s.packs.busy != "" || s.exporting) {
+		s.v.Touch()
+	}
+	if s.modal != "staff" || s.staffPage != pagePacks || s.packs.busy != "" || s.d.Packs == nil {
+		return
+	}
+	if s.d.Clock.Now().Sub(s.packs.scanned) >= rescanEvery && s.scanPacks() {
+		s.refreshStaff(s.staffStatus)
+	}
+}
+
+// packsPage is the staff panel's content-pack page: what is on show, rollback, and the
+// packs on the stick with their signature state and an install button each.
+func (s *Shell) packsPage() fyne.CanvasObject {
+	desk := s.d.Packs
+	left := container.NewVBox(s.label(s.t("packs.current"), sizeLead, true, colorHeading))
+	p := s.pack()
+	if cur, ok := desk.Current(); ok {
+		m := cur.Manifest
+		left.Add(s.para(s.t("packs.installed", m.Title.Zh, m.Version, m.Created.Local().Format("2006-01-02")), sizeBody, true, ""))
+	} else {
+		left.Add(s.para(s.t("packs.none.installed", p.Source), sizeBody, false, ""))
+	}
+	left.Add(s.para(fmt.Sprintf("%s  ·  %s", s.tx(p.Catalog.Meta.Title), p.Version()), sizeBody, false, colorNameMuted))
+	if notice, at := desk.Notice(); notice != "" {
+		left.Add(s.para(s.t("packs.notice")+at.Local().Format("2006-01-02 15:04 ")+notice, sizeBody, true, colorNameHeading))
+	}
+	if prev, ok := desk.Previous(); ok {
+		left.Add(s.para(s.t("packs.previous", prev.Manifest.Title.Zh, prev.Manifest.Version), sizeBody, false, ""))
+		left.Add(container.NewHBox(s.pill(s.t("packs.rollback"), colorSurfaceHi, s.rollbackPack)))
+	} else {
+		left.Add(s.para(s.t("packs.previous.none"), sizeBody, false, colorNameMuted))
+	}
+	if s.packs.busy != "" || s.packs.bar != nil {
+		left.Add(s.para(s.t("packs.installing", s.packs.busy), sizeBody, true, ""))
+		left.Add(s.packs.bar)
+		left.Add(s.packs.progress)
+	}
+	if s.staffStatus != "" {
+		left.Add(s.para(s.staffStatus, sizeBody, true, colorNameHeading))
+	}
+
+	right := container.NewVBox(s.label(s.t("packs.stick", desk.StickDir()), sizeLead, true, colorHeading))
+	switch {
+	case !desk.Trusted():
+		right.Add(s.para(s.t("packs.untrusted"), sizeBody, true, colorNameHeading))
+	case !desk.StickPresent():
+		right.Add(s.para(s.t("packs.stick.none"), sizeBody, false, colorNameMuted))
+	case len(s.packs.found) == 0:
+		right.Add(s.para(s.t("packs.stick.empty"), sizeBody, false, colorNameMuted))
+	default:
+		right.Add(container.NewHBox(s.pill(s.t("packs.update.export"), colorAccent, s.updateAndExport)))
+		for _, f := range s.packs.found {
+			right.Add(s.packCard(f))
+		}
+	}
+	return container.NewGridWithColumns(2, s.scrollText(left), s.scrollText(right))
+}
+
+// packCard is one pack on the stick: title, version, date, size and signature state.
+func (s *Shell) packCard(f pack.Found) fyne.CanvasObject {
+	m := f.Manifest
+	title := m.Title.Zh
+	if title == "" {
+		title = f.Path[strings.LastIndex(f.Path, "/")+1:]
+	}
+	date := ""
+	if !m.Created.IsZero() {
+		date = m.Created.Local().Format("2006-01-02")
+	}
+	lines := container.NewVBox(s.para(title, sizeLead, true, ""),
+		s.para(s.t("packs.item", m.Version, date, megabytes(f.Size)), sizeBody, false, colorNameMuted))
+	state := f.State.String()
+	if f.Reason != "" {
+		state += "：" + f.Reason
+	}
+	stateColor := colorNameMuted
+	if f.State != pack.StateValid {
+		stateColor = colorNameHeading
+	}
+	lines.Add(s.para(state, sizeBody, f.State != pack.StateValid, stateColor))
+	var action fyne.CanvasObject = layout.NewSpacer()
+	if f.State == pack.StateValid && s.packs.busy == "" {
+		path := f.Path
+		action = container.NewVBox(layout.NewSpacer(), s.pill(s.t("packs.install"), colorAccent, func() { s.installPack(path, title, nil) }))
+	}
+	return card(colorSurface, 20, 16, container.NewBorder(nil, nil, nil, action, lines))
+}
+
+// installPack installs one pack off the UI thread with a progress bar; then runs after
+// (the export of "update and export"), if any.
+func (s *Shell) installPack(path, title string, after func()) {
+	if s.packs.busy != "" {
+		return
+	}
+	s.packs.busy = title
+	s.staffStatus = ""
+	s.packs.bar = widget.NewProgressBar()
+	s.packs.bar.TextFormatter = func() string { return "" }
+	s.packs.progress = s.para("", sizeBody, false, colorNameMuted)
+	s.refreshStaff("")
+	started := s.d.Clock.Now()
+	bar, line := s.packs.bar, s.packs.progress
+	go func() {
+		out := s.d.Packs.Install(context.Background(), path, func(done, total int64) {
+			fyne.Do(func() { s.showInstallProgress(bar, line, started, done, total) })
+		})
+		fyne.Do(func() { s.installed(out, after) })
+	}()
+}
+
+// showInstallProgress shows bytes written and the time left.
+func (s *Shell) showInstallProgress(bar *widget.ProgressBar, line *widget.RichText, started time.Time, done, total int64) {
+	if total <= 0 {
+		return
+	}
+	bar.SetValue(float64(done) / float64(total))
+	left := 0
+	if el := s.d.Clock.Now().Sub(started).Seconds(); done > 0 && el > 0 {
+		left = int(math.Ceil(el * float64(total-done) / float64(done)))
+	}
+	setText(line, s.t("packs.progress", megabytes(done), megabytes(total), left))
+}
+
+// installed records the outcome and says it.
+func (s *Shell) installed(out exhibit.Outcome, after func()) {
+	m := out.Manifest
+	s.record(event.NewStaffPack(event.PackInstall, m.ID, m.Version, out.Err == nil, problemOf(out)))
+	msg := out.Message
+	if out.Err == nil && s.v.InVisit() {
+		msg += " " + s.t("packs.after")
+	}
+	if out.Report != "" {
+		s.record(event.NewStaffPack(event.PackReport, m.ID, m.Version, true, ""))
+		msg += "\n" + s.t("packs.report", out.Report)
+	}
+	s.packs = packState{}
+	s.scanPacks()
+	s.staffStatus = msg
+	if s.modal == "staff" {
+		s.refreshStaff(msg)
+	}
+	if after != nil {
+		after()
+	}
+}
+
+func (s *Shell) rollbackPack() {
+	out := s.d.Packs.Rollback()
+	m := out.Manifest
+	s.record(event.NewStaffPack(event.PackRollback, m.ID, m.Version, out.Err == nil, problemOf(out)))
+	s.staffStatus = out.Message
+	s.refreshStaff(out.Message)
+}
+
+// updateAndExport installs the newest valid pack newer than the content on show, then
+// exports the visitor log to the same stick: one visit of the stick does both.
+func (s *Shell) updateAndExport() {
+	export := func() {
+		if s.d.Records.Export != nil {
+			s.staffPage = pageMain
+			s.refreshStaff(s.staffStatus)
+			s.startExport(false)
+		}
+	}
+	cur := s.pack().Number()
+	for _, f := range s.packs.found {
+		if f.State == pack.StateValid && f.Manifest.Version > cur {
+			s.installPack(f.Path, f.Manifest.Title.Zh, export)
+			return
+		}
+	}
+	s.staffStatus = s.t("packs.nothing.new")
+	export()
+}
+
+func problemOf(out exhibit.Outcome) string {
+	if out.Err == nil {
+		return ""
+	}
+	return out.Message
+}
