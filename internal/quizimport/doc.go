@@ -15,4 +15,12 @@
 // are still converted. Before a question is accepted it goes through the bank's own
 // rules (quiz.Load on the generated YAML, together with the existing bank when one is
 // given), so whatever the importer writes passes `kioskctl quizbank lint`.
+//
+// A question of a one-language format that lacks only what a draft may lack
+// (explanation, audience, difficulty, topic, source) is written as a draft
+// (status: draft), which the bank keeps but never serves.
+//
+// Reading is bounded (Limits): files are size-checked, a workbook is unpacked once under
+// limits before excelize streams its first sheet, and rows, cells, questions and the
+// output file are cut at limits with a report line naming the first row left out.
 package quizimport
