@@ -15,6 +15,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/internal/safefs"
 	"github.com/jindu-edu/kiosk/quizbank"
 )
 
@@ -57,7 +58,12 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 		if len(args) != 3 {
 			return 2, errors.New("content narration needs one directory")
 		}
-		cat, rep := content.Load(os.DirFS(args[2]))
+		root, err := openRoot(args[2])
+		if err != nil {
+			return 1, err
+		}
+		defer root.Close()
+		cat, rep := content.Load(root)
 		if err := rep.Err(); err != nil && !onlyMissingAudio(rep) {
 			return 1, err
 		}
@@ -104,7 +110,12 @@ func lint(dir string, stdout io.Writer) (int, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return 1, fmt.Errorf("%s is not a directory", dir)
 	}
-	_, rep := content.Load(os.DirFS(dir))
+	root, err := openRoot(dir)
+	if err != nil {
+		return 1, err
+	}
+	defer root.Close()
+	_, rep := content.Load(root)
 	for _, p := range rep.Problems {
 		fmt.Fprintln(stdout, p.String())
 	}
@@ -113,6 +124,12 @@ func lint(dir string, stdout io.Writer) (int, error) {
 	}
 	fmt.Fprintln(stdout, "ok: no problems")
 	return 0, nil
+}
+
+// openRoot opens a content root that is never read through a link or a special file,
+// nor past the content limits (see internal/safefs).
+func openRoot(dir string) (*safefs.Dir, error) {
+	return safefs.New(dir, content.DefaultLimits().MaxFile())
 }
 
 // onlyMissingAudio lets `content narration` run before the audio it lists exists.
@@ -129,7 +146,11 @@ func onlyMissingAudio(rep content.Report) bool {
 func lintBank(args []string, stdout io.Writer) (int, error) {
 	bank, media := quizbank.Files(), assets.Content()
 	if len(args) == 1 {
-		root := os.DirFS(args[0])
+		root, err := openRoot(args[0])
+		if err != nil {
+			return 1, err
+		}
+		defer root.Close()
 		bank, media = quiz.BankFS(root, nil), root
 		if bank == nil {
 			return 1, fmt.Errorf("%s has no quizbank directory", args[0])

@@ -13,20 +13,35 @@ import (
 
 	"github.com/fyne-io/oksvg"
 	"github.com/srwiley/rasterx"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/media"
+	"github.com/jindu-edu/kiosk/internal/safefs"
 )
 
 // renderArt rasterises every SVG under src into a PNG at the same relative path under dst,
 // with the renderer Fyne itself uses, so the kiosk decodes a small PNG instead of
 // rasterising a detailed SVG on its UI thread (about 200 ms per illustration).
+// Sources are read through safefs within the content SVG limits: no links, no special
+// files, no oversized or over-complex documents.
 func renderArt(src, dst string, w, h int, stdout io.Writer) (int, error) {
+	lim := content.DefaultLimits()
+	root, err := safefs.New(src, lim.SVGBytes)
+	if err != nil {
+		return 1, err
+	}
+	defer root.Close()
 	n := 0
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".svg") {
+	err = fs.WalkDir(root, ".", func(rel string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(rel, ".svg") {
 			return err
 		}
-		rel, _ := filepath.Rel(src, path)
-		out := filepath.Join(dst, strings.TrimSuffix(rel, ".svg")+".png")
-		if err := renderOne(path, out, w, h); err != nil {
+		data, err := media.ReadSVG(root, rel, lim)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", filepath.Join(src, rel), err)
+		}
+		out := filepath.Join(dst, filepath.FromSlash(strings.TrimSuffix(rel, ".svg")+".png"))
+		if err := renderOne(filepath.Join(src, rel), data, out, w, h); err != nil {
 			return err
 		}
 		n++
@@ -39,11 +54,7 @@ func renderArt(src, dst string, w, h int, stdout io.Writer) (int, error) {
 	return 0, nil
 }
 
-func renderOne(in, out string, w, h int) error {
-	data, err := os.ReadFile(in)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", in, err)
-	}
+func renderOne(in string, data []byte, out string, w, h int) error {
 	icon, err := oksvg.ReadIconStream(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("parse %s: %w", in, err)
