@@ -218,3 +218,16 @@ func TestLimitsByKind(t *testing.T) {
 		t.Errorf("MaxFile = %d", lim.MaxFile())
 	}
 }
+
+func TestCheckMediaForOtherValidators(t *testing.T) {
+	lim := content.DefaultLimits()
+	fsys := fstest.MapFS{"q/huge.png": {Data: contenttest.PNG(30000, 30000)}, "q/ok.png": {Data: contenttest.PNG(80, 60)}}
+	if err := lim.CheckMedia(fsys, "q/ok.png"); err != nil {
+		t.Errorf("ok.png: %v", err)
+	}
+	for _, name := range []string{"q/huge.png", "q/missing.png", "q/x.exe"} {
+		if err := lim.CheckMedia(fsys, name); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -17,6 +17,16 @@ import (
 // chunk (IHDR, with the image size) ends at byte 33.
 const headerBytes = 64
 
+// CheckMedia applies the checks lint makes of a media file referred to by content (SVG,
+// PNG, Ogg, MP3 or WAV by its extension) to file in fsys, for validators outside this
+// package such as the quiz bank's. The error names the file.
+func (l Limits) CheckMedia(fsys fs.FS, file string) error {
+	if l.FileBytes(file) == 0 {
+		return fmt.Errorf("%q: unsupported file type %q", file, path.Ext(file))
+	}
+	return checkMedia(fsys, file, l)
+}
+
 // checkMedia makes sure a media file exists, is a regular file within its size limit (no
 // link, device or FIFO), and is what its name says. Audio and PNG are checked by their
 // headers only, so a large pack validates quickly; the PNG header's size is checked against
