@@ -127,7 +127,11 @@ func packBuild(args []string, stdout io.Writer) (int, error) {
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return 1, fmt.Errorf("%s is not a directory", dir)
 	}
-	if err := checkRoot(os.DirFS(dir), stdout); err != nil {
+	root, err := openRoot(dir) // same reader as content lint: no links, no oversized files
+	if err != nil {
+		return 1, err
+	}
+	if err := checkRoot(root, stdout); err != nil {
 		return 1, fmt.Errorf("not packed: %w", err)
 	}
 	o := pack.BuildOptions{ID: *id, Title: pack.Text{Zh: *zh, En: *en}, Version: *version,
