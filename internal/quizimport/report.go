@@ -129,7 +129,11 @@ func (r Report) Print(w io.Writer) error {
 func (r Report) Summary(out string) string {
 	s := fmt.Sprintf("imported %d, skipped %d (errors), %d warnings", r.Imported(), r.Skipped(), r.Warnings())
 	if d := r.Drafts(); d > 0 {
-		s = fmt.Sprintf("imported %d (%d drafts: %d 道题待补充), skipped %d (errors), %d warnings", r.Imported(), d, d, r.Skipped(), r.Warnings())
+		noun := "drafts"
+		if d == 1 {
+			noun = "draft"
+		}
+		s = fmt.Sprintf("imported %d (%d %s: %d 道题待补充), skipped %d (errors), %d warnings", r.Imported(), d, noun, d, r.Skipped(), r.Warnings())
 	}
 	if out != "" {
 		s += " → " + out
