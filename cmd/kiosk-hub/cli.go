@@ -17,11 +17,13 @@ import (
 
 const usage = `usage:
   kiosk-hub serve  [--db DSN] [--listen ADDR] [--admin-token T] [--max-body BYTES]
+                   [--max-uploads N] [--body-timeout DURATION]
                    receive uploads on ADDR (default 127.0.0.1:8626) and serve the stats API
   kiosk-hub import [--db DSN] FILE.manifest.json...
                    import USB exports; prints one line per file, exits 1 if any is rejected
-  kiosk-hub kiosk add [--db DSN] --id ID --key BASE64PUB --token TOKEN
-                   register a kiosk (or replace its key and token)
+  kiosk-hub kiosk add [--db DSN] --id ID --key BASE64PUB --token TOKEN [--same-kiosk-as ID]
+                   register a kiosk (or replace its key and token); a key belongs to one
+                   kiosk, unless --same-kiosk-as names another id of the same kiosk
   kiosk-hub kiosk list [--db DSN]
   kiosk-hub stats visits|dwell|questions|groups [--db DSN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kiosk ID]
                    print statistics as JSON
@@ -129,15 +131,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// open opens the store named by --db, $KIOSK_HUB_DB or the default.
+// open opens the store named by --db, $KIOSK_HUB_DB or the default, creating it if needed.
 func (c cli) open(ctx context.Context, db string) (hub.Store, error) {
+	return hub.Open(ctx, c.dsn(db))
+}
+
+// openExisting is open for commands that must not create a database (a mistyped --db).
+func (c cli) openExisting(ctx context.Context, db string) (hub.Store, error) {
+	return hub.OpenExisting(ctx, c.dsn(db))
+}
+
+func (c cli) dsn(db string) string {
 	if db == "" {
 		db = c.getenv(envDB)
 	}
 	if db == "" {
 		db = defaultDB
 	}
-	return hub.Open(ctx, db)
+	return db
 }
 
 // importFiles is `kiosk-hub import`.
@@ -189,6 +200,7 @@ func (c cli) kiosk(ctx context.Context, args []string) error {
 		id := fs.String("id", "", "kiosk id (its config's kiosk_id)")
 		key := fs.String("key", "", "the kiosk's base64 ed25519 public key")
 		token := fs.String("token", "", "the kiosk's upload token (only its SHA-256 is stored)")
+		same := fs.String("same-kiosk-as", "", "a registered id of the same kiosk (renamed): both keep the key")
 		if pos, err := parse(fs, args[1:]); err != nil {
 			return err
 		} else if len(pos) > 0 {
@@ -209,7 +221,12 @@ func (c cli) kiosk(ctx context.Context, args []string) error {
 			return err
 		}
 		defer store.Close()
-		if err := store.AddKiosk(ctx, *id, pub, hub.HashToken(*token)); err != nil {
+		if *same != "" {
+			err = store.AddKioskSharingKey(ctx, *id, pub, hub.HashToken(*token), *same)
+		} else {
+			err = store.AddKiosk(ctx, *id, pub, hub.HashToken(*token))
+		}
+		if err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "kiosk %s registered with key %s\n", *id, evsync.PublicKeyString(pub))
@@ -220,7 +237,7 @@ func (c cli) kiosk(ctx context.Context, args []string) error {
 		} else if len(pos) > 0 {
 			return fmt.Errorf("%w: kiosk list takes no arguments", errUsage)
 		}
-		store, err := c.open(ctx, *db)
+		store, err := c.openExisting(ctx, *db)
 		if err != nil {
 			return err
 		}
@@ -255,24 +272,22 @@ func (c cli) stats(ctx context.Context, args []string) error {
 	if err := f.Check(); err != nil {
 		return fmt.Errorf("%w: stats: %v", errUsage, err)
 	}
-	store, err := c.open(ctx, *db)
+	queries := map[string]func(context.Context, hub.Store) (any, error){
+		"visits":    func(ctx context.Context, s hub.Store) (any, error) { return s.Visits(ctx, f) },
+		"dwell":     func(ctx context.Context, s hub.Store) (any, error) { return s.Dwell(ctx, f) },
+		"questions": func(ctx context.Context, s hub.Store) (any, error) { return s.Questions(ctx, f) },
+		"groups":    func(ctx context.Context, s hub.Store) (any, error) { return s.Groups(ctx, f) },
+	}
+	query, ok := queries[pos[0]]
+	if !ok {
+		return fmt.Errorf("%w: unknown stats %q", errUsage, pos[0])
+	}
+	store, err := c.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	var rows any
-	switch pos[0] {
-	case "visits":
-		rows, err = store.Visits(ctx, f)
-	case "dwell":
-		rows, err = store.Dwell(ctx, f)
-	case "questions":
-		rows, err = store.Questions(ctx, f)
-	case "groups":
-		rows, err = store.Groups(ctx, f)
-	default:
-		return fmt.Errorf("%w: unknown stats %q", errUsage, pos[0])
-	}
+	rows, err := query(ctx, store)
 	if err != nil {
 		return err
 	}

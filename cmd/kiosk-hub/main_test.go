@@ -235,3 +235,19 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// TestReadOnlyCommandsCreateNoDatabase: kiosk list and stats at a mistyped --db fail and
+// leave no empty database behind.
+func TestReadOnlyCommandsCreateNoDatabase(t *testing.T) {
+	ctx := context.Background()
+	typo := filepath.Join(t.TempDir(), "hbu.db")
+	for _, args := range [][]string{{"kiosk", "list", "--db", typo}, {"stats", "visits", "--db", typo}} {
+		code, _, stderr := runCLI(t, ctx, nil, args...)
+		if code != exitFailed || !strings.Contains(stderr, "no hub database at "+typo) {
+			t.Errorf("%q: exit %d %q", args, code, stderr)
+		}
+		if _, err := os.Stat(typo); err == nil {
+			t.Fatalf("%q created %s", args, typo)
+		}
+	}
+}

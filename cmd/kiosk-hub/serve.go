@@ -16,7 +16,7 @@ import (
 // that hold connections open.
 const (
 	readHeaderTimeout = 10 * time.Second
-	readTimeout       = 2 * time.Minute
+	readTimeout       = 90 * time.Second // above the handler's per-body deadline (--body-timeout)
 	writeTimeout      = 2 * time.Minute
 	idleTimeout       = 2 * time.Minute
 	shutdownTimeout   = 15 * time.Second
@@ -29,6 +29,8 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	listen := fs.String("listen", defaultAddr, "address to listen on")
 	admin := fs.String("admin-token", "", "token for the stats API (default $"+envAdmin+"; none: stats disabled)")
 	maxBody := fs.Int64("max-body", hub.DefaultMaxBody, "largest upload body in bytes")
+	maxUploads := fs.Int("max-uploads", hub.DefaultMaxUploads, "uploads read and stored at once; more get 503 with Retry-After")
+	bodyTimeout := fs.Duration("body-timeout", hub.DefaultBodyTimeout, "longest time an upload body may take to arrive")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -58,9 +60,10 @@ func (c cli) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("listen on %s: %w", *listen, err)
 	}
 	srv := &http.Server{
-		Handler:           &hub.Handler{Store: store, AdminToken: *admin, MaxBody: *maxBody, Logger: log},
+		Handler: &hub.Handler{Store: store, AdminToken: *admin, MaxBody: *maxBody, Logger: log,
+			MaxUploads: *maxUploads, BodyTimeout: *bodyTimeout},
 		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
+		ReadTimeout:       max(readTimeout, *bodyTimeout+readHeaderTimeout),
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),

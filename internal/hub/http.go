@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/evsync"
@@ -22,6 +23,15 @@ import (
 // (evsync.DefaultBatchSize events of a few hundred bytes) is far below it; a kiosk told
 // 413 halves its batch.
 const DefaultMaxBody = 8 << 20
+
+// Defaults of the limits on uploads in progress: at most DefaultMaxUploads bodies are read
+// and processed at once (each may hold MaxBody bytes), and a body must arrive within
+// DefaultBodyTimeout.
+const (
+	DefaultMaxUploads  = 16
+	DefaultBodyTimeout = 60 * time.Second
+	busyRetryAfter     = "10" // seconds, in a 503's Retry-After
+)
 
 // Stats endpoints.
 const (
@@ -42,6 +52,15 @@ type Handler struct {
 	// Verify checks a body's X-Kiosk-Signature; nil means evsync.VerifyBatch.
 	Verify func(body []byte, sigHeader string, pub ed25519.PublicKey) error
 	Logger *slog.Logger // default slog.Default()
+	// MaxUploads caps the uploads being read and stored at once; more get 503 with
+	// Retry-After. 0 means DefaultMaxUploads.
+	MaxUploads int
+	// BodyTimeout is how long an upload body may take to arrive (a read deadline on the
+	// connection); a slower one gets 408. 0 means DefaultBodyTimeout.
+	BodyTimeout time.Duration
+
+	once    sync.Once
+	uploads chan struct{} // semaphore of MaxUploads
 }
 
 // ServeHTTP routes the API:
@@ -116,6 +135,29 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	log = log.With("kiosk", kiosk.ID)
 
+	h.once.Do(func() {
+		n := h.MaxUploads
+		if n <= 0 {
+			n = DefaultMaxUploads
+		}
+		h.uploads = make(chan struct{}, n)
+	})
+	select {
+	case h.uploads <- struct{}{}:
+		defer func() { <-h.uploads }()
+	default:
+		log.Warn("upload refused: too many uploads in progress", "max", cap(h.uploads))
+		w.Header().Set("Retry-After", busyRetryAfter)
+		httpError(w, http.StatusServiceUnavailable, "hub busy: too many uploads at once; try again shortly")
+		return
+	}
+	timeout := h.BodyTimeout
+	if timeout <= 0 {
+		timeout = DefaultBodyTimeout
+	}
+	// Not supported by every ResponseWriter (tests); the server's ReadTimeout still holds.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(timeout))
+
 	limit := h.MaxBody
 	if limit <= 0 {
 		limit = DefaultMaxBody
@@ -133,8 +175,10 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 			httpError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("body larger than %d bytes; send smaller batches", limit))
 			return
 		}
-		log.Warn("upload: read body", "err", err)
-		httpError(w, http.StatusBadRequest, "cannot read body")
+		// Not the batch's fault (a slow or broken connection): 408, which the kiosk retries
+		// rather than taking its events for invalid.
+		log.Warn("upload: body not received", "err", err, "timeout", timeout)
+		httpError(w, http.StatusRequestTimeout, "body not received in time; try again")
 		return
 	}
 

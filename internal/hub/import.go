@@ -3,8 +3,11 @@ package hub
 import (
 	"context"
 	"crypto/ed25519"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/jindu-edu/kiosk/internal/evsync"
 )
@@ -51,6 +54,9 @@ func Import(ctx context.Context, store Store, manifestPath string) (ImportResult
 		return res, fmt.Errorf("import %s: %w", manifestPath, lookupErr)
 	}
 	if err != nil {
+		if errors.Is(err, evsync.ErrUnknownKiosk) || errors.Is(err, evsync.ErrWrongKey) {
+			err = nameKeyHolder(ctx, store, manifestPath, err)
+		}
 		return res, &RejectedError{Path: manifestPath, Err: err}
 	}
 	res.KioskID, res.From, res.To, res.Count = m.KioskID, m.From, m.To, len(events)
@@ -63,4 +69,34 @@ func Import(ctx context.Context, store Store, manifestPath string) (ImportResult
 	}
 	res.Inserted = inserted
 	return res, nil
+}
+
+// nameKeyHolder adds to a refused import of kiosk X the ids the export's signing key is
+// registered under, when that is another kiosk: the export was made under another id
+// (the kiosk was renamed, or ran on a default id while its config was broken).
+func nameKeyHolder(ctx context.Context, store Store, manifestPath string, err error) error {
+	raw, rerr := os.ReadFile(manifestPath)
+	if rerr != nil {
+		return err
+	}
+	var m evsync.Manifest
+	if json.Unmarshal(raw, &m) != nil {
+		return err
+	}
+	pub, perr := evsync.ParsePublicKey(m.PublicKey)
+	if perr != nil {
+		return err
+	}
+	holders, kerr := store.KiosksByKey(ctx, pub)
+	if kerr != nil || len(holders) == 0 {
+		return err
+	}
+	ids := make([]string, len(holders))
+	for i, k := range holders {
+		ids[i] = k.ID
+	}
+	return fmt.Errorf("%w; the key of this export is registered for kiosk %s: the kiosk recorded these events under the id %q "+
+		"(renamed, or started with a broken config). To take them, register %q for the same key: "+
+		"kiosk-hub kiosk add --id %s --key %s --token NEW-TOKEN --same-kiosk-as %s",
+		err, strings.Join(ids, ", "), m.KioskID, m.KioskID, m.KioskID, m.PublicKey, ids[0])
 }

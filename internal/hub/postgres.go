@@ -59,16 +59,64 @@ func (s *postgresStore) SchemaVersion(ctx context.Context) (int, error) {
 }
 
 func (s *postgresStore) AddKiosk(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte) error {
+	return s.addKiosk(ctx, id, pub, tokenHash, "")
+}
+
+func (s *postgresStore) AddKioskSharingKey(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte, formerID string) error {
+	if formerID == "" || formerID == id {
+		return fmt.Errorf("add kiosk %s: the former id must be another kiosk's", id)
+	}
+	return s.addKiosk(ctx, id, pub, tokenHash, formerID)
+}
+
+func (s *postgresStore) addKiosk(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte, allow string) error {
 	if err := checkKiosk(id, pub, tokenHash); err != nil {
 		return err
 	}
-	_, err := s.pool.Exec(ctx, `INSERT INTO kiosks (id, public_key, token_hash, added_at) VALUES ($1, $2, $3, $4)
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("add kiosk %s: %w", id, err)
+	}
+	defer tx.Rollback(ctx) //nolint:errcheck // after Commit this is a no-op
+	// Registrations take turns, so that the key check and the insert are one step.
+	if _, err := tx.Exec(ctx, `LOCK TABLE kiosks IN SHARE ROW EXCLUSIVE MODE`); err != nil {
+		return fmt.Errorf("add kiosk %s: %w", id, err)
+	}
+	rows, err := tx.Query(ctx, `SELECT id FROM kiosks WHERE public_key = $1 AND id <> $2 ORDER BY id`, []byte(pub), id)
+	if err != nil {
+		return fmt.Errorf("add kiosk %s: %w", id, err)
+	}
+	holders, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return fmt.Errorf("add kiosk %s: %w", id, err)
+	}
+	if err := checkKeyHolders(id, holders, allow); err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO kiosks (id, public_key, token_hash, added_at) VALUES ($1, $2, $3, $4)
 		ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, token_hash = excluded.token_hash`,
 		id, []byte(pub), tokenHash, s.now())
+	if err == nil {
+		err = tx.Commit(ctx)
+	}
 	if err != nil {
 		return fmt.Errorf("add kiosk %s: %w", id, err)
 	}
 	return nil
+}
+
+func (s *postgresStore) KiosksByKey(ctx context.Context, pub ed25519.PublicKey) ([]Kiosk, error) {
+	var out []Kiosk
+	err := s.query(ctx, "kiosks by key", `SELECT `+kioskColumns+` FROM kiosks WHERE public_key = $1 ORDER BY id`, []any{[]byte(pub)},
+		func(scan func(...any) error) error {
+			k, err := scanPostgresKiosk(scanFunc(scan))
+			if err != nil {
+				return err
+			}
+			out = append(out, k)
+			return nil
+		})
+	return out, err
 }
 
 func (s *postgresStore) Kiosk(ctx context.Context, id string) (Kiosk, error) {

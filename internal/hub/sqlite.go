@@ -77,16 +77,56 @@ func (s *sqliteStore) SchemaVersion(ctx context.Context) (int, error) {
 }
 
 func (s *sqliteStore) AddKiosk(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte) error {
+	return s.addKiosk(ctx, id, pub, tokenHash, "")
+}
+
+func (s *sqliteStore) AddKioskSharingKey(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte, formerID string) error {
+	if formerID == "" || formerID == id {
+		return fmt.Errorf("add kiosk %s: the former id must be another kiosk's", id)
+	}
+	return s.addKiosk(ctx, id, pub, tokenHash, formerID)
+}
+
+func (s *sqliteStore) addKiosk(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte, allow string) error {
 	if err := checkKiosk(id, pub, tokenHash); err != nil {
 		return err
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO kiosks (id, public_key, token_hash, added_at) VALUES (?, ?, ?, ?)
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the check and the insert are one step
+	if err != nil {
+		return fmt.Errorf("add kiosk %s: %w", id, err)
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM kiosks WHERE public_key = ? AND id <> ? ORDER BY id`, []byte(pub), id)
+	if err != nil {
+		return fmt.Errorf("add kiosk %s: %w", id, err)
+	}
+	var holders []string
+	for rows.Next() {
+		var h string
+		if err := rows.Scan(&h); err != nil {
+			rows.Close()
+			return fmt.Errorf("add kiosk %s: %w", id, err)
+		}
+		holders = append(holders, h)
+	}
+	rows.Close()
+	if err := checkKeyHolders(id, holders, allow); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO kiosks (id, public_key, token_hash, added_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET public_key = excluded.public_key, token_hash = excluded.token_hash`,
 		id, []byte(pub), tokenHash, s.stamp())
+	if err == nil {
+		err = tx.Commit()
+	}
 	if err != nil {
 		return fmt.Errorf("add kiosk %s: %w", id, err)
 	}
 	return nil
+}
+
+func (s *sqliteStore) KiosksByKey(ctx context.Context, pub ed25519.PublicKey) ([]Kiosk, error) {
+	return s.kiosks(ctx, `SELECT `+kioskColumns+` FROM kiosks WHERE public_key = ? ORDER BY id`, []byte(pub))
 }
 
 const kioskColumns = `id, public_key, token_hash, added_at`
@@ -108,7 +148,11 @@ func (s *sqliteStore) KioskByToken(ctx context.Context, tokenHash []byte) (Kiosk
 }
 
 func (s *sqliteStore) Kiosks(ctx context.Context) ([]Kiosk, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+kioskColumns+` FROM kiosks ORDER BY id`)
+	return s.kiosks(ctx, `SELECT `+kioskColumns+` FROM kiosks ORDER BY id`)
+}
+
+func (s *sqliteStore) kiosks(ctx context.Context, q string, args ...any) ([]Kiosk, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list kiosks: %w", err)
 	}

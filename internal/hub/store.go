@@ -19,6 +19,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -31,7 +32,15 @@ import (
 type Store interface {
 	// AddKiosk registers a kiosk, or replaces the key and token hash of a registered one.
 	// tokenHash is HashToken of the kiosk's upload token; the token itself is never stored.
+	// A key registered for another kiosk id is refused with a *KeyInUseError.
 	AddKiosk(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte) error
+	// AddKioskSharingKey is AddKiosk for another id of the same physical kiosk (renamed, or
+	// recorded under a default id while its config was broken): formerID must be
+	// registered with the same key, and both ids keep it, so that exports made under
+	// either id verify. The token is this id's.
+	AddKioskSharingKey(ctx context.Context, id string, pub ed25519.PublicKey, tokenHash []byte, formerID string) error
+	// KiosksByKey lists the kiosks registered with a public key, by id.
+	KiosksByKey(ctx context.Context, pub ed25519.PublicKey) ([]Kiosk, error)
 	// Kiosk returns a registered kiosk, or an error wrapping ErrNotFound.
 	Kiosk(ctx context.Context, id string) (Kiosk, error)
 	// KioskByToken returns the kiosk whose token hashes to tokenHash, or an error wrapping
@@ -88,6 +97,40 @@ func (e *KioskMismatchError) Error() string {
 	return fmt.Sprintf("event %s has kiosk_id %q, not the sending kiosk %q", e.Event, e.EventOf, e.Kiosk)
 }
 
+// KeyInUseError refuses to register a public key that another kiosk id already has: one
+// kiosk, one key, so that events of two kiosks never mix under one id.
+type KeyInUseError struct {
+	ID     string   // the id being registered
+	Others []string // the ids the key is registered for
+}
+
+func (e *KeyInUseError) Error() string {
+	return fmt.Sprintf("add kiosk %s: this public key is already registered for kiosk %s; a kiosk has one key. "+
+		"If %[1]s and %[2]s are the same kiosk (renamed), run kiosk add again with --same-kiosk-as %[2]s; "+
+		"otherwise the key was copied from the wrong kiosk", e.ID, strings.Join(e.Others, ", "))
+}
+
+// checkKeyHolders applies the one-key-one-kiosk rule: holders are the other ids that have
+// the key; allow (when renaming) is the one that may keep it.
+func checkKeyHolders(id string, holders []string, allow string) error {
+	var others []string
+	found := allow == ""
+	for _, h := range holders {
+		if h == allow {
+			found = true
+			continue
+		}
+		others = append(others, h)
+	}
+	if !found {
+		return fmt.Errorf("add kiosk %s: kiosk %s is not registered with this public key, so they are not the same kiosk", id, allow)
+	}
+	if len(others) > 0 {
+		return &KeyInUseError{ID: id, Others: others}
+	}
+	return nil
+}
+
 // HashToken is the SHA-256 of an upload token, the only form the registry keeps.
 func HashToken(token string) []byte {
 	h := sha256.Sum256([]byte(token))
@@ -102,6 +145,21 @@ func Open(ctx context.Context, dsn string) (Store, error) {
 		return OpenPostgres(ctx, dsn)
 	}
 	return OpenSQLite(ctx, dsn)
+}
+
+// OpenExisting is Open for commands that only read: an SQLite path that does not exist is
+// an error instead of a new, empty database (a mistyped --db). A PostgreSQL database is
+// opened as by Open.
+func OpenExisting(ctx context.Context, dsn string) (Store, error) {
+	if !IsPostgres(dsn) {
+		path, _, _ := strings.Cut(strings.TrimPrefix(dsn, "file:"), "?")
+		if st, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("no hub database at %s (check --db or $KIOSK_HUB_DB; kiosk add or serve creates one): %w", path, err)
+		} else if !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a hub database file", path)
+		}
+	}
+	return Open(ctx, dsn)
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.

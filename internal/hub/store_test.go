@@ -199,7 +199,13 @@ func testRegistry(t *testing.T, dsn string) {
 	if _, err := s.KioskByToken(ctx, HashToken("nope")); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("KioskByToken(unknown) = %v, want ErrNotFound", err)
 	}
-	// Registering again replaces key and token.
+	// Registering again replaces key and token; a key of another kiosk is refused,
+	// naming that kiosk.
+	var inUse *KeyInUseError
+	if err := s.AddKiosk(ctx, "k1", pub2, HashToken("token-1b")); !errors.As(err, &inUse) || !strings.Contains(err.Error(), "kiosk k2") {
+		t.Fatalf("k1 with k2's key: %v", err)
+	}
+	pub2, _ = newKey(t)
 	if err := s.AddKiosk(ctx, "k1", pub2, HashToken("token-1b")); err != nil {
 		t.Fatal(err)
 	}
@@ -222,6 +228,20 @@ func testRegistry(t *testing.T, dsn string) {
 	list, err := s.Kiosks(ctx)
 	if err != nil || len(list) != 2 || list[0].ID != "k1" || list[1].ID != "k2" {
 		t.Fatalf("Kiosks = %+v, %v", list, err)
+	}
+	// Another id of the same kiosk may share its key only when asked, and only with it.
+	if err := s.AddKioskSharingKey(ctx, "k1-old", pub2, HashToken("token-old"), "k2"); err == nil {
+		t.Fatal("sharing a key with a kiosk that does not have it succeeded")
+	}
+	if err := s.AddKioskSharingKey(ctx, "k1-old", pub2, HashToken("token-old"), "k1"); err != nil {
+		t.Fatal(err)
+	}
+	holders, err := s.KiosksByKey(ctx, pub2)
+	if err != nil || len(holders) != 2 || holders[0].ID != "k1" || holders[1].ID != "k1-old" {
+		t.Fatalf("KiosksByKey = %+v, %v", holders, err)
+	}
+	if err := s.AddKiosk(ctx, "k5", pub2, HashToken("token-5")); !errors.As(err, &inUse) || len(inUse.Others) != 2 {
+		t.Fatalf("a third id without --same-kiosk-as: %v", err)
 	}
 }
 
