@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io/fs"
 	"log/slog"
 	"path/filepath"
 
@@ -59,5 +60,13 @@ func packDesk(cfg config.Config, store *pack.Store, shelf *exhibit.Shelf, log *s
 		Store: store, Shelf: shelf, Bundled: bundled(), Trust: trust,
 		Limits:  pack.Limits{MaxBytes: cfg.Packs.MaxBytes, MaxFiles: cfg.Packs.MaxFiles, MaxRatio: cfg.Packs.MaxRatio},
 		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir, Log: log,
+		Open: func(dir string) fs.FS {
+			root, err := openRoot(dir)
+			if err != nil {
+				log.Error("installed content pack unreadable", "dir", dir, "err", err)
+				return emptyRoot{}
+			}
+			return root
+		},
 	})
 }

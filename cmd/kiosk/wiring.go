@@ -10,9 +10,11 @@ import (
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/audio/device"
 	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/safefs"
 	"github.com/jindu-edu/kiosk/internal/ui"
 	"github.com/jindu-edu/kiosk/quizbank"
 )
@@ -28,7 +30,12 @@ func bundled() exhibit.Bundled {
 func loadContent(dir string, log *slog.Logger) *exhibit.Pack {
 	var root fs.FS
 	if dir != "" {
-		root = os.DirFS(dir)
+		if d, err := openRoot(dir); err != nil {
+			log.Error("configured content directory unusable", "dir", dir, "err", err)
+			root = emptyRoot{} // loads as invalid: the bundled content is shown and the panel says why
+		} else {
+			root = d // stays open for the life of the process
+		}
 	}
 	p, err := exhibit.LoadOrBundled(root, dir, bundled())
 	if err != nil {
@@ -44,6 +51,19 @@ func loadContent(dir string, log *slog.Logger) *exhibit.Pack {
 		}
 	}
 	return p
+}
+
+// openRoot opens a content root that is never read through a link or a special file, nor
+// past the content limits.
+func openRoot(dir string) (fs.FS, error) {
+	return safefs.New(dir, content.DefaultLimits().MaxFile())
+}
+
+// emptyRoot is a content root with nothing in it.
+type emptyRoot struct{}
+
+func (emptyRoot) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // loadQuiz makes the quiz dealer with this kiosk's saved quiz state.

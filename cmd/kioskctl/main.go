@@ -162,14 +162,18 @@ func lintBank(args []string, stdout io.Writer) (int, error) {
 	for _, p := range rep.Problems {
 		fmt.Fprintln(stdout, p.String())
 	}
-	if len(rep.Problems) > 0 {
-		return 1, fmt.Errorf("%d problems", len(rep.Problems))
+	if len(rep.Errors()) > 0 { // warnings (drafts to fill in) do not stop a pack
+		return 1, fmt.Errorf("%d problems (%d errors)", len(rep.Problems), len(rep.Errors()))
 	}
 	counts := map[string]int{}
 	for _, q := range b.Questions {
 		counts[q.Audience]++
 	}
-	fmt.Fprintf(stdout, "ok: %d questions (primary %d, secondary %d, adult %d), no problems\n",
-		len(b.Questions), counts[quiz.Primary], counts[quiz.Secondary], counts[quiz.Adult])
+	summary := "no problems"
+	if n := len(rep.Problems); n > 0 {
+		summary = fmt.Sprintf("%d warnings, %d drafts to fill in (待补充)", n, b.Drafts.Count)
+	}
+	fmt.Fprintf(stdout, "ok: %d questions (primary %d, secondary %d, adult %d), %s\n",
+		len(b.Questions), counts[quiz.Primary], counts[quiz.Secondary], counts[quiz.Adult], summary)
 	return 0, nil
 }

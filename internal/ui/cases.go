@@ -21,7 +21,7 @@ func (v *caseListView) build() screen {
 	grid := container.New(&cardGrid{minW: 520})
 	for i, c := range cs.Cases {
 		i := i
-		thumb := card(colorCard, 18, 10, s.image(c.CaseImage(soften)))
+		thumb := card(colorCard, 18, 10, s.thumb(c.CaseImage(soften)))
 		title := s.para(s.tx(c.Title), sizeButton, true, "")
 		sum := s.para(s.tx(c.Summary), sizeCaption, false, colorNameMuted)
 		text := container.NewVBox(title)

@@ -369,11 +369,10 @@ func (r *rig) enterPIN(pin string) {
 }
 
 func (r *rig) showsImage(path string) bool {
+	r.shell.images.pending.Wait()
 	for _, o := range r.objects() {
-		if img, ok := o.(interface{ Visible() bool }); ok && img.Visible() {
-			if ci, ok := o.(*canvasImage); ok && ci.Resource != nil && ci.Resource.Name() == path {
-				return true
-			}
+		if ci, ok := o.(*canvasImage); ok && ci.Visible() && r.shell.images.names[ci] == path && (ci.Image != nil || ci.Resource != nil) {
+			return true
 		}
 	}
 	return false

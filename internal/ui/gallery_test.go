@@ -14,6 +14,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/exhibit/exhibittest"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/quizbank"
 )
@@ -29,6 +30,7 @@ func TestGallery(t *testing.T) {
 		if dir == "" {
 			return
 		}
+		r.shell.images.pending.Wait()
 		img := r.win.Canvas().Capture()
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {
@@ -179,6 +181,22 @@ func TestGallery(t *testing.T) {
 		r.tap(r.shell.cat().Drugs.Drugs[0].Name.Zh)
 		shot(r, "18-drug-detail-"+sizeName(size))
 	}
+
+	// The staff panel's content-pack page: a valid pack and one signed by a foreign key.
+	rp, stick, key := packRig(t)
+	_, foreign := exhibittest.Key(t)
+	exhibittest.Build(t, exhibittest.DemoRoot(t, map[string]func([]byte) []byte{
+		"content/meta.yaml": exhibittest.Replace("南明区禁毒预防教育基地", "花果园禁毒教育基地")}), stick, "guiyang-v2.jkpack", "guiyang", 2, key)
+	exhibittest.Build(t, exhibittest.DemoRoot(t, nil), stick, "unknown.jkpack", "other", 9, foreign)
+	rp.openStaff()
+	rp.tap("内容包")
+	shot(rp, "40-staff-packs")
+	rp.tap("安装")
+	rp.waitFor("已安装")
+	shot(rp, "41-staff-pack-installed")
+	rp.tap("关闭面板")
+	rp.tap("轻触屏幕 开始参观")
+	shot(rp, "42-home-new-pack")
 }
 
 func sizeName(s fyne.Size) string {

@@ -38,7 +38,7 @@ func (v *homeView) build() screen {
 	head := container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub))
 
 	openers := s.zoneOpeners()
-	tiles := container.New(&tileGrid{})
+	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})
 	for _, z := range s.cat().Zones {
 		open, ok := openers[z.Kind]
 		if !ok {
@@ -56,9 +56,14 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	c := readableOn(hexOr(z.Color, colorAccent))
 	bg := canvas.NewRectangle(c)
 	bg.CornerRadius = 28
-	bg.SetMinSize(fyne.NewSize(360, 300))
+	short := s.shortScreen()
+	bg.SetMinSize(fyne.NewSize(360, s.tileMinHeight()))
 	icon := s.image(z.Icon)
-	iconBox := container.NewGridWrap(fyne.NewSize(104, 104), icon)
+	iconSide := float32(104)
+	if short {
+		iconSide = 56
+	}
+	iconBox := container.NewGridWrap(fyne.NewSize(iconSide, iconSide), icon)
 	titleSize := fyne.ThemeSizeName(sizeTileHero)
 	if s.v.Lang() == content.En || s.viewport().Width < 1500 {
 		titleSize = sizeTile // English titles are three times as long; small screens
@@ -70,6 +75,17 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	}
 	sub := s.para(other, sizeButton, false, "")
 	tag := s.para(s.tx(z.Tagline), sizeButton, false, "")
+	if short { // 800 px high: icon and title on one line (Chinese adds the English name), the tagline under it
+		var line fyne.CanvasObject
+		if s.v.Lang() == content.En { // long titles: wrap, a size smaller
+			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
+		} else {
+			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText),
+				container.NewCenter(s.label(other, sizeButton, false, colorText)))
+		}
+		inner := container.NewVBox(layout.NewSpacer(), line, tag, layout.NewSpacer())
+		return s.tappable(container.NewStack(bg, padded(24, inner)), s.tap(open))
+	}
 	text := container.NewVBox(title, sub, tag)
 	inner := container.NewBorder(container.NewHBox(layout.NewSpacer(), iconBox), text, nil, nil)
 	tile := container.NewStack(bg, padded(36, inner))
@@ -80,11 +96,28 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 // tileGrid lays tiles out in rows that share the height: as many columns as are wide
 // enough (520 px), or more when the height holds fewer rows of tall-enough (330 px) tiles.
 // That is one row of three at 1920×1080 and 1280×800, one column in 1080×1920 portrait.
-type tileGrid struct{}
+type tileGrid struct {
+	minH float32 // a tile's least height; 0: 330
+}
+
+// shortScreen is true on screens about 800 px high, where home tiles go two rows of
+// short tiles rather than one row of narrow ones.
+func (s *Shell) shortScreen() bool { return s.viewport().Height < 900 }
+
+func (s *Shell) tileMinHeight() float32 {
+	if s.shortScreen() {
+		return 170
+	}
+	return 300
+}
 
 func (g *tileGrid) cols(size fyne.Size, n int) int {
+	minH := g.minH
+	if minH == 0 {
+		minH = 330
+	}
 	byWidth := int(size.Width / 520)
-	rowsFit := max(1, int(size.Height/330))
+	rowsFit := max(1, int(size.Height/minH))
 	byHeight := (n + rowsFit - 1) / rowsFit
 	c := max(1, min(n, max(byWidth, byHeight)))
 	// Fewer, wider columns when that adds no row: four tiles are 2×2, not 3+1.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -79,7 +80,14 @@ func (s *Shell) packsPage() fyne.CanvasObject {
 		m := cur.Manifest
 		left.Add(s.para(s.t("packs.installed", m.Title.Zh, m.Version, m.Created.Local().Format("2006-01-02")), sizeBody, true, ""))
 	} else {
-		left.Add(s.para(s.t("packs.none.installed", p.Source), sizeBody, false, ""))
+		src := p.Source
+		if src == exhibit.BundledSource {
+			src = s.t("packs.source.bundled")
+		}
+		left.Add(s.para(s.t("packs.none.installed", src), sizeBody, false, ""))
+	}
+	if p.Bank != nil && p.Bank.Drafts.Count > 0 {
+		left.Add(s.para(s.t("packs.drafts", p.Bank.Drafts.Count), sizeBody, false, colorNameHeading))
 	}
 	left.Add(s.para(fmt.Sprintf("%s  ·  %s", s.tx(p.Catalog.Meta.Title), p.Version()), sizeBody, false, colorNameMuted))
 	if notice, at := desk.Notice(); notice != "" {
@@ -138,9 +146,13 @@ func (s *Shell) packCard(f pack.Found) fyne.CanvasObject {
 	if f.State != pack.StateValid {
 		stateColor = colorNameHeading
 	}
+	newer := f.Manifest.Version > s.pack().Number()
+	if f.State == pack.StateValid && !newer {
+		state = s.t("packs.older")
+	}
 	lines.Add(s.para(state, sizeBody, f.State != pack.StateValid, stateColor))
 	var action fyne.CanvasObject = layout.NewSpacer()
-	if f.State == pack.StateValid && s.packs.busy == "" {
+	if f.State == pack.StateValid && newer && s.packs.busy == "" {
 		path := f.Path
 		action = container.NewVBox(layout.NewSpacer(), s.pill(s.t("packs.install"), colorAccent, func() { s.installPack(path, title, nil) }))
 	}
@@ -192,7 +204,7 @@ func (s *Shell) installed(out exhibit.Outcome, after func()) {
 	}
 	if out.Report != "" {
 		s.record(event.NewStaffPack(event.PackReport, m.ID, m.Version, true, ""))
-		msg += "\n" + s.t("packs.report", out.Report)
+		msg += "\n" + s.t("packs.report", filepath.Base(out.Report))
 	}
 	s.packs = packState{}
 	s.scanPacks()

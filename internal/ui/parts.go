@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"io/fs"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -79,38 +78,6 @@ func card(c color.Color, radius, p float32, obj fyne.CanvasObject) *fyne.Contain
 	rect := canvas.NewRectangle(c)
 	rect.CornerRadius = radius
 	return container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(p, p, p, p), obj))
-}
-
-// imageCache keeps the images of one pack; a new pack empties it.
-type imageCache struct {
-	serial uint64
-	m      map[string]fyne.Resource
-}
-
-func (c *imageCache) reset(serial uint64) {
-	c.serial, c.m = serial, map[string]fyne.Resource{}
-}
-
-// image loads a content image of the pack on show, cached per path. A missing or broken
-// file (content was validated, so this is rare) shows an empty card rather than failing.
-func (s *Shell) image(path string) fyne.CanvasObject {
-	p := s.pack()
-	if s.images.m == nil || s.images.serial != p.Serial() {
-		s.images.reset(p.Serial())
-	}
-	res, ok := s.images.m[path]
-	if !ok {
-		data, err := fs.ReadFile(p.Root, path)
-		if err != nil {
-			s.d.Log.Warn("content image unreadable", "path", path, "err", err)
-			return canvas.NewRectangle(color.Transparent)
-		}
-		res = fyne.NewStaticResource(path, data)
-		s.images.m[path] = res
-	}
-	img := canvas.NewImageFromResource(res)
-	img.FillMode = canvas.ImageFillContain
-	return img
 }
 
 // illustration puts an image on the cream card marked 示意图 · illustration.

@@ -146,12 +146,26 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	corner := container.NewWithoutLayout(hot)
 	hot.Resize(fyne.NewSize(110, 110))
 	s.root = container.NewStack(bg, main, corner, s.overlay)
-	win.SetContent(s.root)
+	win.SetContent(container.New(screenLayout{}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
 	s.unsub = d.Shelf.Subscribe(func(*exhibit.Pack) { fyne.Do(s.adoptPack) })
 	s.showAttract()
 	return s
 }
+
+// screenLayout gives its content the whole window and reports no minimum size of its own:
+// a real window never grows past the screen to fit its content (the views fit themselves to
+// the window, at every supported size), so what is drawn is what can be tapped.
+type screenLayout struct{}
+
+func (screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (screenLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(320, 240) }
 
 // pack is the content this visit shows.
 func (s *Shell) pack() *exhibit.Pack { return s.v.Pack() }
@@ -302,6 +316,7 @@ func (s *Shell) show() {
 // render draws the top view and the bar for the current language and text size.
 func (s *Shell) render() {
 	s.narr = nil
+	clear(s.images.names) // only the pictures of the page being drawn
 	top := s.stack[len(s.stack)-1]
 	s.cur = top.build()
 	// Narration keeps playing while the visitor pages within the same story; anything

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"container/list"
+	"image"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/media"
+)
+
+// imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones).
+const imageBudget = 64 << 20
+
+// Sizes pictures are decoded at: no picture is kept larger than it is ever shown.
+const (
+	thumbW, thumbH   = 480, 360  // catalogue and case-list cards
+	detailW, detailH = 1280, 960 // illustrations beside a text, attract slides
+)
+
+type imageKey struct {
+	path string
+	w, h int
+}
+
+// imageCache holds the decoded pictures of one pack within imageBudget, least recently
+// used first out. Decoding runs off the UI thread; a picture asked for before it is ready
+// shows empty and is filled in when its decode finishes. All methods but decode run on the
+// UI thread.
+type imageCache struct {
+	serial  uint64
+	lim     content.Limits
+	entries map[imageKey]*list.Element
+	lru     *list.List // of *imageEntry, most recent first
+	bytes   int64
+	waiting map[imageKey][]*canvas.Image
+	svg     map[string]fyne.Resource
+	names   map[*canvas.Image]string // what each picture on screen shows (tests, logs)
+	pending sync.WaitGroup
+}
+
+type imageEntry struct {
+	key imageKey
+	img image.Image
+	n   int64
+}
+
+func (c *imageCache) reset(serial uint64) {
+	*c = imageCache{serial: serial, lim: content.DefaultLimits(), entries: map[imageKey]*list.Element{},
+		lru: list.New(), waiting: map[imageKey][]*canvas.Image{}, svg: map[string]fyne.Resource{},
+		names: map[*canvas.Image]string{}}
+}
+
+// image shows a content picture of the pack on show, decoded at most at detail size.
+func (s *Shell) image(p string) *canvas.Image { return s.imageFit(p, detailW, detailH) }
+
+// thumb shows a content picture at card size.
+func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thumbH) }
+
+// imageFit shows a content picture decoded to fit w×h. A broken file (content was
+// validated, so this is rare) stays an empty frame and is logged.
+func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
+	pk := s.pack()
+	c := &s.images
+	if c.entries == nil || c.serial != pk.Serial() {
+		c.reset(pk.Serial())
+	}
+	out := &canvas.Image{FillMode: canvas.ImageFillContain}
+	c.names[out] = p
+	if strings.EqualFold(path.Ext(p), ".svg") {
+		res, ok := c.svg[p]
+		if !ok {
+			data, err := media.ReadSVG(pk.Root, p, c.lim)
+			if err != nil {
+				s.d.Log.Warn("content image unreadable", "path", p, "err", err)
+				return out
+			}
+			res = fyne.NewStaticResource(p, data)
+			c.svg[p] = res
+		}
+		out.Resource = res
+		return out
+	}
+	k := imageKey{p, w, h}
+	if el, ok := c.entries[k]; ok {
+		c.lru.MoveToFront(el)
+		out.Image = el.Value.(*imageEntry).img
+		return out
+	}
+	first := len(c.waiting[k]) == 0
+	c.waiting[k] = append(c.waiting[k], out)
+	if first {
+		s.decode(k, pk.Root, pk.Serial())
+	}
+	return out
+}
+
+// prefetch decodes pictures ahead of need (the next zone's), off the UI thread.
+func (s *Shell) prefetch(paths []string, w, h int) {
+	c := &s.images
+	pk := s.pack()
+	if c.entries == nil || c.serial != pk.Serial() {
+		c.reset(pk.Serial())
+	}
+	for _, p := range paths {
+		k := imageKey{p, w, h}
+		if _, ok := c.entries[k]; ok || strings.EqualFold(path.Ext(p), ".svg") {
+			continue
+		}
+		if _, busy := c.waiting[k]; busy {
+			continue
+		}
+		c.waiting[k] = nil
+		s.decode(k, pk.Root, pk.Serial())
+	}
+}
+
+// decode runs one decode on its own goroutine and hands the result to the UI thread.
+func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
+	c := &s.images
+	c.pending.Add(1)
+	lim := c.lim
+	go func() {
+		defer c.pending.Done()
+		img, err := media.Decode(root, k.path, k.w, k.h, lim)
+		fyne.Do(func() { s.decoded(k, serial, img, err) })
+	}()
+}
+
+// decoded files a finished decode and fills in the pictures that wait for it.
+func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
+	c := &s.images
+	if c.serial != serial { // a new pack came meanwhile
+		return
+	}
+	waiting := c.waiting[k]
+	delete(c.waiting, k)
+	if err != nil {
+		s.d.Log.Warn("content image unreadable", "path", k.path, "err", err)
+		return
+	}
+	b := img.Bounds()
+	e := &imageEntry{key: k, img: img, n: int64(b.Dx()) * int64(b.Dy()) * 4}
+	c.entries[k] = c.lru.PushFront(e)
+	c.bytes += e.n
+	for c.bytes > imageBudget && c.lru.Len() > 1 {
+		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
+		delete(c.entries, old.key)
+		c.bytes -= old.n
+	}
+	for _, ci := range waiting {
+		ci.Image = img
+		ci.Refresh()
+	}
+}
