@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -185,4 +186,27 @@ func (l *Log) maintain(ctx context.Context) {
 	if _, err := l.prune(ctx, now); err != nil {
 		l.log.Warn("scheduled prune", "err", err)
 	}
+}
+
+// StaffMessage says in Chinese what is wrong with the log and what staff can do; "" when
+// all is well. LastError keeps the English detail for the process log.
+func (h Health) StaffMessage() string {
+	var msgs []string
+	switch {
+	case h.Opening:
+		msgs = append(msgs, fmt.Sprintf("访客记录暂时无法保存到磁盘（磁盘已满或无法写入），%d 条记录暂存在内存中，正在自动重试。"+
+			"请联系技术人员清理磁盘；在此之前请不要关机。", h.Pending))
+	case h.WriteFailing:
+		msgs = append(msgs, fmt.Sprintf("访客记录写入磁盘失败，%d 条记录暂存在内存中，正在自动重试。请联系技术人员检查磁盘空间。", h.Pending))
+	}
+	if h.Lost > 0 {
+		msgs = append(msgs, fmt.Sprintf("已有 %d 条访客记录因无法保存而丢失。", h.Lost))
+	}
+	if h.MovedAside != "" {
+		msgs = append(msgs, "原记录文件已损坏，已另存为 "+h.MovedAside+"，并开始新的记录文件。请把旧文件交给技术人员。")
+	}
+	if h.OverBudgetWarning {
+		msgs = append(msgs, "记录文件快占满给它的磁盘空间：请用“导出到U盘”导出，或检查网络上传。")
+	}
+	return strings.Join(msgs, "\n")
 }

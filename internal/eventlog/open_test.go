@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -192,5 +193,15 @@ func TestSetAsideKeepsEventsAndCounts(t *testing.T) {
 	}
 	if u, _ := l.Unsynced(); u != 5 {
 		t.Fatalf("unsynced %d: set-aside events are not at the hub", u)
+	}
+}
+
+func TestHealthStaffMessage(t *testing.T) {
+	if msg := (Health{}).StaffMessage(); msg != "" {
+		t.Fatalf("healthy log: %q", msg)
+	}
+	msg := Health{Opening: true, Pending: 12, Lost: 3}.StaffMessage()
+	if !strings.Contains(msg, "12 条记录暂存在内存中") || !strings.Contains(msg, "3 条") {
+		t.Fatalf("%q", msg)
 	}
 }
