@@ -17,7 +17,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content screenshots bench font narration art deps-build deps-headless clean
+.PHONY: run build test vet lint-content fuzz screenshots bench font narration art deps-build deps-headless clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -59,6 +59,13 @@ lint-content:
 # binary under Xvfb (KIOSK_SMOKE=require makes a missing Xvfb a failure, not a skip).
 test: deps-build deps-headless vet lint-content
 	KIOSK_SMOKE=require go test -count=1 -timeout 30m ./...
+	scripts/fuzz.sh 3
+
+# Every fuzz target (content loading, quiz import, pack manifest and archive, the hub's batch
+# decoder) for FUZZTIME seconds each.
+FUZZTIME ?= 120
+fuzz:
+	scripts/fuzz.sh $(FUZZTIME)
 
 # docs/screenshots: every screen at 1920x1080 and home at 1280x800 and 1080x1920 (Fyne's
 # software painter, real theme and content), plus the real binary under Xvfb (00-xvfb-*).
@@ -67,10 +74,12 @@ screenshots: deps-build deps-headless
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run TestSmoke ./cmd/kiosk/
 
 # Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
-# PostgreSQL too when KIOSK_TEST_PG_DSN is set), then cold start and memory under Xvfb.
+# PostgreSQL too when KIOSK_TEST_PG_DSN is set), pack install and live swap, then cold start
+# and memory under Xvfb, then pack install against sha256sum+cp (PACK_MB, default 256).
 bench: build deps-headless
-	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/
+	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/
 	bench/startup.sh
+	PACK_MB=$${PACK_MB:-256} bench/pack.sh
 
 font:
 	$(call apt_install,$(APT_ASSETS))

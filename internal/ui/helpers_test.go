@@ -83,7 +83,7 @@ func (e *events) last(typ string) (kiosk.Event, bool) {
 }
 
 type rig struct {
-	t      *testing.T
+	t      testing.TB
 	shell  *Shell
 	win    fyne.Window
 	clock  *kiosk.ManualClock
@@ -106,7 +106,7 @@ type rigConfig struct {
 }
 
 // newRig starts the shell on the bundled content in a 1920×1080 test window.
-func newRig(t *testing.T, opts ...func(*rigConfig)) *rig {
+func newRig(t testing.TB, opts ...func(*rigConfig)) *rig {
 	t.Helper()
 	test.NewTempApp(t)
 	cat, rep := content.Load(assets.Content())

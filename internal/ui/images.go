@@ -51,10 +51,13 @@ type imageEntry struct {
 	n   int64
 }
 
+// reset empties the cache for pack serial; decodes still running for the old pack finish
+// and are dropped (pending keeps counting them).
 func (c *imageCache) reset(serial uint64) {
-	*c = imageCache{serial: serial, lim: content.DefaultLimits(), entries: map[imageKey]*list.Element{},
-		lru: list.New(), waiting: map[imageKey][]*canvas.Image{}, svg: map[string]fyne.Resource{},
-		names: map[*canvas.Image]string{}}
+	c.serial, c.lim = serial, content.DefaultLimits()
+	c.entries, c.lru, c.bytes = map[imageKey]*list.Element{}, list.New(), 0
+	c.waiting, c.svg = map[imageKey][]*canvas.Image{}, map[string]fyne.Resource{}
+	c.names = map[*canvas.Image]string{}
 }
 
 // image shows a content picture of the pack on show, decoded at most at detail size.

@@ -17,7 +17,7 @@ import (
 
 // packRig is a rig whose staff panel installs packs from a stick directory into a real
 // pack store, through the real desk.
-func packRig(t *testing.T) (*rig, string, ed25519.PrivateKey) {
+func packRig(t testing.TB) (*rig, string, ed25519.PrivateKey) {
 	t.Helper()
 	pub, priv := exhibittest.Key(t)
 	stick := t.TempDir()
