@@ -15,8 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/jindu-edu/kiosk/internal/eventlog"
 )
 
 // Uploader defaults.
@@ -284,36 +282,6 @@ func (u *Uploader) sendBatch(ctx context.Context, endpoint string, b *batching) 
 	return advanced, nil
 }
 
-// sameKiosk is the length of the leading run of events of kiosk id.
-func sameKiosk(events []eventlog.Event, id string) int {
-	for i, e := range events {
-		if e.KioskID != id {
-			return i
-		}
-	}
-	return len(events)
-}
-
-// setAside keeps events out of the upload (they stay in the log, for a USB export) and
-// moves the cursor over them.
-func (u *Uploader) setAside(events []eventlog.Event, reason string) (int, error) {
-	ids := make([]string, len(events))
-	for i, e := range events {
-		ids[i] = e.ID
-	}
-	if err := u.Store.SetAside(ids, reason); err != nil {
-		return 0, fmt.Errorf("set aside %d events: %w", len(ids), err)
-	}
-	last := events[len(events)-1].Seq
-	if err := u.Store.SetCursor(UploadCursor, last); err != nil {
-		return 0, fmt.Errorf("save the upload cursor: %w", err)
-	}
-	u.logger().Warn("events set aside: kept in the log for a USB export, not uploaded",
-		"count", len(ids), "from_seq", events[0].Seq, "to_seq", last, "reason", reason)
-	u.update(func(s *State) {})
-	return len(ids), nil
-}
-
 // post sends one signed batch and decodes the hub's Ack.
 func (u *Uploader) post(ctx context.Context, endpoint string, body []byte) (Ack, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, endpoint, bytes.NewReader(body))
@@ -358,18 +326,6 @@ func (u *Uploader) post(ctx context.Context, endpoint string, body []byte) (Ack,
 	return ack, nil
 }
 
-// invalidAnswer reports whether a status says the batch itself is wrong: a 4xx other than
-// the refused token (401, 403, handled apart), a wrong URL or method (404, 405: the
-// configuration, not the events), too large (413) and the transient 408 and 429.
-func invalidAnswer(code int) bool {
-	switch code {
-	case http.StatusUnauthorized, http.StatusForbidden, http.StatusNotFound, http.StatusMethodNotAllowed,
-		http.StatusRequestTimeout, http.StatusRequestEntityTooLarge, http.StatusTooManyRequests:
-		return false
-	}
-	return code >= 400 && code < 500
-}
-
 // hubMessage is the first line of an error answer's body, for the staff panel.
 func hubMessage(r io.Reader) string {
 	b, _ := io.ReadAll(io.LimitReader(r, 400))
@@ -378,95 +334,4 @@ func hubMessage(r io.Reader) string {
 		return ""
 	}
 	return ": " + msg
-}
-
-// idle waits for the poll interval, Notify or the end of ctx.
-func (u *Uploader) idle(ctx context.Context, d time.Duration) {
-	wctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		select {
-		case <-u.wake:
-			cancel()
-		case <-wctx.Done():
-		}
-	}()
-	u.sleep(wctx, d)
-	cancel()
-	<-done // a Notify consumed here came before the next look at the store
-}
-
-func (u *Uploader) sleep(ctx context.Context, d time.Duration) {
-	if u.Sleep != nil {
-		u.Sleep(ctx, d)
-		return
-	}
-	if d <= 0 {
-		return
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-	}
-}
-
-// update changes the state, refreshes Pending and reports it.
-func (u *Uploader) update(change func(*State)) {
-	pending := int64(-1)
-	if last, err := u.Store.LastSeq(); err == nil {
-		if cur, err := u.Store.Cursor(UploadCursor); err == nil {
-			pending = max(last-cur, 0)
-		}
-	}
-	aside, reason, asideErr := u.Store.SetAsideCount()
-	u.mu.Lock()
-	change(&u.state)
-	if pending >= 0 {
-		u.state.Pending = pending
-	}
-	if asideErr == nil {
-		u.state.SetAside, u.state.SetAsideReason = aside, reason
-	}
-	u.state.StaffMessage = staffMessage(u.state)
-	s := u.state
-	u.mu.Unlock()
-	if u.OnState != nil {
-		u.OnState(s)
-	}
-}
-
-func (u *Uploader) now() time.Time {
-	if u.Clock != nil {
-		return u.Clock()
-	}
-	return time.Now()
-}
-
-func (u *Uploader) logger() *slog.Logger {
-	if u.Logger != nil {
-		return u.Logger
-	}
-	return slog.Default()
-}
-
-// staffMessage says in Chinese what the upload state means and what staff can do.
-func staffMessage(s State) string {
-	var msg string
-	switch s.Status {
-	case StatusTokenRejected:
-		msg = "区数据中心拒绝了本机的上传凭证。请联系区办公室，核对本机编号、公钥和上传口令后重新登记；在此之前记录都保存在本机，不会丢失。"
-	case StatusRetrying:
-		msg = "暂时无法上传到区数据中心，会自动重试；记录都保存在本机，不会丢失。如果长时间不恢复，请检查网络或联系区办公室。"
-	}
-	if s.SetAside > 0 {
-		if msg != "" {
-			msg += "\n"
-		}
-		msg += fmt.Sprintf("有 %d 条记录无法通过网络上传（被区数据中心拒收，或是本机改编号之前的记录），已留在本机。"+
-			"请用“导出到U盘”把记录带到区办公室导入。", s.SetAside)
-	}
-	return msg
 }
