@@ -16,6 +16,10 @@ type Text struct {
 }
 
 // In returns the text in l, falling back to Chinese when the translation is missing.
+// Empty reports a text with neither language.
+func (t Text) Empty() bool { return t.Zh == "" && t.En == "" }
+
+// In returns the text in l, falling back to Chinese.
 func (t Text) In(l Lang) string {
 	if l == En && t.En != "" {
 		return t.En
@@ -158,6 +162,37 @@ type Drug struct {
 	Image      string `yaml:"image"`
 	Narration  Media  `yaml:"narration"`
 	Source     string `yaml:"source"`
+	// Primary is the entry in plain words for primary-school groups (小学团体模式); its
+	// empty fields fall back to the entry's own.
+	Primary *DrugTier `yaml:"primary"`
+}
+
+// DrugTier is a catalogue entry's text for one age band.
+type DrugTier struct {
+	Appearance Text  `yaml:"appearance"`
+	Harms      Text  `yaml:"harms"`
+	Legal      Text  `yaml:"legal"`
+	Disguise   Text  `yaml:"disguise"`
+	Narration  Media `yaml:"narration"`
+}
+
+// For returns the entry as an age band sees it: primary groups get the primary tier.
+func (d Drug) For(primary bool) Drug {
+	t := d.Primary
+	if !primary || t == nil {
+		return d
+	}
+	for _, f := range []struct {
+		dst *Text
+		src Text
+	}{
+		{&d.Appearance, t.Appearance}, {&d.Harms, t.Harms}, {&d.Legal, t.Legal}, {&d.Disguise, t.Disguise}} {
+		if !f.src.Empty() {
+			*f.dst = f.src
+		}
+	}
+	d.Narration = t.Narration
+	return d
 }
 
 // Disguises is the spot-the-disguise game.
@@ -194,6 +229,36 @@ type Case struct {
 	Lesson    Text   `yaml:"lesson"`
 	Narration Media  `yaml:"narration"`
 	Source    string `yaml:"source"`
+	// Primary is the case told for primary-school groups (小学团体模式); required when
+	// Graphic. Its empty fields fall back to the case's own.
+	Primary *CaseTier `yaml:"primary"`
+}
+
+// CaseTier is a case's text for one age band.
+type CaseTier struct {
+	Title     Text   `yaml:"title"`
+	Pages     []Text `yaml:"pages"`
+	Lesson    Text   `yaml:"lesson"`
+	Narration Media  `yaml:"narration"` // the tier's own reading; without it the tier has none
+}
+
+// For returns the case as an age band sees it: primary groups get the primary tier.
+func (c Case) For(primary bool) Case {
+	t := c.Primary
+	if !primary || t == nil {
+		return c
+	}
+	if !t.Title.Empty() {
+		c.Title = t.Title
+	}
+	if len(t.Pages) > 0 {
+		c.Pages = t.Pages
+	}
+	if !t.Lesson.Empty() {
+		c.Lesson = t.Lesson
+	}
+	c.Narration = t.Narration // the full case's reading would not match the text shown
+	return c
 }
 
 // CaseImage picks the image to show, honouring the soften-graphic setting.

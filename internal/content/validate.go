@@ -250,6 +250,7 @@ func (v *validator) drugs(d *lint.Doc, ds *Drugs) {
 		if strings.TrimSpace(dr.Source) == "" {
 			d.Errf(p+".source", "every entry needs its source")
 		}
+		v.drugTier(d, p+".primary", dr.Primary)
 	}
 }
 
@@ -302,5 +303,52 @@ func (v *validator) cases(d *lint.Doc, cs *Cases) {
 		if strings.TrimSpace(c.Source) == "" {
 			d.Errf(p+".source", "every case needs its source")
 		}
+		v.caseTier(d, p+".primary", c)
+	}
+}
+
+// caseTier checks a case's primary tier: complete in both languages where given.
+func (v *validator) caseTier(d *lint.Doc, p string, c Case) {
+	t := c.Primary
+	if t == nil {
+		return
+	}
+	v.optText(d, p+".title", t.Title)
+	if len(t.Pages) == 0 {
+		d.Errf(p+".pages", "a primary tier needs its pages")
+	}
+	for j, pg := range t.Pages {
+		v.text(d, fmt.Sprintf("%s.pages[%d]", p, j), pg)
+	}
+	v.text(d, p+".lesson", t.Lesson)
+	v.optNarration(d, p+".narration", t.Narration)
+}
+
+// optNarration checks a reading that may be left out.
+func (v *validator) optNarration(d *lint.Doc, p string, m Media) {
+	if m.Zh != "" || m.En != "" {
+		v.narration(d, p, m)
+	}
+}
+
+// drugTier checks an entry's primary tier, if any.
+func (v *validator) drugTier(d *lint.Doc, p string, t *DrugTier) {
+	if t == nil {
+		return
+	}
+	if t.Appearance.Empty() && t.Harms.Empty() && t.Legal.Empty() && t.Disguise.Empty() {
+		d.Errf(p, "a primary tier needs at least one text")
+	}
+	v.optText(d, p+".appearance", t.Appearance)
+	v.optText(d, p+".harms", t.Harms)
+	v.optText(d, p+".legal", t.Legal)
+	v.optText(d, p+".disguise", t.Disguise)
+	v.optNarration(d, p+".narration", t.Narration)
+}
+
+// optText checks a text that may be left out, but not half given.
+func (v *validator) optText(d *lint.Doc, p string, t Text) {
+	if !t.Empty() {
+		v.text(d, p, t)
 	}
 }

@@ -30,6 +30,10 @@ func walkTexts(v reflect.Value, f func(Text)) {
 		for i := 0; i < v.Len(); i++ {
 			walkTexts(v.Index(i), f)
 		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkTexts(v.Elem(), f)
+		}
 	}
 }
 
@@ -61,9 +65,17 @@ func (c *Catalog) Narrations() []Narration {
 	}
 	for _, d := range c.Drugs.Drugs {
 		add(d.Narration, d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise)
+		if d.Primary != nil {
+			p := d.For(true)
+			add(p.Narration, p.Name, p.Appearance, p.Harms, p.Legal, p.Disguise)
+		}
 	}
 	for _, cs := range c.Cases.Cases {
 		add(cs.Narration, append(append([]Text{cs.Title}, cs.Pages...), cs.Lesson)...)
+		if cs.Primary != nil {
+			p := cs.For(true)
+			add(p.Narration, append(append([]Text{p.Title}, p.Pages...), p.Lesson)...)
+		}
 	}
 	return out
 }

@@ -51,13 +51,13 @@ type caseView struct {
 
 // enter registers the case's narration (one clip for all its pages).
 func (v *caseView) enter() {
-	c := v.s.cat().Cases.Cases[v.idx]
+	c := v.s.caseAt(v.idx)
 	v.s.narrate(c.Narration, v.zone.ID, c.ID)
 }
 
 func (v *caseView) build() screen {
 	s := v.s
-	c := s.cat().Cases.Cases[v.idx]
+	c := s.caseAt(v.idx)
 	total := len(c.Pages) + 1
 	tag := card(colorSurfaceHi, 20, 8, s.label(s.t("cases.illustrative"), sizeSmall, false, colorText))
 	head := container.NewVBox(s.para(s.tx(c.Title), sizeHeading, true, ""), container.NewHBox(tag))
@@ -94,8 +94,17 @@ func (v *caseView) build() screen {
 	}
 }
 
+// caseAt is case i as the visit's age band sees it (小学团体模式: the primary tier).
+func (s *Shell) caseAt(i int) content.Case {
+	return s.cat().Cases.Cases[i].For(s.primaryMode())
+}
+
+// primaryMode is the staff setting for primary-school groups: softened pictures and the
+// primary tier of cases and catalogue entries.
+func (s *Shell) primaryMode() bool { return s.v.Settings().SoftenGraphic }
+
 func (v *caseView) move(d int) {
-	c := v.s.cat().Cases.Cases[v.idx]
+	c := v.s.caseAt(v.idx)
 	if p := v.page + d; p >= 0 && p <= len(c.Pages) {
 		v.s.replace(&caseView{s: v.s, zone: v.zone, idx: v.idx, page: p})
 	}

@@ -98,13 +98,13 @@ type drugView struct {
 
 // enter registers the drug's narration.
 func (v *drugView) enter() {
-	d := v.list[v.idx]
+	d := v.list[v.idx].For(v.s.primaryMode())
 	v.s.narrate(d.Narration, v.zone.ID, d.ID)
 }
 
 func (v *drugView) build() screen {
 	s := v.s
-	d := v.list[v.idx]
+	d := v.list[v.idx].For(s.primaryMode())
 	var cat content.Category
 	for _, c := range s.cat().Drugs.Categories {
 		if c.ID == d.Category {

@@ -261,7 +261,7 @@ func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	if r.shell.Modal() != "staff" {
 		t.Fatalf("the right PIN did not open the panel; screen:\n%s", r.dump())
 	}
-	r.mustHave("管理面板", "bundled demo", "demo v1", "内容检查通过", "声音设备正常", "无操作超时", "柔化案例图片")
+	r.mustHave("管理面板", "bundled demo", "demo v1", "内容检查通过", "声音设备正常", "无操作超时", "小学团体模式")
 	r.tap("120 秒")
 	if len(r.saved) != 1 || r.saved[0].IdleTimeout != kiosk.Duration(120*time.Second) {
 		t.Fatalf("saved %v", r.saved)
@@ -314,7 +314,7 @@ func TestSoftenedCaseImages(t *testing.T) {
 	r := newRig(t, func(c *rigConfig) { c.settings.SoftenGraphic = true })
 	r.tap("轻触屏幕 开始参观")
 	r.tap("危害案例")
-	r.mustHave("已为低龄观众柔化图片")
+	r.mustHave("小学团体模式：图片已柔化")
 	var graphic content.Case
 	for _, c := range r.shell.cat().Cases.Cases {
 		if c.Graphic {
@@ -324,6 +324,38 @@ func TestSoftenedCaseImages(t *testing.T) {
 	r.tap(graphic.Title.Zh)
 	if !r.showsImage(graphic.ImageSoft) || r.showsImage(graphic.Image) {
 		t.Fatal("the softened image must replace the graphic one")
+	}
+}
+
+// TestPrimaryTierText: in primary-school mode cases and catalogue entries tell their
+// primary tier; otherwise the full text.
+func TestPrimaryTierText(t *testing.T) {
+	withTiers := func(c *rigConfig) {
+		cat := *c.pack.Catalog
+		cases := slices.Clone(cat.Cases.Cases)
+		cases[0].Primary = &content.CaseTier{Pages: []content.Text{{Zh: "小学版第一页", En: "Page one for children"}},
+			Lesson: content.Text{Zh: "小学版的道理", En: "Lesson for children"}}
+		cat.Cases.Cases = cases
+		drugs := slices.Clone(cat.Drugs.Drugs)
+		drugs[0].Primary = &content.DrugTier{Harms: content.Text{Zh: "小学版危害", En: "Harms for children"}}
+		cat.Drugs.Drugs = drugs
+		c.pack.Catalog = &cat
+	}
+	for _, primary := range []bool{true, false} {
+		r := newRig(t, withTiers, func(c *rigConfig) { c.settings.SoftenGraphic = primary })
+		cat := r.shell.cat()
+		r.tap("轻触屏幕 开始参观")
+		r.tap("危害案例")
+		r.tap(cat.Cases.Cases[0].Title.Zh)
+		if r.has("小学版第一页") != primary || r.has(cat.Cases.Cases[0].Pages[0].Zh[:12]) == primary {
+			t.Fatalf("primary mode %v: case page shows:\n%s", primary, r.dump())
+		}
+		r.tap("首页")
+		r.tap("毒品种类")
+		r.tap(cat.Drugs.Drugs[0].Name.Zh)
+		if r.has("小学版危害") != primary {
+			t.Fatalf("primary mode %v: drug entry shows:\n%s", primary, r.dump())
+		}
 	}
 }
 
