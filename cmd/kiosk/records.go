@@ -26,7 +26,9 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ki
 		log.Error("data directory unusable, visitor log off", "err", err)
 		return kiosk.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
 	}
-	l, err := eventlog.Open(filepath.Join(cfg.DataDir, EventsFile), eventlog.Options{
+	// OpenRetrying always gives a working log: on a full disk events wait in memory while
+	// opening is retried with backoff (the staff panel says so).
+	l, err := eventlog.OpenRetrying(filepath.Join(cfg.DataDir, EventsFile), eventlog.Options{
 		KioskID:        cfg.KioskID,
 		AppVersion:     version,
 		ContentVersion: contentVersion,

@@ -467,6 +467,21 @@ func (r *rig) waitExport(n int) kiosk.Event {
 	return kiosk.Event{}
 }
 
+// TestStaffPanelShowsLogAndSyncTrouble: a log waiting for disk space and events the hub
+// refused are told in words staff can act on.
+func TestStaffPanelShowsLogAndSyncTrouble(t *testing.T) {
+	r := newRig(t, func(c *rigConfig) {
+		c.deps.Records = RecordsDeps{
+			Health: func() eventlog.Health { return eventlog.Health{Opening: true, Pending: 12} },
+			Sync: func() evsync.State {
+				return evsync.State{Status: evsync.StatusRetrying, SetAside: 3, StaffMessage: "区中心拒收了部分记录"}
+			},
+		}
+	})
+	r.openStaff()
+	r.mustHave("12 条记录暂存在内存中", "区中心拒收了部分记录", "3 条记录被区中心拒收，已留在本机")
+}
+
 func TestStaffPanelWithoutALog(t *testing.T) {
 	r := newRig(t, func(c *rigConfig) { c.deps.Records = RecordsDeps{Unavailable: "disk full"} })
 	r.openStaff()

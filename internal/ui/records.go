@@ -49,6 +49,9 @@ func (s *Shell) recordsPanel() fyne.CanvasObject {
 	if h.MovedAside != "" {
 		box.Add(s.para(s.t("staff.records.moved")+h.MovedAside, sizeSmall, false, colorNameHeading))
 	}
+	if msg := h.StaffMessage(); msg != "" {
+		box.Add(s.para(msg, sizeBody, true, colorNameHeading))
+	}
 	box.Add(s.label(s.t("staff.sync"), sizeLead, true, colorHeading))
 	if r.Sync == nil {
 		box.Add(s.para(s.t("staff.sync.off"), sizeBody, false, colorNameMuted))
@@ -59,8 +62,14 @@ func (s *Shell) recordsPanel() fyne.CanvasObject {
 			line += "  " + s.t("staff.sync.last", st.LastSuccess.Format("2006-01-02 15:04"))
 		}
 		box.Add(s.para(line, sizeBody, false, ""))
-		if st.LastError != "" {
+		switch {
+		case st.StaffMessage != "":
+			box.Add(s.para(st.StaffMessage, sizeBody, true, colorNameHeading))
+		case st.LastError != "":
 			box.Add(s.para(s.t("staff.sync.error", st.LastError), sizeSmall, false, colorNameHeading))
+		}
+		if st.SetAside > 0 {
+			box.Add(s.para(s.t("staff.sync.setaside", st.SetAside), sizeBody, false, colorNameHeading))
 		}
 	}
 	if r.Export != nil {
