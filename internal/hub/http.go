@@ -192,15 +192,10 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	var batch evsync.Batch
-	dec := json.NewDecoder(bytes.NewReader(body))
-	if err := dec.Decode(&batch); err != nil {
+	batch, err := decodeBatch(body)
+	if err != nil {
 		log.Warn("upload: bad JSON", "err", err)
-		httpError(w, http.StatusBadRequest, "body is not a JSON batch: "+err.Error())
-		return
-	}
-	if dec.More() {
-		httpError(w, http.StatusBadRequest, "body has data after the JSON batch")
+		httpError(w, http.StatusBadRequest, err.Error())
 		return
 	}
 	if batch.KioskID != kiosk.ID {
@@ -288,4 +283,17 @@ func httpError(w http.ResponseWriter, code int, msg string) {
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(code)
 	io.WriteString(w, strings.ReplaceAll(msg, "\n", " ")+"\n")
+}
+
+// decodeBatch reads an upload body: exactly one JSON batch.
+func decodeBatch(body []byte) (evsync.Batch, error) {
+	var batch evsync.Batch
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if err := dec.Decode(&batch); err != nil {
+		return evsync.Batch{}, fmt.Errorf("body is not a JSON batch: %w", err)
+	}
+	if dec.More() {
+		return evsync.Batch{}, errors.New("body has data after the JSON batch")
+	}
+	return batch, nil
 }

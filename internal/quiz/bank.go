@@ -312,6 +312,8 @@ func check(d *lint.Doc, p string, q *Question, fsys fs.FS) {
 			d.Errf(p+".image", "%q must be a .png or .svg path inside the content root", q.Image)
 		} else if st, err := fs.Stat(fsys, q.Image); err != nil || st.Size() == 0 {
 			d.Errf(p+".image", "image %q does not exist in the content root", path.Clean(q.Image))
+		} else if err := content.DefaultLimits().CheckMedia(fsys, q.Image); err != nil {
+			d.Errf(p+".image", "%v", err) // a link, a special file, or pixels over the limits
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package quiz
 
 import (
+	"github.com/jindu-edu/kiosk/internal/content/contenttest"
+
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -47,7 +49,7 @@ const goodBank = `questions:
 `
 
 func bankFS(yaml string) (fstest.MapFS, fstest.MapFS) {
-	return fstest.MapFS{"a.yaml": {Data: []byte(yaml)}}, fstest.MapFS{"media/a.png": {Data: []byte("\x89PNG")}}
+	return fstest.MapFS{"a.yaml": {Data: []byte(yaml)}}, fstest.MapFS{"media/a.png": {Data: contenttest.PNG(800, 600)}}
 }
 
 func TestGoodBank(t *testing.T) {
@@ -122,5 +124,16 @@ func TestBankErrorsNameFileAndLine(t *testing.T) {
 	}
 	if _, rep := Load(fstest.MapFS{}, fstest.MapFS{}); rep.Err() == nil {
 		t.Error("a root without a bank must be an error")
+	}
+}
+
+// A quiz picture is held to the content limits: one whose header claims 30000×30000
+// pixels is refused by lint (the kiosk would otherwise try to decode it).
+func TestHugeQuizImageIsRefused(t *testing.T) {
+	bank, media := bankFS(goodBank)
+	media["media/a.png"] = &fstest.MapFile{Data: contenttest.PNG(30000, 30000)}
+	_, rep := Load(bank, media)
+	if rep.Err() == nil || !strings.Contains(rep.Err().Error(), "30000×30000") {
+		t.Fatalf("a 30000×30000 quiz picture passed: %v", rep.Err())
 	}
 }
