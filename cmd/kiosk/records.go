@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
@@ -63,7 +64,8 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ki
 			return m.Count, dir, err
 		}
 		if cfg.Sync.HubURL != "" {
-			up := &evsync.Uploader{Store: l, URL: cfg.Sync.HubURL, Token: cfg.Sync.Token, Key: key, Logger: log}
+			up := &evsync.Uploader{Store: l, URL: cfg.Sync.HubURL, Token: cfg.Sync.Token, Key: key, Logger: log,
+				PollInterval: time.Duration(cfg.Sync.PollInterval), BatchSize: cfg.Sync.BatchSize}
 			deps.Sync = up.State
 			go up.Run(ctx)
 		}

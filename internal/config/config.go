@@ -47,6 +47,10 @@ type Events struct {
 type Sync struct {
 	HubURL string `toml:"hub_url"`
 	Token  string `toml:"token"`
+	// PollInterval is how often the uploader looks for new events once all are sent.
+	PollInterval kiosk.Duration `toml:"poll_interval"`
+	// BatchSize is the number of events per upload request.
+	BatchSize int `toml:"batch_size"`
 }
 
 // Quiz configures the knowledge quiz.
@@ -65,6 +69,7 @@ func Default() Config {
 		Visitor:    kiosk.DefaultSettings(),
 		Quiz:       Quiz{QuestionTime: kiosk.Duration(30 * time.Second), RoundSize: 10},
 		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: "/media/usb"},
+		Sync:       Sync{PollInterval: kiosk.Duration(30 * time.Second), BatchSize: 500},
 		Packs:      DefaultPacks(),
 	}
 }
@@ -141,6 +146,9 @@ func (c Config) Validate() error {
 	if c.Sync.HubURL != "" && c.Sync.Token == "" {
 		errs = append(errs, errors.New("[sync] hub_url is set but token is empty"))
 	}
+	if d := time.Duration(c.Sync.PollInterval); d < 0 || d > 24*time.Hour || c.Sync.BatchSize < 0 || c.Sync.BatchSize > 5000 {
+		errs = append(errs, errors.New("[sync] poll_interval must be 0–24h and batch_size 0–5000 (0: the default)"))
+	}
 	if err := c.Visitor.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("[visitor]: %w", err))
 	}
@@ -203,4 +211,7 @@ export_dir = "/media/usb"
 hub_url = ""
 # The upload token the office issued to this kiosk (kiosk-hub kiosk add).
 token = ""
+# How often to look for new events once everything is sent, and events per request.
+poll_interval = "30s"
+batch_size = 500
 ` + examplePacks

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// needX skips (or, with KIOSK_SMOKE=require, fails) a test that needs Xvfb and xdotool.
+func needX(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("KIOSK_SMOKE") == "require" {
+				t.Fatalf("%s is not installed (make test installs it)", tool)
+			}
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+	buildOut  []byte
+)
+
+// kioskBinary builds the real kiosk once for the package's tests.
+func kioskBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "kiosk-bin")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "kiosk")
+		buildOut, buildErr = exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput()
+	})
+	if buildErr != nil {
+		t.Fatalf("build: %v\n%s", buildErr, buildOut)
+	}
+	return builtBin
+}
+
+// xscreen is an Xvfb display of a given size.
+type xscreen struct {
+	t   *testing.T
+	env []string
+}
+
+func startXvfb(t *testing.T, size string) *xscreen {
+	t.Helper()
+	display := freeDisplay(t)
+	xvfb := exec.Command("Xvfb", display, "-screen", "0", size+"x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	waitFor(t, 20*time.Second, "Xvfb socket", func() bool {
+		_, err := os.Stat("/tmp/.X11-unix/X" + display[1:])
+		return err == nil
+	})
+	return &xscreen{t: t, env: append(os.Environ(), "DISPLAY="+display, "LANG=zh_CN.UTF-8")}
+}
+
+// run runs an X tool on the screen and returns its output.
+func (x *xscreen) run(name string, args ...string) (string, error) {
+	c := exec.Command(name, args...)
+	c.Env = x.env
+	out, err := c.Output()
+	return strings.TrimSpace(string(out)), err
+}
+
+// tap clicks at a point, as a finger would.
+func (x *xscreen) tap(px, py int) {
+	x.t.Helper()
+	if _, err := x.run("xdotool", "mousemove", itoa(px), itoa(py), "click", "1"); err != nil {
+		x.t.Fatalf("tap %d,%d: %v", px, py, err)
+	}
+}
+
+// runningKiosk is the real binary on a screen.
+type runningKiosk struct {
+	cmd  *exec.Cmd
+	logs *bytes.Buffer
+}
+
+// startKiosk starts the binary with args and waits for its window and a painted frame.
+func (x *xscreen) startKiosk(bin string, args ...string) *runningKiosk {
+	x.t.Helper()
+	var logs bytes.Buffer
+	cmd := exec.Command(bin, args...)
+	cmd.Env, cmd.Stdout, cmd.Stderr = x.env, &logs, &logs
+	if err := cmd.Start(); err != nil {
+		x.t.Fatal(err)
+	}
+	k := &runningKiosk{cmd: cmd, logs: &logs}
+	x.t.Cleanup(func() { k.kill() })
+	waitFor(x.t, 60*time.Second, "the kiosk window", func() bool {
+		win, _ := x.run("xdotool", "search", "--name", "禁毒预防教育基地")
+		return win != ""
+	})
+	shot := filepath.Join(x.t.TempDir(), "first.png")
+	waitFor(x.t, 60*time.Second, "the first frame", func() bool {
+		if _, err := x.run("import", "-window", "root", shot); err != nil {
+			return false
+		}
+		return colours(readPNG(x.t, shot)) > 50
+	})
+	return k
+}
+
+// kill ends the kiosk at once (a power cut, a crash).
+func (k *runningKiosk) kill() {
+	if k.cmd.ProcessState == nil {
+		k.cmd.Process.Kill()
+		k.cmd.Wait()
+	}
+}
+
+// stop asks the kiosk to quit (the service manager's SIGTERM) and waits.
+func (k *runningKiosk) stop(t *testing.T) {
+	t.Helper()
+	k.cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() { k.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		k.kill()
+		t.Fatalf("the kiosk ignored SIGTERM:\n%s", k.logs)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
