@@ -18,8 +18,8 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/hub"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
 )
 
 const token = "0123456789abcdef0123"
@@ -44,11 +44,11 @@ func kioskExport(t *testing.T, id string, n int) (ed25519.PublicKey, string) {
 	defer l.Close()
 	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	for i := range n {
-		typ := kiosk.EventZoneEnter
+		typ := event.ZoneEnter
 		if i%4 == 0 {
-			typ = kiosk.EventSessionStart
+			typ = event.SessionStart
 		}
-		l.Record(kiosk.Event{At: at.Add(time.Duration(i) * time.Minute), Type: typ, Session: "s" + string(rune('a'+i/4)), Zone: "history"})
+		l.Record(event.Event{At: at.Add(time.Duration(i) * time.Minute), Type: typ, Session: "s" + string(rune('a'+i/4)), Zone: "history"})
 	}
 	if err := l.Flush(context.Background()); err != nil {
 		t.Fatal(err)
@@ -177,7 +177,7 @@ func TestServe(t *testing.T) {
 
 	body, _ := json.Marshal(evsync.Batch{KioskID: "k1", Events: []eventlog.Event{{
 		ID: "e1", KioskID: "k1", SessionID: "s1", Seq: 1, WallTime: time.Date(2026, 5, 3, 10, 0, 0, 0, time.UTC),
-		BootID: "b", Type: kiosk.EventSessionStart,
+		BootID: "b", Type: event.SessionStart,
 	}}})
 	req, _ := http.NewRequest(http.MethodPost, base+evsync.UploadPath, bytes.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+token)

@@ -12,7 +12,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
 
@@ -22,10 +22,10 @@ const EventsFile = "events.db"
 // openRecords opens the visitor log and, when a hub is configured, starts the uploader.
 // Without a usable log the kiosk still runs: events go to the process log and the staff
 // panel says why. The returned function stops the uploader and flushes the log.
-func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (kiosk.Recorder, ui.RecordsDeps, func()) {
+func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, func()) {
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		log.Error("data directory unusable, visitor log off", "err", err)
-		return kiosk.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
 	}
 	// OpenRetrying always gives a working log: on a full disk events wait in memory while
 	// opening is retried with backoff (the staff panel says so).
@@ -39,7 +39,7 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ki
 	})
 	if err != nil {
 		log.Error("visitor log unusable, events go to the process log only", "err", err)
-		return kiosk.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
 	}
 	if h := l.Health(); h.MovedAside != "" {
 		log.Error("the visitor log was damaged and moved aside; a fresh one was started", "moved_to", h.MovedAside)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 func TestExportToUSBAndReadBack(t *testing.T) {
@@ -20,7 +20,7 @@ func TestExportToUSBAndReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < 50; i++ {
-		l.Record(kiosk.Event{Type: kiosk.EventItemView, Zone: "drugs", Item: "meth"})
+		l.Record(event.Event{Type: event.ItemView, Zone: "drugs", Item: "meth"})
 	}
 	if err := l.Flush(context.Background()); err != nil {
 		t.Fatal(err)
@@ -71,7 +71,7 @@ func TestExportAcrossAKioskIDChange(t *testing.T) {
 		}
 		n := map[string]int{"kiosk-01": 20, "nanming-02": 25}[id]
 		for range n {
-			l.Record(kiosk.Event{Type: kiosk.EventItemView, Zone: "drugs"})
+			l.Record(event.Event{Type: event.ItemView, Zone: "drugs"})
 		}
 		if err := l.Flush(context.Background()); err != nil {
 			t.Fatal(err)

@@ -8,12 +8,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // benchEvent is a typical visitor event: a quiz answer with a small payload.
-func benchEvent(i int) kiosk.Event {
-	return kiosk.Event{Type: "quiz_answer", Session: "0190a000-0000-7000-8000-000000000001",
+func benchEvent(i int) event.Event {
+	return event.Event{Type: "quiz_answer", Session: "0190a000-0000-7000-8000-000000000001",
 		Zone: "quiz", Item: "q-0042", Data: map[string]any{"choice": i % 4, "correct": i%3 == 0, "ms": 2300}}
 }
 

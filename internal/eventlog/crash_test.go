@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // crashChildEnv names the database a TestHelperChild process writes to.
@@ -51,7 +51,7 @@ func TestHelperChild(t *testing.T) {
 		os.Exit(3)
 	}
 	for i := 0; ; i++ {
-		l.Record(kiosk.Event{Type: "crash", Session: "s", Item: strconv.Itoa(i), Data: map[string]any{"i": i}})
+		l.Record(event.Event{Type: "crash", Session: "s", Item: strconv.Itoa(i), Data: map[string]any{"i": i}})
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 )
 
@@ -17,10 +18,10 @@ func TestRetention(t *testing.T) {
 	l, _ := openTest(t, Options{Clock: clock, RetentionDays: 90})
 	old, young := t0.AddDate(0, 0, -100), t0.AddDate(0, 0, -10)
 	for i := range 4 {
-		l.Record(kiosk.Event{At: old, Type: "old", Item: fmt.Sprint(i)})
+		l.Record(event.Event{At: old, Type: "old", Item: fmt.Sprint(i)})
 	}
 	for i := range 4 {
-		l.Record(kiosk.Event{At: young, Type: "young", Item: fmt.Sprint(i)})
+		l.Record(event.Event{At: young, Type: "young", Item: fmt.Sprint(i)})
 	}
 	flush(t, l)
 	evs, _ := l.After(0, 100) // seqs 1-4 old, 5-8 young
@@ -60,7 +61,7 @@ func TestRetention(t *testing.T) {
 	// The writer prunes by itself once a day of the injected clock has passed.
 	mustMark(t0, evs[3])
 	clock.Advance(25 * time.Hour)
-	l.Record(kiosk.Event{Type: "tick"})
+	l.Record(event.Event{Type: "tick"})
 	flush(t, l)
 	left, _ = l.After(0, 100)
 	if !slices.Equal(seqs(left), []int64{5, 6, 7, 8, 9}) {
@@ -111,7 +112,7 @@ func TestDiskBudget(t *testing.T) {
 	l, _ := openTest(t, Options{DiskBudget: budget, BatchSize: 512})
 	pad := strings.Repeat("x", 400)
 	for i := range 3000 {
-		l.Record(kiosk.Event{Type: "t", Data: map[string]any{"i": i, "pad": pad}})
+		l.Record(event.Event{Type: "t", Data: map[string]any{"i": i, "pad": pad}})
 	}
 	flush(t, l)
 	if _, err := l.Prune(time.Now()); err != nil { // checkpoints, so the size is the file's

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // t0 is the manual clocks' starting time in these tests.
@@ -50,7 +50,7 @@ func flush(t testing.TB, l *Log) {
 // recordN records n events of type typ with items "0".."n-1".
 func recordN(l *Log, n int, typ string) {
 	for i := range n {
-		l.Record(kiosk.Event{Type: typ, Session: "s1", Zone: "quiz", Item: fmt.Sprint(i),
+		l.Record(event.Event{Type: typ, Session: "s1", Zone: "quiz", Item: fmt.Sprint(i),
 			Data: map[string]any{"i": i}})
 	}
 }

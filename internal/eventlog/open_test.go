@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // diskFull makes every attempt to open fail with ENOSPC while full is set, as a kiosk
@@ -112,7 +112,7 @@ func TestOpenRetryingWithoutKioskIDStampsTheStoredOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	l.Record(kiosk.Event{Type: "held"})
+	l.Record(event.Event{Type: "held"})
 	d.full.Store(false)
 	waitUntil(t, "the open", func() bool { return !l.Health().Opening })
 	flush(t, l)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 )
 
@@ -17,10 +18,10 @@ func TestRecordStampsAndQueries(t *testing.T) {
 	clock := kiosk.NewManualClock(t0)
 	l, _ := openTest(t, Options{KioskID: "nanming-01", AppVersion: "1.2.0", ContentVersion: "c7", Clock: clock})
 	at := t0.Add(-time.Minute).In(time.FixedZone("CST", 8*3600))
-	l.Record(kiosk.Event{At: at, Type: kiosk.EventZoneEnter, Session: "s1", Zone: "history",
+	l.Record(event.Event{At: at, Type: event.ZoneEnter, Session: "s1", Zone: "history",
 		Data: map[string]any{"from": "home"}})
 	l.SetContentVersion("c8")
-	l.Record(kiosk.Event{Type: kiosk.EventItemView, Session: "s1", Zone: "history", Item: "1839"})
+	l.Record(event.Event{Type: event.ItemView, Session: "s1", Zone: "history", Item: "1839"})
 	recordN(l, 8, "quiz_answer")
 	flush(t, l)
 
@@ -33,7 +34,7 @@ func TestRecordStampsAndQueries(t *testing.T) {
 	}
 	e := evs[0]
 	if e.KioskID != "nanming-01" || e.AppVersion != "1.2.0" || e.ContentVersion != "c7" ||
-		e.SessionID != "s1" || e.Zone != "history" || e.Type != kiosk.EventZoneEnter || e.BootID != l.BootID() {
+		e.SessionID != "s1" || e.Zone != "history" || e.Type != event.ZoneEnter || e.BootID != l.BootID() {
 		t.Fatalf("stamped wrongly: %+v", e)
 	}
 	if !e.WallTime.Equal(at) || e.WallTime.Location() != time.UTC {

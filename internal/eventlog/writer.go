@@ -9,10 +9,10 @@ import (
 
 	"github.com/google/uuid"
 
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
-var _ kiosk.Recorder = (*Log)(nil)
+var _ event.Recorder = (*Log)(nil)
 
 // waitForRoom is how long Record waits for queue room before dropping the event.
 const waitForRoom = 50 * time.Millisecond
@@ -41,11 +41,11 @@ type pendingEvent struct {
 const insertEvent = `INSERT INTO events(` + eventColumns + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`
 
-// Record implements kiosk.Recorder. It never touches the disk: it stamps the event and puts
+// Record implements event.Recorder. It never touches the disk: it stamps the event and puts
 // it on the writer's queue. When the queue is full it waits up to 50 ms for room, then
 // counts the event in Health().Dropped. Within a burst of drops it does not wait again, so
 // a stuck disk costs the UI thread 50 ms once, not per event.
-func (l *Log) Record(e kiosk.Event) {
+func (l *Log) Record(e event.Event) {
 	it := item{ev: l.newEvent(e)}
 	l.mu.RLock()
 	defer l.mu.RUnlock()
@@ -89,7 +89,7 @@ func (l *Log) endBurst() {
 }
 
 // newEvent stamps a kiosk event with ids, times and versions.
-func (l *Log) newEvent(e kiosk.Event) Event {
+func (l *Log) newEvent(e event.Event) Event {
 	wall := e.At
 	if wall.IsZero() {
 		wall = l.opts.Clock.Now()

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // TestQueueFullBackPressureAndDropped holds the writer inside a transaction (a test hook),
@@ -28,7 +28,7 @@ func TestQueueFullBackPressureAndDropped(t *testing.T) {
 		<-gate
 		return nil
 	}
-	l.Record(kiosk.Event{Type: "held"}) // the writer takes it and blocks in the hook
+	l.Record(event.Event{Type: "held"}) // the writer takes it and blocks in the hook
 	<-entered
 	recordN(l, 4, "queued") // fills the queue
 	if h := l.Health(); h.Dropped != 0 || h.Pending != 5 {
@@ -36,12 +36,12 @@ func TestQueueFullBackPressureAndDropped(t *testing.T) {
 	}
 
 	start := time.Now()
-	l.Record(kiosk.Event{Type: "dropped"})
+	l.Record(event.Event{Type: "dropped"})
 	if waited := time.Since(start); waited < waitForRoom {
 		t.Fatalf("Record dropped after %v, before waiting %v for room", waited, waitForRoom)
 	}
 	start = time.Now()
-	l.Record(kiosk.Event{Type: "dropped"})
+	l.Record(event.Event{Type: "dropped"})
 	if waited := time.Since(start); waited >= waitForRoom {
 		t.Fatalf("within a burst Record waited %v again", waited)
 	}
@@ -54,11 +54,11 @@ func TestQueueFullBackPressureAndDropped(t *testing.T) {
 	// end it first by letting the writer take one event.
 	gate <- struct{}{} // commit "held"; the writer takes the next queued event and blocks
 	<-entered
-	l.Record(kiosk.Event{Type: "fits"}) // room for one: enqueued, burst over
+	l.Record(event.Event{Type: "fits"}) // room for one: enqueued, burst over
 	done := make(chan time.Duration)
 	go func() {
 		start := time.Now()
-		l.Record(kiosk.Event{Type: "waits"})
+		l.Record(event.Event{Type: "waits"})
 		done <- time.Since(start)
 	}()
 	time.Sleep(10 * time.Millisecond) // let Record start waiting
@@ -175,7 +175,7 @@ func TestDiskFullFromSQLite(t *testing.T) {
 	setMaxPages(`PRAGMA max_page_count = 1`) // clamps to the current page count
 	big := strings.Repeat("x", 1000)
 	for i := range 300 {
-		l.Record(kiosk.Event{Type: "t", Data: map[string]any{"i": i, "pad": big}})
+		l.Record(event.Event{Type: "t", Data: map[string]any{"i": i, "pad": big}})
 	}
 	err := l.Flush(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "full") {
@@ -203,7 +203,7 @@ func TestCloseFlushesAndLaterCallsAreSafe(t *testing.T) {
 	if err := l.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
 	}
-	l.Record(kiosk.Event{Type: "late"})
+	l.Record(event.Event{Type: "late"})
 	if h := l.Health(); h.Dropped != 1 {
 		t.Fatalf("Record after Close not counted: %+v", h)
 	}
@@ -258,7 +258,7 @@ func TestConcurrentRecord(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := range 500 {
-				l.Record(kiosk.Event{Type: "t", Session: string(rune('a' + g)), Data: map[string]any{"i": i}})
+				l.Record(event.Event{Type: "t", Session: string(rune('a' + g)), Data: map[string]any{"i": i}})
 			}
 		}()
 	}

@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/evsync"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 func TestE2ESetAsideSQLite(t *testing.T) { testE2ESetAside(t, sqliteTestDSN(t)) }
@@ -26,7 +26,7 @@ func testE2ESetAside(t *testing.T, dsn string) {
 	store := openTest(t, dsn)
 	k := newTestKiosk(t, store, "kiosk-aside")
 	k.record(t, 150)
-	k.log.Record(kiosk.Event{At: k.at, Type: "quiz_finish", Zone: "quiz",
+	k.log.Record(event.Event{At: k.at, Type: "quiz_finish", Zone: "quiz",
 		Data: map[string]any{"notes": strings.Repeat("字", maxPayloadLen)}}) // > 16 KiB: refused
 	k.n++
 	k.record(t, 149)

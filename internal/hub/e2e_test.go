@@ -14,7 +14,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
-	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // End-to-end: a real kiosk event log (eventlog) uploads through a real evsync.Uploader to a
@@ -60,16 +60,16 @@ func (k *testKiosk) record(t testing.TB, n int) {
 		k.n++
 		k.at = k.at.Add(7 * time.Second)
 		session := fmt.Sprintf("v%d", i/8)
-		e := kiosk.Event{At: k.at, Session: session, Zone: "history"}
+		e := event.Event{At: k.at, Session: session, Zone: "history"}
 		switch i % 8 {
 		case 0:
-			e.Type, e.Zone = kiosk.EventSessionStart, ""
+			e.Type, e.Zone = event.SessionStart, ""
 		case 1:
-			e.Type = kiosk.EventZoneEnter
+			e.Type = event.ZoneEnter
 		case 2:
-			e.Type, e.Item = kiosk.EventItemView, "opium-war"
+			e.Type, e.Item = event.ItemView, "opium-war"
 		case 3:
-			e.Type, e.Data = kiosk.EventZoneLeave, map[string]any{"dwell_ms": 1000 + i}
+			e.Type, e.Data = event.ZoneLeave, map[string]any{"dwell_ms": 1000 + i}
 		case 4, 5:
 			e.Type, e.Zone, e.Item = "quiz_answer", "quiz", fmt.Sprintf("q%d", i%5)
 			e.Data = map[string]any{"choice": []string{"A"}, "correct": i%3 == 0, "ms": 2500}
@@ -77,7 +77,7 @@ func (k *testKiosk) record(t testing.TB, n int) {
 			e.Type, e.Zone = "quiz_finish", "quiz"
 			e.Data = map[string]any{"mode": "team-race", "group": fmt.Sprintf("class %d", i), "scores": map[string]int{"红队": i % 4, "蓝队": 2}}
 		default:
-			e.Type, e.Zone = kiosk.EventSessionEnd, ""
+			e.Type, e.Zone = event.SessionEnd, ""
 		}
 		k.log.Record(e)
 	}

@@ -4,8 +4,6 @@ import (
 	"time"
 
 	"github.com/google/uuid"
-
-	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // State is where the kiosk is in the visitor cycle.
@@ -30,12 +28,6 @@ const (
 	NoChange Change = iota
 	Prompted        // idle timeout reached: show "还在吗？"
 	Reset           // prompt ran out: back to attract, defaults restored
-)
-
-// End reasons recorded with session_end.
-const (
-	EndTimeout = event.EndTimeout
-	EndStaff   = event.EndStaff
 )
 
 // Session is the visitor session and idle-reset state machine. It is not safe for

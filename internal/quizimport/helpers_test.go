@@ -8,12 +8,13 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/jindu-edu/kiosk/internal/content/contenttest"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
 // media is a content root with the one image the fixtures use.
 func media() fstest.MapFS {
-	return fstest.MapFS{"media/img/june26.png": {Data: []byte("\x89PNG\r\n\x1a\n")}}
+	return fstest.MapFS{"media/img/june26.png": {Data: contenttest.PNG(800, 600)}}
 }
 
 // loadBank runs generated YAML through the bank's loader, fails on any error (drafts and

@@ -11,6 +11,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
@@ -103,12 +104,12 @@ func TestVisitorWalksThroughEveryZone(t *testing.T) {
 	r.mustHave("禁毒历史", "毒品种类", "危害案例")
 
 	types := r.events.types()
-	for _, want := range []string{kiosk.EventSessionStart, kiosk.EventZoneEnter, kiosk.EventZoneLeave, kiosk.EventItemView} {
+	for _, want := range []string{event.SessionStart, event.ZoneEnter, event.ZoneLeave, event.ItemView} {
 		if !slices.Contains(types, want) {
 			t.Errorf("no %s event in %v", want, types)
 		}
 	}
-	if e, _ := r.events.last(kiosk.EventZoneLeave); e.Data["dwell_ms"] == nil {
+	if e, _ := r.events.last(event.ZoneLeave); e.Data["dwell_ms"] == nil {
 		t.Error("zone_leave carries no dwell time")
 	}
 }
@@ -176,8 +177,8 @@ func TestLanguageTextSizeAndVolumeResetAfterIdle(t *testing.T) {
 	if r.shell.Lang() != content.Zh || r.shell.Large() || r.player.volume != 80 {
 		t.Fatalf("defaults not restored: lang %s large %v volume %d", r.shell.Lang(), r.shell.Large(), r.player.volume)
 	}
-	end, ok := r.events.last(kiosk.EventSessionEnd)
-	if !ok || end.Data["reason"] != kiosk.EndTimeout {
+	end, ok := r.events.last(event.SessionEnd)
+	if !ok || end.Data["reason"] != event.EndTimeout {
 		t.Fatalf("session_end %v", end)
 	}
 	r.mustHave("轻触屏幕 开始参观")
@@ -224,7 +225,7 @@ func TestNarrationPausesTheIdleTimer(t *testing.T) {
 	r.player.finish()
 	r.tick(time.Second)
 	r.mustHave("重播")
-	if e, ok := r.events.last(kiosk.EventNarration); !ok || e.Data["action"] != "complete" {
+	if e, ok := r.events.last(event.Narration); !ok || e.Data["action"] != "complete" {
 		t.Fatalf("no narration complete event: %v", e)
 	}
 	r.tick(90 * time.Second)
@@ -282,7 +283,7 @@ func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	}
 	logins := 0
 	for _, e := range r.events.all {
-		if e.Type == kiosk.EventStaffLogin {
+		if e.Type == event.StaffLogin {
 			logins++
 		}
 	}
@@ -448,13 +449,13 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 }
 
 // waitExport waits for the n-th staff_export event and returns it.
-func (r *rig) waitExport(n int) kiosk.Event {
+func (r *rig) waitExport(n int) event.Event {
 	r.t.Helper()
 	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
-		var got []kiosk.Event
+		var got []event.Event
 		r.events.mu.Lock()
 		for _, e := range r.events.all {
-			if e.Type == kiosk.EventStaffExport {
+			if e.Type == event.StaffExport {
 				got = append(got, e)
 			}
 		}
@@ -464,7 +465,7 @@ func (r *rig) waitExport(n int) kiosk.Event {
 		}
 	}
 	r.t.Fatalf("no export number %d", n)
-	return kiosk.Event{}
+	return event.Event{}
 }
 
 // TestStaffPanelShowsLogAndSyncTrouble: a log waiting for disk space and events the hub

@@ -17,6 +17,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
@@ -56,10 +57,10 @@ func (p *fakePlayer) at(pos time.Duration) { p.st.Position = pos }
 // events records what the shell emits.
 type events struct {
 	mu  sync.Mutex
-	all []kiosk.Event
+	all []event.Event
 }
 
-func (e *events) Record(ev kiosk.Event) { e.mu.Lock(); e.all = append(e.all, ev); e.mu.Unlock() }
+func (e *events) Record(ev event.Event) { e.mu.Lock(); e.all = append(e.all, ev); e.mu.Unlock() }
 
 func (e *events) types() []string {
 	e.mu.Lock()
@@ -71,7 +72,7 @@ func (e *events) types() []string {
 	return out
 }
 
-func (e *events) last(typ string) (kiosk.Event, bool) {
+func (e *events) last(typ string) (event.Event, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for i := len(e.all) - 1; i >= 0; i-- {
@@ -79,7 +80,7 @@ func (e *events) last(typ string) (kiosk.Event, bool) {
 			return e.all[i], true
 		}
 	}
-	return kiosk.Event{}, false
+	return event.Event{}, false
 }
 
 type rig struct {
