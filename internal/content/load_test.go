@@ -44,6 +44,13 @@ func TestBundledContentIsCompleteAndClean(t *testing.T) {
 }
 
 // minimal is a small valid content root that tests break one thing at a time.
+// minimalTier is the primary tier of the minimal fixture's graphic case.
+const minimalTier = `    primary:
+      pages:
+        - {zh: 小学第一页, en: Page one for children}
+      lesson: {zh: 小学启示, en: Lesson for children}
+`
+
 func minimal() fstest.MapFS {
 	svg := &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 6"></svg>`)}
 	ogg := &fstest.MapFile{Data: []byte("OggS fake")}
@@ -143,7 +150,7 @@ cases:
     lesson: {zh: 启示, en: Lesson}
     narration: {zh: media/a.ogg, en: media/a.ogg}
     source: test
-`)},
+`+minimalTier)},
 		"media/i.svg": svg,
 		"media/a.ogg": ogg,
 	}

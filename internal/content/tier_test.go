@@ -8,10 +8,11 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 )
 
-// withCaseTier puts tier YAML (indented under the case) into the minimal fixture.
+// withCaseTier puts tier YAML (indented under the case) into the minimal fixture in place
+// of its own tier.
 func withCaseTier(tier string) fstest.MapFS {
 	fsys := minimal()
-	y := string(fsys["content/cases.yaml"].Data) + tier
+	y := strings.Replace(string(fsys["content/cases.yaml"].Data), minimalTier, "", 1) + tier
 	fsys["content/cases.yaml"] = &fstest.MapFile{Data: []byte(y)}
 	return fsys
 }
@@ -41,6 +42,9 @@ func TestPrimaryTiers(t *testing.T) {
 		t.Fatal("tier texts are not walked (font and tofu checks would miss them)")
 	}
 
+	if _, rep := content.Load(withCaseTier("")); rep.Err() == nil || !strings.Contains(rep.Err().Error(), "cases[0].primary: a graphic case needs a primary tier") {
+		t.Errorf("a graphic case without a primary tier passed: %v", rep.Err())
+	}
 	for name, tier := range map[string]string{
 		"no pages":     "    primary:\n      lesson: {zh: 道理, en: Lesson}\n",
 		"no Chinese":   "    primary:\n      pages:\n        - {en: For children}\n      lesson: {zh: 道理, en: Lesson}\n",

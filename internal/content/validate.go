@@ -307,10 +307,14 @@ func (v *validator) cases(d *lint.Doc, cs *Cases) {
 	}
 }
 
-// caseTier checks a case's primary tier: complete in both languages where given.
+// caseTier checks a case's primary tier: required for a graphic case, complete in both
+// languages where given.
 func (v *validator) caseTier(d *lint.Doc, p string, c Case) {
 	t := c.Primary
 	if t == nil {
+		if c.Graphic {
+			d.Errf(p, "a graphic case needs a primary tier (primary: pages, lesson) for primary-school groups")
+		}
 		return
 	}
 	v.optText(d, p+".title", t.Title)
