@@ -18,7 +18,12 @@ func cmdShot(args []string) error {
 	if err := s.snap(); err != nil {
 		return err
 	}
-	f, err := os.Create(args[0])
+	return writePPM(s, args[0])
+}
+
+// writePPM writes what s last grabbed.
+func writePPM(s *screen, path string) error {
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -130,7 +132,7 @@ func BankFS(root, def fs.FS) fs.FS {
 
 // Load reads every *.yaml of bank and validates it; image paths are checked in media (the
 // content root). Problems name files as quizbank/NAME. As with content, callers must not
-// use a bank whose report has errors.
+// use a bank whose report has errors. The files of bank are read from several goroutines.
 func Load(bank, media fs.FS) (*Bank, lint.Report) {
 	var probs []lint.Problem
 	names, err := fs.Glob(bank, "*.yaml")
@@ -143,16 +145,10 @@ func Load(bank, media fs.FS) (*Bank, lint.Report) {
 	b := &Bank{}
 	seen := map[string]string{}    // id → file:line
 	prompts := map[string]string{} // audience|prompt → file:line
-	for _, base := range names {
-		name := Dir + "/" + base
-		data, err := fs.ReadFile(bank, base)
-		if err != nil {
-			probs = append(probs, lint.Problem{Severity: lint.Error, File: name, Msg: "cannot read: " + err.Error()})
-			continue
-		}
-		var f bankFile
-		d, ok := lint.Parse(name, data, &f, &probs)
-		if !ok {
+	for _, pf := range parseFiles(bank, names) {
+		name, d, f := pf.name, pf.doc, pf.file
+		if d == nil {
+			probs = append(probs, *pf.probs...)
 			continue
 		}
 		if len(f.Questions) == 0 {
@@ -185,8 +181,52 @@ func Load(bank, media fs.FS) (*Bank, lint.Report) {
 			}
 			b.Questions = append(b.Questions, *q)
 		}
+		probs = append(probs, *pf.probs...)
 	}
 	return b, lint.Report{Problems: probs}
+}
+
+// parsedFile is one bank file read and parsed; doc is nil when it could not be (its
+// problems say why). probs collects the file's problems, the validation's after the parse's.
+type parsedFile struct {
+	name  string
+	doc   *lint.Doc
+	file  bankFile
+	probs *[]lint.Problem
+}
+
+// parseFiles reads and parses the bank files on all cores (YAML parsing is most of the
+// time a large bank takes to load), returning them in the order of names; validation,
+// which compares questions across files, stays in that order.
+func parseFiles(bank fs.FS, names []string) []parsedFile {
+	out := make([]parsedFile, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				pf := &out[i]
+				pf.name = Dir + "/" + names[i]
+				pf.probs = new([]lint.Problem)
+				data, err := fs.ReadFile(bank, names[i])
+				if err != nil {
+					*pf.probs = append(*pf.probs, lint.Problem{Severity: lint.Error, File: pf.name, Msg: "cannot read: " + err.Error()})
+					continue
+				}
+				if d, ok := lint.Parse(pf.name, data, &pf.file, pf.probs); ok {
+					pf.doc = d
+				}
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }
 
 // check applies the rules of one question. A draft may lack the fields of DraftFields:
