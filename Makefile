@@ -11,6 +11,8 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev
 APT_HEADLESS := xvfb xdotool x11-utils imagemagick
 # Regenerating assets (not needed to build or test).
 APT_ASSETS := fonts-noto-cjk python3-fonttools unicode-data espeak-ng vorbis-tools
+# make bench only: Chromium for the side-by-side, sqlite3 to check the event log after the soak.
+APT_BENCH := chromium sqlite3 fonts-noto-cjk
 
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
@@ -76,10 +78,17 @@ screenshots: deps-build deps-headless
 # Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
 # PostgreSQL too when KIOSK_TEST_PG_DSN is set), pack install and live swap, then cold start
 # and memory under Xvfb, then pack install against sha256sum+cp (PACK_MB, default 256).
+# Then issue 8's bench (docs/performance.md): tap latency of every transition against a bare
+# Fyne window (A/B, LAT_RUNS runs), start and memory beside bare Fyne and Chromium --kiosk,
+# and a SOAK_TAPS random-tap soak with pprof, a log check and the event log checked.
 bench: build deps-headless
+	$(call apt_install,$(APT_BENCH))
 	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/
 	bench/startup.sh
 	PACK_MB=$${PACK_MB:-256} bench/pack.sh
+	bench/latency.sh $${LAT_RUNS:-3}
+	bench/sidebyside.sh $${LAT_RUNS:-3}
+	bench/soak.sh $${SOAK_TAPS:-10000}
 
 font:
 	$(call apt_install,$(APT_ASSETS))

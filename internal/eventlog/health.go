@@ -29,6 +29,9 @@ type Health struct {
 	// Opening: the database could not be opened yet (OpenRetrying); events are held in
 	// memory (Pending) and opening is retried.
 	Opening bool
+	// Starting: OpenInBackground's first open (the integrity check) is still running; events
+	// wait in the queue (Pending) meanwhile. Nothing is wrong.
+	Starting bool
 }
 
 // Health reports the log's state. It runs no SQL (counts are kept by the writer) and costs
@@ -37,6 +40,7 @@ func (l *Log) Health() Health {
 	l.errMu.Lock()
 	lastErr := l.lastErr
 	l.errMu.Unlock()
+	starting := l.starting.Load() // before ready: the writer sets ready, then clears starting
 	h := Health{
 		Path:         l.path,
 		Events:       l.events.Load(),
@@ -50,7 +54,8 @@ func (l *Log) Health() Health {
 		WriteFailing: l.failingFlag.Load(),
 		LastSeq:      l.committed.Load(),
 		LastError:    lastErr,
-		Opening:      !l.ready.Load(),
+		Opening:      !starting && !l.ready.Load(),
+		Starting:     starting,
 	}
 	if p := l.movedAside.Load(); p != nil {
 		h.MovedAside = *p

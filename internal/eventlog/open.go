@@ -63,6 +63,25 @@ func OpenRetrying(path string, opts Options) (*Log, error) {
 	return l, nil
 }
 
+// OpenInBackground is OpenRetrying with the first open — the integrity check of the whole
+// file, migrations, the writer's state and the prune — done on the writer goroutine instead
+// of the caller's: a kiosk paints its first frame without waiting for it (the check reads
+// every page: about 0.75 s for 200,000 events on the kiosk's hardware, and it grows with
+// the days kept). It returns at once; until the open is done Health().Starting is true,
+// Record queues events as usual (QueueSize of them), queries and cursor writes fail with an
+// error wrapping ErrNotOpen, and Flush waits for the open. A corrupt file is moved aside and
+// a failed open retried exactly as with OpenRetrying.
+func OpenInBackground(path string, opts Options) (*Log, error) {
+	l, err := newLog(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	l.openFirst = true
+	l.starting.Store(true)
+	go l.run()
+	return l, nil
+}
+
 func newLog(path string, opts Options) (*Log, error) {
 	opts = opts.withDefaults()
 	if strings.ContainsRune(path, '?') {

@@ -123,6 +123,8 @@ type Log struct {
 	ready     atomic.Bool
 	openErr   atomic.Pointer[string] // why the last attempt to open failed; nil once open
 	openTries int                    // failed attempts so far (writer goroutine)
+	openFirst bool                   // OpenInBackground: run opens the database first
+	starting  atomic.Bool            // OpenInBackground's first open is running
 
 	// Writer goroutine state.
 	lastSeq    int64

@@ -177,6 +177,15 @@ func (l *Log) run() {
 	armed := false
 	maint := time.NewTicker(maintainEvery)
 	defer maint.Stop()
+	if l.openFirst { // OpenInBackground: the first open happens here, before any queued item
+		t0 := time.Now()
+		if err := l.open(ctx); err != nil {
+			l.openFailed(err)
+		} else {
+			l.log.Info("event log opened in the background", "path", l.path, "took", time.Since(t0).Round(time.Millisecond))
+		}
+		l.starting.Store(false)
+	}
 	var retry <-chan time.Time // fires while the database is not open
 	if !l.ready.Load() {
 		rt := time.NewTimer(l.openDelay())
