@@ -32,6 +32,7 @@ func main() {
 	contentDir := flag.String("content", "", "content root directory (overrides content_dir)")
 	dataDir := flag.String("data", "", "data directory (overrides data_dir)")
 	showVersion := flag.Bool("version", false, "print the version and exit")
+	tour := flag.String("tour", "", "show every screen once, save screenshots of the real window to DIR, and quit")
 	flag.Parse()
 	if *showVersion {
 		fmt.Println(version)
@@ -84,6 +85,9 @@ func main() {
 	shell.Start(stop)
 	quitOnSignal(a, log)
 	bootOKAfterFirstFrame(a, store, log)
+	if *tour != "" {
+		go runTour(a, w, shell, *tour, log)
+	}
 	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Shelf.Current().Source,
 		"data_dir", cfg.DataDir, "audio", deps.Player.Available())
 	w.ShowAndRun()

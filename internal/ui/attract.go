@@ -41,7 +41,7 @@ func (s *Shell) advanceAttract() {
 }
 
 func (s *Shell) attractPage() fyne.CanvasObject {
-	clear(s.images.names)
+	s.images.forget()
 	m := s.cat().Meta
 	title := s.label(m.Title.Zh, sizeHeading, true, colorText)
 	titleEn := s.label(m.Title.En, sizeLead, false, colorMuted)

@@ -36,6 +36,6 @@ func BenchmarkLiveSwap(b *testing.B) {
 			p = &cp
 		}
 		r.shell.d.Shelf.Swap(p) // the subscriber redraws attract on the Fyne thread
-		r.shell.images.pending.Wait()
+		r.settle()
 	}
 }

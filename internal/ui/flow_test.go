@@ -402,9 +402,9 @@ func (r *rig) enterPIN(pin string) {
 }
 
 func (r *rig) showsImage(path string) bool {
-	r.shell.images.pending.Wait()
+	r.settle()
 	for _, o := range r.objects() {
-		if ci, ok := o.(*canvasImage); ok && ci.Visible() && r.shell.images.names[ci] == path && (ci.Image != nil || ci.Resource != nil) {
+		if ci, ok := o.(*canvasImage); ok && ci.Visible() && r.shell.images.nameOf(ci) == path && (ci.Image != nil || ci.Resource != nil) {
 			return true
 		}
 	}
@@ -452,6 +452,7 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 func (r *rig) waitExport(n int) event.Event {
 	r.t.Helper()
 	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+		r.settle()
 		var got []event.Event
 		r.events.mu.Lock()
 		for _, e := range r.events.all {

@@ -30,7 +30,7 @@ func TestGallery(t *testing.T) {
 		if dir == "" {
 			return
 		}
-		r.shell.images.pending.Wait()
+		r.settle()
 		img := r.win.Canvas().Capture()
 		f, err := os.Create(filepath.Join(dir, name+".png"))
 		if err != nil {

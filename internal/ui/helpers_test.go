@@ -92,6 +92,34 @@ type rig struct {
 	events *events
 	saved  []kiosk.Settings
 	quit   bool
+
+	mu     sync.Mutex
+	queued []func() // work handed to the UI thread (decodes, installs, exports)
+}
+
+// uiDo queues work for the UI thread; settle runs it on the test's goroutine.
+func (r *rig) uiDo(fn func()) {
+	r.mu.Lock()
+	r.queued = append(r.queued, fn)
+	r.mu.Unlock()
+}
+
+// settle lets pictures finish decoding and runs what other goroutines handed to the UI
+// thread, as the app's one UI thread would between frames.
+func (r *rig) settle() {
+	for {
+		r.shell.images.pending.Wait()
+		r.mu.Lock()
+		q := r.queued
+		r.queued = nil
+		r.mu.Unlock()
+		if len(q) == 0 {
+			return
+		}
+		for _, fn := range q {
+			fn()
+		}
+	}
 }
 
 const testPIN = "13572468"
@@ -135,6 +163,7 @@ func newRig(t testing.TB, opts ...func(*rigConfig)) *rig {
 		o(c)
 	}
 	d := c.deps
+	d.Do = r.uiDo
 	d.Shelf = exhibit.NewShelf(c.pack)
 	if c.desk != nil {
 		d.Packs = c.desk(d.Shelf)
@@ -157,6 +186,7 @@ func newRig(t testing.TB, opts ...func(*rigConfig)) *rig {
 
 // objects lists everything laid out in the window.
 func (r *rig) objects() []fyne.CanvasObject {
+	r.settle()
 	return test.LaidOutObjects(r.win.Canvas().Content())
 }
 
@@ -234,6 +264,7 @@ func (r *rig) tick(d time.Duration) {
 		}
 		r.clock.Advance(step)
 		r.shell.Tick()
+		r.settle()
 	}
 }
 

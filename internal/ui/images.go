@@ -34,6 +34,9 @@ type imageKey struct {
 // shows empty and is filled in when its decode finishes. All methods but decode run on the
 // UI thread.
 type imageCache struct {
+	// mu is uncontended in the app (everything runs on the Fyne thread) but Fyne's test
+	// driver runs fyne.Do callbacks on the calling goroutine.
+	mu      sync.Mutex
 	serial  uint64
 	lim     content.Limits
 	entries map[imageKey]*list.Element
@@ -51,9 +54,9 @@ type imageEntry struct {
 	n   int64
 }
 
-// reset empties the cache for pack serial; decodes still running for the old pack finish
-// and are dropped (pending keeps counting them).
-func (c *imageCache) reset(serial uint64) {
+// resetLocked empties the cache for pack serial (c.mu held); decodes still running for the
+// old pack finish and are dropped (pending keeps counting them).
+func (c *imageCache) resetLocked(serial uint64) {
 	c.serial, c.lim = serial, content.DefaultLimits()
 	c.entries, c.lru, c.bytes = map[imageKey]*list.Element{}, list.New(), 0
 	c.waiting, c.svg = map[imageKey][]*canvas.Image{}, map[string]fyne.Resource{}
@@ -71,8 +74,10 @@ func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thu
 func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	pk := s.pack()
 	c := &s.images
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.entries == nil || c.serial != pk.Serial() {
-		c.reset(pk.Serial())
+		c.resetLocked(pk.Serial())
 	}
 	out := &canvas.Image{FillMode: canvas.ImageFillContain}
 	c.names[out] = p
@@ -108,8 +113,10 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 func (s *Shell) prefetch(paths []string, w, h int) {
 	c := &s.images
 	pk := s.pack()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.entries == nil || c.serial != pk.Serial() {
-		c.reset(pk.Serial())
+		c.resetLocked(pk.Serial())
 	}
 	for _, p := range paths {
 		k := imageKey{p, w, h}
@@ -132,13 +139,15 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	go func() {
 		defer c.pending.Done()
 		img, err := media.Decode(root, k.path, k.w, k.h, lim)
-		fyne.Do(func() { s.decoded(k, serial, img, err) })
+		s.do(func() { s.decoded(k, serial, img, err) })
 	}()
 }
 
 // decoded files a finished decode and fills in the pictures that wait for it.
 func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
 	c := &s.images
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.serial != serial { // a new pack came meanwhile
 		return
 	}
@@ -161,4 +170,32 @@ func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
 		ci.Image = img
 		ci.Refresh()
 	}
+}
+
+// reset empties the cache for pack serial.
+func (c *imageCache) reset(serial uint64) {
+	c.mu.Lock()
+	c.resetLocked(serial)
+	c.mu.Unlock()
+}
+
+// forget drops the names of pictures no longer on screen (a new page is being drawn).
+func (c *imageCache) forget() {
+	c.mu.Lock()
+	clear(c.names)
+	c.mu.Unlock()
+}
+
+// nameOf is the content path a picture on screen shows (tests).
+func (c *imageCache) nameOf(ci *canvas.Image) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.names[ci]
+}
+
+// stale reports whether the cache belongs to another pack than serial.
+func (c *imageCache) stale(serial uint64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.serial != serial
 }

@@ -175,9 +175,9 @@ func (s *Shell) installPack(path, title string, after func()) {
 	bar, line := s.packs.bar, s.packs.progress
 	go func() {
 		out := s.d.Packs.Install(context.Background(), path, func(done, total int64) {
-			fyne.Do(func() { s.showInstallProgress(bar, line, started, done, total) })
+			s.do(func() { s.showInstallProgress(bar, line, started, done, total) })
 		})
-		fyne.Do(func() { s.installed(out, after) })
+		s.do(func() { s.installed(out, after) })
 	}()
 }
 

@@ -104,13 +104,13 @@ func (s *Shell) startExport(all bool) {
 	setText(status, s.t("staff.export.busy"))
 	go func() {
 		n, where, err := s.d.Records.Export(all, func(done, total int) {
-			fyne.Do(func() {
+			s.do(func() {
 				if total > 0 {
 					bar.SetValue(float64(done) / float64(total))
 				}
 			})
 		})
-		fyne.Do(func() {
+		s.do(func() {
 			s.exporting = false
 			bar.SetValue(1)
 			msg := s.t("staff.export.done", n, where)

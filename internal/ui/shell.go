@@ -39,6 +39,9 @@ type Deps struct {
 	Records RecordsDeps
 	// Packs lists, installs and rolls back content packs; nil: the panel has no pack page.
 	Packs PackDesk
+	// Do runs work from other goroutines on the UI thread; nil: fyne.Do. Tests queue it
+	// and run it on the test's goroutine, as the app's one UI thread would.
+	Do func(func())
 	// Quit leaves the program (staff exit).
 	Quit func()
 	Log  *slog.Logger
@@ -148,7 +151,7 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	s.root = container.NewStack(bg, main, corner, s.overlay)
 	win.SetContent(container.New(screenLayout{}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
-	s.unsub = d.Shelf.Subscribe(func(*exhibit.Pack) { fyne.Do(s.adoptPack) })
+	s.unsub = d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) })
 	s.showAttract()
 	return s
 }
@@ -166,6 +169,15 @@ func (screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (screenLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(320, 240) }
+
+// do hands fn to the UI thread (from an install, an export, a decode, the shelf).
+func (s *Shell) do(fn func()) {
+	if s.d.Do != nil {
+		s.d.Do(fn)
+		return
+	}
+	fyne.Do(fn)
+}
 
 // pack is the content this visit shows.
 func (s *Shell) pack() *exhibit.Pack { return s.v.Pack() }
@@ -186,7 +198,7 @@ func (s *Shell) packChanged() {
 	s.images.reset(s.pack().Serial())
 	s.showAttract()
 	if s.modal == "staff" {
-		s.refreshStaff("")
+		s.refreshStaff(s.staffStatus) // keep what the install or rollback said
 	}
 }
 
@@ -316,7 +328,7 @@ func (s *Shell) show() {
 // render draws the top view and the bar for the current language and text size.
 func (s *Shell) render() {
 	s.narr = nil
-	clear(s.images.names) // only the pictures of the page being drawn
+	s.images.forget() // only the pictures of the page being drawn
 	top := s.stack[len(s.stack)-1]
 	s.cur = top.build()
 	// Narration keeps playing while the visitor pages within the same story; anything
@@ -369,7 +381,7 @@ func (s *Shell) afterVisit() {
 	s.stack = nil
 	s.closeModal()
 	s.syncTheme()
-	if s.images.serial != s.pack().Serial() {
+	if s.images.stale(s.pack().Serial()) {
 		s.images.reset(s.pack().Serial())
 	}
 	s.showAttract()

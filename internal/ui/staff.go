@@ -102,7 +102,7 @@ func (s *Shell) openStaff() {
 	s.v.OpenStaff()
 	s.modal = "staff"
 	s.staffPage, s.staffStatus = pageMain, ""
-	if s.images.serial != s.pack().Serial() { // a pack that waited for the visit's end
+	if s.images.stale(s.pack().Serial()) { // a pack that waited for the visit's end
 		s.packChanged()
 	}
 	s.refreshStaff("")

@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+)
+
+// TourStep is one screen of the tour: Show puts it up (on the Fyne thread).
+type TourStep struct {
+	Name string
+	Show func()
+}
+
+// Tour lists every kind of screen a visitor or staff member can reach, in order, for
+// screenshots of the real window at each screen size (`kiosk --tour DIR`). Steps after
+// the first assume the ones before them ran.
+func (s *Shell) Tour() []TourStep {
+	cat := s.cat()
+	zone := func(kind string) (content.Zone, bool) {
+		for _, z := range cat.Zones {
+			if z.Kind == kind {
+				return z, true
+			}
+		}
+		return content.Zone{}, false
+	}
+	steps := []TourStep{
+		{"attract", func() { s.afterVisit() }},
+		{"home", func() { s.activity(); s.home() }},
+	}
+	add := func(name string, fn func()) { steps = append(steps, TourStep{name, fn}) }
+	if z, ok := zone(content.KindHistory); ok {
+		add("history", func() { s.home(); s.push(&historyView{s: s, zone: z}) })
+		add("history-later", func() { s.replace(&historyView{s: s, zone: z, idx: len(cat.History.Events) / 2}) })
+	}
+	if z, ok := zone(content.KindDrugs); ok && len(cat.Drugs.Drugs) > 0 {
+		add("drugs", func() { s.home(); s.push(&drugListView{s: s, zone: z}) })
+		add("drug-detail", func() { s.push(&drugView{s: s, zone: z, list: cat.Drugs.Drugs, idx: 0}) })
+		if len(cat.Disguises.Items) > 0 {
+			add("spot-the-disguise", func() { s.home(); s.push(&spotView{s: s, zone: z}) })
+		}
+	}
+	if z, ok := zone(content.KindCases); ok && len(cat.Cases.Cases) > 0 {
+		add("cases", func() { s.home(); s.push(&caseListView{s: s, zone: z}) })
+		add("case", func() { s.push(&caseView{s: s, zone: z, idx: 0}) })
+		add("case-help", func() {
+			s.replace(&caseView{s: s, zone: z, idx: 0, page: len(cat.Cases.Cases[0].Pages)})
+		})
+	}
+	if z, ok := zone(content.KindQuiz); ok && s.pack().HasQuiz() {
+		var solo *soloView
+		add("quiz", func() { s.home(); s.push(&quizHomeView{s: s, zone: z}) })
+		add("quiz-age", func() { s.push(&agePickView{s: s, zone: z}) })
+		add("quiz-question", func() {
+			if r := s.d.Quiz.Solo(s.pack().Bank, quiz.Primary); r != nil {
+				solo = &soloView{s: s, zone: z, round: r, audience: quiz.Primary}
+				s.replace(solo)
+			}
+		})
+		add("quiz-feedback", func() {
+			if solo != nil {
+				solo.answer([]int{0})
+			}
+		})
+		add("quiz-results", func() {
+			if solo != nil {
+				for !solo.results {
+					if solo.last == nil {
+						solo.answer([]int{0})
+					}
+					solo.next()
+				}
+			}
+		})
+		add("team-setup", func() { s.home(); s.push(&teamSetupView{s: s, zone: z}) })
+		add("team-contest", func() {
+			if c := s.d.Quiz.Contest(s.pack().Bank, quiz.Turns, 4, quiz.Secondary, 5); c != nil {
+				s.replace(&contestView{s: s, zone: z, c: c, label: "初二(3)班", audience: quiz.Secondary})
+			}
+		})
+	}
+	add("language-en", func() { s.home(); s.toggleLang() })
+	add("large-text", func() { s.toggleTextSize() })
+	add("idle-prompt", func() { s.v.ToggleLang(); s.toggleTextSize(); s.showIdlePrompt() })
+	add("staff", func() { s.closeModal(); s.openStaff() })
+	if s.d.Packs != nil {
+		add("staff-packs", func() { s.showStaffPage(pagePacks) })
+	}
+	add("end", func() { s.closeStaff() })
+	return steps
+}
