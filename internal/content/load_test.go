@@ -150,7 +150,7 @@ cases:
     lesson: {zh: 启示, en: Lesson}
     narration: {zh: media/a.ogg, en: media/a.ogg}
     source: test
-`+minimalTier)},
+` + minimalTier)},
 		"media/i.svg": svg,
 		"media/a.ogg": ogg,
 	}
