@@ -59,6 +59,10 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 		t2 := s.para(cur.Title.En, sizeLead, true, colorNameMuted)
 		b2 := s.para(cur.Body.En, sizeBody, false, colorNameMuted)
 		text := container.NewVBox(layout.NewSpacer(), t1, b1, t2, b2, layout.NewSpacer())
+		if s.shortScreen() { // 800 px high: a smaller picture, and the slide in Chinese only
+			sp.SetMinSize(fyne.NewSize(380, 285))
+			text = container.NewVBox(layout.NewSpacer(), t1, b1, t2, layout.NewSpacer())
+		}
 		slide = container.New(layout.NewGridLayoutWithColumns(2), container.NewStack(sp, img), text)
 	}
 
@@ -73,12 +77,17 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 	}
 	callZh := s.label(s.d.Strings.T("zh", "attract.touch"), sizeHeading, true, colorText)
 	callEn := s.label(s.d.Strings.T("en", "attract.touch"), sizeLead, false, colorMuted)
-	call := card(colorAccent, 48, 24, container.NewVBox(container.NewCenter(callZh), container.NewCenter(callEn)))
+	pad := float32(24)
+	edge := float32(48)
+	if s.shortScreen() {
+		pad, edge = 12, 28
+	}
+	call := card(colorAccent, 48, pad, container.NewVBox(container.NewCenter(callZh), container.NewCenter(callEn)))
 	slogan := s.label(m.Slogan.Zh+"  ·  "+m.Slogan.En, sizeLead, false, colorHeading)
 
 	bottom := container.NewVBox(container.NewCenter(dots), container.NewCenter(call), container.NewCenter(slogan))
 	body := container.NewBorder(head, bottom, nil, nil, slide)
-	t := s.tappable(padded(48, body), s.startVisit)
+	t := s.tappable(padded(edge, body), s.startVisit)
 	return t
 }
 

@@ -29,7 +29,11 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 func (v *homeView) build() screen {
 	s := v.s
 	m := s.cat().Meta
-	title := s.para(s.tx(m.Title), sizeHeading, true, "")
+	titleSize := fyne.ThemeSizeName(sizeHeading)
+	if s.shortScreen() && s.v.Lang() == content.En { // one line, not two, above the tiles
+		titleSize = sizeLead
+	}
+	title := s.para(s.tx(m.Title), titleSize, true, "")
 	other := m.Title.En
 	if s.v.Lang() == content.En {
 		other = m.Title.Zh
@@ -84,6 +88,9 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 				container.NewCenter(s.label(other, sizeButton, false, colorText)))
 		}
 		inner := container.NewVBox(layout.NewSpacer(), line, tag, layout.NewSpacer())
+		if s.v.Lang() == content.En && s.v.Large() { // the title takes two lines: no room for the tagline
+			inner = container.NewVBox(layout.NewSpacer(), line, layout.NewSpacer())
+		}
 		return s.tappable(container.NewStack(bg, padded(24, inner)), s.tap(open))
 	}
 	text := container.NewVBox(title, sub, tag)
@@ -120,8 +127,9 @@ func (g *tileGrid) cols(size fyne.Size, n int) int {
 	rowsFit := max(1, int(size.Height/minH))
 	byHeight := (n + rowsFit - 1) / rowsFit
 	c := max(1, min(n, max(byWidth, byHeight)))
+	c = min(c, max(1, int(size.Width/360))) // never narrower than a readable tile
 	// Fewer, wider columns when that adds no row: four tiles are 2×2, not 3+1.
-	for c > max(1, byHeight) && (n+c-2)/(c-1) == (n+c-1)/c {
+	for c > 1 && (n+c-2)/(c-1) == (n+c-1)/c {
 		c--
 	}
 	return c

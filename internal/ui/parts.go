@@ -146,6 +146,9 @@ func (s *Shell) detail(image string, text fyne.CanvasObject) fyne.CanvasObject {
 
 // settingRow is a heading with its choice chips on one line (staff and teacher screens).
 func (s *Shell) settingRow(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
+	if s.narrow() { // the label above its chips: a half-screen column has no room beside them
+		return container.NewVBox(s.label(title, sizeLead, true, colorHeading), container.NewHBox(chips...))
+	}
 	lbl := container.NewStack(spacerW(200), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
 	return container.NewHBox(lbl, container.NewHBox(chips...))
 }
