@@ -73,11 +73,11 @@ func cmdReport(args []string) error {
 	}
 	floorF, floorS := pct(bf, 95), pct(bs, 95)
 	fmt.Printf("tap latency, ms (first changed frame / screen settled), %d runs pooled\n", len(runs))
-	fmt.Printf("%-26s %4s %7s %7s %7s %7s %6s %6s %s\n", "transition", "n", "p50 1st", "p95 1st", "p50 set", "p95 set", "×1st", "×set", "goal")
+	fmt.Printf("%s %4s %7s %7s %7s %7s %6s %6s %s\n", pad("transition", 28), "n", "p50 1st", "p95 1st", "p50 set", "p95 set", "×1st", "×set", "goal")
 	for _, st := range steps {
 		f, s := pool(first, st, ""), pool(settle, st, "")
 		if len(f) == 0 {
-			fmt.Printf("%-26s %4d  no change seen (%d taps)\n", st, 0, missed[st])
+			fmt.Printf("%s %4d  no change seen (%d taps)\n", pad(st, 28), 0, missed[st])
 			continue
 		}
 		rf, rs := pct(f, 95)/floorF, pct(s, 95)/floorS
@@ -91,11 +91,11 @@ func cmdReport(args []string) error {
 		if missed[st] > 0 {
 			extra = fmt.Sprintf(" (%d taps without a change)", missed[st])
 		}
-		fmt.Printf("%-26s %4d %7.0f %7.0f %7.0f %7.0f %6.2f %6.2f %s%s\n", st, len(f), pct(f, 50), pct(f, 95), pct(s, 50), pct(s, 95), rf, rs, ok, extra)
+		fmt.Printf("%s %4d %7.0f %7.0f %7.0f %7.0f %6.2f %6.2f %s%s\n", pad(st, 28), len(f), pct(f, 50), pct(f, 95), pct(s, 50), pct(s, 95), rf, rs, ok, extra)
 	}
 	if len(runs) > 1 {
 		fmt.Printf("\nper run (each against its own floor): p95 ratio min / median / max\n")
-		fmt.Printf("%-26s %-20s %-20s\n", "transition", "×1st", "×set")
+		fmt.Printf("%s %-20s %-20s\n", pad("transition", 28), "×1st", "×set")
 		for _, st := range steps {
 			if st == "bare" {
 				continue
@@ -113,7 +113,7 @@ func cmdReport(args []string) error {
 			if len(rf) == 0 {
 				continue
 			}
-			fmt.Printf("%-26s %-20s %-20s\n", st, mmm(rf), mmm(rs))
+			fmt.Printf("%s %-20s %-20s\n", pad(st, 28), mmm(rf), mmm(rs))
 		}
 	}
 	return nil
@@ -129,4 +129,19 @@ func pct(v []float64, p float64) float64 {
 	slices.Sort(s)
 	i := int(math.Ceil(p/100*float64(len(s)))) - 1
 	return s[max(0, min(len(s)-1, i))]
+}
+
+// pad fills s with spaces to w terminal columns (CJK characters take two).
+func pad(s string, w int) string {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf) || (r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) || (r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6)) {
+			n++
+		}
+	}
+	if n >= w {
+		return s
+	}
+	return s + strings.Repeat(" ", w-n)
 }
