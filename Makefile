@@ -70,10 +70,11 @@ fuzz:
 	scripts/fuzz.sh $(FUZZTIME)
 
 # docs/screenshots: every screen at 1920x1080 and home at 1280x800 and 1080x1920 (Fyne's
-# software painter, real theme and content), plus the real binary under Xvfb (00-xvfb-*).
+# software painter, real theme and content), plus the real binary under Xvfb: 00-xvfb-*, and
+# a tour of every screen at 1920x1080, 1280x800, 1080x1920 and 3840x2160 (real-WxH/).
 screenshots: deps-build deps-headless
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run TestGallery ./internal/ui/
-	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run TestSmoke ./cmd/kiosk/
+	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run 'TestSmoke|TestRealWindowFitsEveryScreen' ./cmd/kiosk/
 
 # Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
 # PostgreSQL too when KIOSK_TEST_PG_DSN is set), pack install and live swap, then cold start

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// screenSizes are the screens the kiosk supports: landscape 1080p, a 1280×800 panel,
+// portrait 1080×1920 and 4K.
+var screenSizes = []struct{ w, h int }{{1920, 1080}, {1280, 800}, {1080, 1920}, {3840, 2160}}
+
+// TestRealWindowFitsEveryScreen runs the real binary under Xvfb at every supported size:
+// the window is exactly the screen (never taller than it, which would put what is drawn
+// away from where a finger lands), and a visitor can tap into a zone and back to 首页 with
+// the bar's button. With UPDATE_SCREENSHOTS=DIR (make screenshots) it also tours every
+// screen at every size into DIR/real-WxH/.
+func TestRealWindowFitsEveryScreen(t *testing.T) {
+	needX(t)
+	if testing.Short() {
+		t.Skip("the real binary under Xvfb: not in -short")
+	}
+	bin := kioskBinary(t)
+	for _, sz := range screenSizes {
+		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
+			x := startXvfb(t, fmt.Sprintf("%dx%d", sz.w, sz.h))
+			dir := t.TempDir()
+			k := x.startKiosk(bin, "--data", filepath.Join(dir, "data"))
+			win, _ := x.run("xdotool", "search", "--name", "禁毒预防教育基地")
+			geo, _ := x.run("xdotool", "getwindowgeometry", strings.Fields(win)[0])
+			if want := fmt.Sprintf("%dx%d", sz.w, sz.h); !strings.Contains(geo, "Geometry: "+want) {
+				t.Fatalf("the window is not the screen (%s): %s", want, geo)
+			}
+			shot := func(name string) string {
+				p := filepath.Join(dir, name+".png")
+				if _, err := x.run("import", "-window", "root", p); err != nil {
+					t.Fatal(err)
+				}
+				return p
+			}
+			settled := func(name string) string { // two equal shots in a row: nothing moves
+				var prev string
+				for i := 0; i < 20; i++ {
+					time.Sleep(300 * time.Millisecond)
+					p := shot(fmt.Sprintf("%s-%d", name, i))
+					if prev != "" && !differs(readPNG(t, prev), readPNG(t, p)) {
+						return p
+					}
+					prev = p
+				}
+				return prev
+			}
+			attract := settled("attract")
+			x.tap(sz.w/2, sz.h/2)
+			home := settled("home")
+			if !differs(readPNG(t, attract), readPNG(t, home)) {
+				t.Fatal("a tap on the attract loop did not open the home screen")
+			}
+			tile := [2]int{sz.w / 4, sz.h / 2}
+			if sz.h > sz.w { // portrait: one column of tiles
+				tile = [2]int{sz.w / 2, sz.h * 3 / 10}
+			}
+			x.tap(tile[0], tile[1])
+			zone := settled("zone")
+			if !differs(readPNG(t, home), readPNG(t, zone)) {
+				t.Fatal("a tap on a home tile opened nothing")
+			}
+			x.tap(60, sz.h-50) // 首页, at the bar's left end at every size
+			back := settled("back-home")
+			if differs(readPNG(t, home), readPNG(t, back)) {
+				t.Fatalf("首页 did not bring the home screen back (shots in %s)", dir)
+			}
+			k.stop(t)
+			if strings.Contains(k.logs.String(), "level=ERROR") || strings.Contains(k.logs.String(), "panic") {
+				t.Errorf("the kiosk logged errors:\n%s", k.logs)
+			}
+			if out := os.Getenv("UPDATE_SCREENSHOTS"); out != "" {
+				tour := filepath.Join(out, fmt.Sprintf("real-%dx%d", sz.w, sz.h))
+				os.RemoveAll(tour)
+				k := x.startKiosk(bin, "--data", filepath.Join(dir, "tour-data"), "--tour", tour)
+				k.cmd.Wait()
+				if !strings.Contains(k.logs.String(), fmt.Sprintf("step=end canvas=%dx%d", sz.w, sz.h)) {
+					t.Errorf("the tour did not finish at the screen's size:\n%s", k.logs)
+				}
+			}
+		})
+	}
+}
