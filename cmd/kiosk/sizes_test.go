@@ -85,7 +85,31 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 				if !strings.Contains(k.logs.String(), fmt.Sprintf("step=end canvas=%dx%d", sz.w, sz.h)) {
 					t.Errorf("the tour did not finish at the screen's size:\n%s", k.logs)
 				}
+				keepForGallery(t, x, tour)
 			}
 		})
+	}
+}
+
+// galleryScreens are the tour's screens kept in docs/screenshots (the others are looked at,
+// not committed): they are stored at most 1920 px wide in 256 colours to keep the
+// repository small.
+var galleryScreens = []string{"attract", "home", "history", "drug-detail", "case-help", "quiz-feedback",
+	"team-contest", "language-en", "staff-packs"}
+
+func keepForGallery(t *testing.T, x *xscreen, dir string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.png"))
+	for _, f := range files {
+		keep := false
+		for _, name := range galleryScreens {
+			keep = keep || strings.HasSuffix(f, "-"+name+".png")
+		}
+		if !keep {
+			os.Remove(f)
+			continue
+		}
+		if _, err := x.run("convert", f, "-resize", "1920x1920>", "-colors", "256", f); err != nil {
+			t.Errorf("shrink %s: %v", f, err)
+		}
 	}
 }
