@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/jindu-edu/kiosk/internal/content"
@@ -95,16 +96,16 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	}
 	for k, idx := range q.Order {
 		k := k
-		bg := colorSurface
+		bg, mark := colorSurface, markNone
 		switch {
 		case v.last != nil && right[k]:
-			bg = colorGood
+			bg, mark = colorGood, markRight
 		case v.last != nil && contains(v.last.Picked, k):
-			bg = colorBad
+			bg, mark = colorBad, markWrong
 		case v.picked[k]:
 			bg = colorSurfaceHi
 		}
-		choices.Add(v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k]))
+		choices.Add(v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark))
 	}
 
 	var bottom fyne.CanvasObject = layout.NewSpacer()
@@ -126,19 +127,44 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	return container.NewBorder(container.New(layout.NewCustomPaddedLayout(0, 8, 0, 0), top), nil, nil, nil, main)
 }
 
-// choiceCard is one big answer button with its letter.
-func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool) fyne.CanvasObject {
+// Marks on an answered choice: right and wrong are told by a sign and an outline, never by
+// colour alone (red and green look alike to many colour-blind visitors).
+const (
+	markNone = iota
+	markRight
+	markWrong
+)
+
+// choiceCard is one big answer button with its letter, or after the answer its ✓ or ✗.
+func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool, mark int) fyne.CanvasObject {
 	s := v.s
 	circle := canvas.NewCircle(colorAccent)
 	if selected {
 		circle.FillColor = colorHeading
 	}
-	letter := s.label(quiz.Letter(k), sizeLead, true, colorText)
-	letter.Alignment = fyne.TextAlignCenter
-	badge := container.NewGridWrap(fyne.NewSize(64, 64), container.NewStack(circle, container.NewCenter(letter)))
+	var sign fyne.CanvasObject
+	switch mark {
+	case markRight:
+		circle.FillColor = colorText
+		sign = widget.NewIcon(theme.NewColoredResource(theme.ConfirmIcon(), theme.ColorNameBackground))
+	case markWrong:
+		circle.FillColor = colorBg
+		sign = widget.NewIcon(theme.CancelIcon())
+	default:
+		letter := s.label(quiz.Letter(k), sizeLead, true, colorText)
+		letter.Alignment = fyne.TextAlignCenter
+		sign = container.NewCenter(letter)
+	}
+	badge := container.NewGridWrap(fyne.NewSize(64, 64), container.NewStack(circle, padded(8, sign)))
 	row := container.NewBorder(nil, nil, container.NewCenter(badge), nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(text, sizeLead, false, "")))
-	t := s.tappable(card(bg, 28, 14, row), s.tap(func() { v.choose(k) }))
+	face := card(bg, 28, 14, row)
+	if mark == markRight { // a white frame: the right answer stands out in any colour vision
+		frame := canvas.NewRectangle(color.Transparent)
+		frame.CornerRadius, frame.StrokeColor, frame.StrokeWidth = 28, colorText, 6
+		face = container.NewStack(face, frame)
+	}
+	t := s.tappable(face, s.tap(func() { v.choose(k) }))
 	t.MinHeight = 112
 	return t
 }
@@ -205,12 +231,20 @@ func (v *soloView) feedback() fyne.CanvasObject {
 	case !res.Right:
 		verdict, bg = s.t("quiz.wrong"), colorBad
 	}
-	var letters []string
-	for _, k := range res.Question.RightPositions() {
-		letters = append(letters, quiz.Letter(k))
+	var answers []string // named in words: letters mean nothing once the visitor looks away
+	q := res.Question
+	for _, k := range q.RightPositions() {
+		answers = append(answers, s.tx(q.Choices[q.Order[k]]))
 	}
-	head := container.NewHBox(card(bg, 24, 12, s.label(verdict, sizeLead, true, colorText)),
-		container.NewCenter(s.label(s.t("quiz.answer", strings.Join(letters, "、")), sizeLead, true, colorHeading)))
+	icon := theme.ConfirmIcon()
+	if !res.Right {
+		icon = theme.CancelIcon()
+	}
+	verdictBox := container.NewHBox(container.NewGridWrap(fyne.NewSize(44, 44), widget.NewIcon(icon)),
+		s.label(verdict, sizeLead, true, colorText))
+	head := container.NewBorder(nil, nil, card(bg, 24, 12, verdictBox), nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0),
+			s.para(s.t("quiz.answer", strings.Join(answers, "；")), sizeLead, true, colorNameHeading)))
 	next := s.t("quiz.next")
 	if v.round.Done() {
 		next = s.t("quiz.finish")

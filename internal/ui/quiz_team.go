@@ -16,8 +16,19 @@ import (
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
-// teamColors mark the teams' answer zones.
-var teamColors = []color.NRGBA{hex("#1F6FB2"), hex("#B8452E"), hex("#2F7D4F"), hex("#7A4BA0")}
+// teamColors mark the teams' answer zones: blue, orange, bluish green and reddish purple
+// of the Okabe–Ito palette (told apart with every common colour-vision deficiency),
+// darkened for white text; teamShapes tell them apart without colour at all.
+var (
+	teamColors = []color.NRGBA{readableOn(hex("#0072B2")), readableOn(hex("#E69F00")),
+		readableOn(hex("#009E73")), readableOn(hex("#CC79A7"))}
+	teamShapes = []string{"★", "▲", "●", "■"}
+)
+
+// teamName is a team's name with its shape.
+func (s *Shell) teamName(c *quiz.Contest, t int) string {
+	return teamShapes[t%len(teamShapes)] + " " + s.tx(c.Teams[t].Name)
+}
 
 // teamSetupView is where the teacher sets up a contest (behind the PIN).
 type teamSetupView struct {
@@ -186,7 +197,7 @@ func (v *contestView) teamZone(t int) fyne.CanvasObject {
 	if !active {
 		bg = darker(col, 0.55)
 	}
-	name := s.label(s.tx(team.Name), sizeLead, true, colorText)
+	name := s.label(s.teamName(c, t), sizeLead, true, colorText)
 	score := s.label(s.t("team.points", team.Score), sizeHeading, true, colorText)
 	head := container.NewBorder(nil, nil, name, score)
 	buttons := container.NewGridWithColumns(len(c.Current().Order))
@@ -282,11 +293,10 @@ func (v *contestView) ranking() fyne.CanvasObject {
 		rows.Add(s.label(v.label, sizeLead, false, colorHeading))
 	}
 	for _, st := range v.c.Ranking() {
-		team := v.c.Teams[st.Team]
 		rect := canvas.NewRectangle(teamColors[st.Team%len(teamColors)])
 		rect.CornerRadius = 24
 		line := container.NewBorder(nil, nil,
-			s.label(s.t("team.place", st.Place)+"  "+s.tx(team.Name), sizeHeading, true, colorText), nil,
+			s.label(s.t("team.place", st.Place)+"  "+s.teamName(v.c, st.Team), sizeHeading, true, colorText), nil,
 			container.NewHBox(layout.NewSpacer(), s.label(s.t("team.points", st.Score), sizeHeading, true, colorText)))
 		rows.Add(container.NewStack(rect, padded(20, line)))
 	}
