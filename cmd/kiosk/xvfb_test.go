@@ -105,10 +105,14 @@ func (x *xscreen) startKiosk(bin string, args ...string) *runningKiosk {
 	}
 	k := &runningKiosk{cmd: cmd, logs: &logs}
 	x.t.Cleanup(func() { k.kill() })
-	waitFor(x.t, 60*time.Second, "the kiosk window", func() bool {
-		win, _ := x.run("xdotool", "search", "--name", "禁毒预防教育基地")
-		return win != ""
-	})
+	for end := time.Now().Add(120 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		if win, _ := x.run("xdotool", "search", "--name", "禁毒预防教育基地"); win != "" {
+			break
+		}
+		if time.Now().After(end) || cmd.ProcessState != nil {
+			x.t.Fatalf("no kiosk window after %v; its log:\n%s", 120*time.Second, logs.String())
+		}
+	}
 	shot := filepath.Join(x.t.TempDir(), "first.png")
 	waitFor(x.t, 60*time.Second, "the first frame", func() bool {
 		if _, err := x.run("import", "-window", "root", shot); err != nil {
