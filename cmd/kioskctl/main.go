@@ -173,7 +173,38 @@ func lintBank(args []string, stdout io.Writer) (int, error) {
 	if n := len(rep.Problems); n > 0 {
 		summary = fmt.Sprintf("%d warnings, %d drafts to fill in (待补充)", n, b.Drafts.Count)
 	}
+	printCoverage(stdout, b)
 	fmt.Fprintf(stdout, "ok: %d questions (primary %d, secondary %d, adult %d), %s\n",
 		len(b.Questions), counts[quiz.Primary], counts[quiz.Secondary], counts[quiz.Adult], summary)
 	return 0, nil
+}
+
+// printCoverage prints how many questions each age band has per topic and difficulty
+// (d1/d2/d3), so that staff see where rounds would repeat: a band needs at least
+// 3 rounds' worth at each difficulty.
+func printCoverage(w io.Writer, b *quiz.Bank) {
+	type key struct {
+		aud, topic string
+		d          int
+	}
+	n := map[key]int{}
+	for _, q := range b.Questions {
+		n[key{q.Audience, q.Topic, q.Difficulty}]++
+	}
+	fmt.Fprintf(w, "%-10s", "d1/d2/d3")
+	for _, t := range quiz.Topics {
+		fmt.Fprintf(w, " %-10s", t)
+	}
+	fmt.Fprintf(w, " %s\n", "all")
+	for _, a := range quiz.Audiences {
+		fmt.Fprintf(w, "%-10s", a)
+		var all [4]int
+		for _, t := range quiz.Topics {
+			fmt.Fprintf(w, " %-10s", fmt.Sprintf("%d/%d/%d", n[key{a, t, 1}], n[key{a, t, 2}], n[key{a, t, 3}]))
+			for d := 1; d <= 3; d++ {
+				all[d] += n[key{a, t, d}]
+			}
+		}
+		fmt.Fprintf(w, " %d/%d/%d\n", all[1], all[2], all[3])
+	}
 }

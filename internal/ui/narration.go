@@ -48,7 +48,10 @@ func (s *Shell) narration(text string) fyne.CanvasObject {
 	}
 	n := &narrationBar{s: s, clip: src.media.In(s.v.Lang()), zone: src.zone, item: src.item, lines: audio.Sentences(text)}
 	bgc := colorSurface
-	if !s.d.Player.Available() || n.clip == "" {
+	if n.clip == "" { // this text has no reading (a primary tier without its own): say nothing
+		return layout.NewSpacer()
+	}
+	if !s.d.Player.Available() {
 		ic := container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(theme.VolumeMuteIcon()))
 		note := s.label(s.t("narration.silent"), sizeSmall, false, colorMuted)
 		return card(bgc, 44, 16, container.NewHBox(ic, container.NewCenter(note)))
