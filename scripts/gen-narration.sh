@@ -3,6 +3,8 @@
 # names (kioskctl content narration) is spoken by espeak-ng (Mandarin: -v cmn, English:
 # -v en-gb) and compressed to Ogg Vorbis by oggenc. Needs espeak-ng and vorbis-tools
 # (the Makefile's `narration` target installs them). Usage: scripts/gen-narration.sh [ROOT]
+# With MISSING_ONLY=1 only clips that do not exist yet are made (new texts, untouched old
+# clips).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:-assets/content}
@@ -11,6 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 go run ./cmd/kioskctl content narration "$root" > "$tmp/list.tsv"
 n=0
 while IFS=$'\t' read -r path lang text; do
+  if [ "${MISSING_ONLY:-}" = 1 ] && [ -f "$root/$path" ]; then continue; fi
   voice=cmn; speed=150
   [ "$lang" = en ] && { voice=en-gb; speed=155; }
   mkdir -p "$root/$(dirname "$path")"
