@@ -197,6 +197,8 @@ func textOf(o fyne.CanvasObject) string {
 		return x.Text
 	case *widget.RichText:
 		return x.String()
+	case *paraText:
+		return x.String()
 	}
 	return ""
 }

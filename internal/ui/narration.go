@@ -22,7 +22,7 @@ type narrationBar struct {
 	lines    []string
 	button   *widget.Icon
 	progress *widget.ProgressBar
-	caption  *widget.RichText
+	caption  *paraText
 	obj      fyne.CanvasObject
 	lastSt   audio.State
 }
@@ -82,8 +82,7 @@ func (n *narrationBar) toggle() {
 	default:
 		if err := p.Play(n.s.pack().Root, n.clip); err != nil {
 			n.s.d.Log.Warn("narration failed", "clip", n.clip, "err", err)
-			n.caption.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: n.s.t("narration.silent")}}
-			n.caption.Refresh()
+			n.caption.SetText(n.s.t("narration.silent"))
 			return
 		}
 		n.s.record(event.NewNarration(n.zone, n.item, event.NarrationPlay, string(n.s.v.Lang())))
@@ -118,8 +117,7 @@ func (n *narrationBar) update(st audio.Status) {
 		n.button.SetResource(icon)
 	}
 	n.progress.SetValue(st.Progress())
-	if seg, ok := n.caption.Segments[0].(*widget.TextSegment); ok && seg.Text != text {
-		seg.Text = text
-		n.caption.Refresh()
+	if n.caption.String() != text {
+		n.caption.SetText(text)
 	}
 }

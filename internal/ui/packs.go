@@ -38,7 +38,7 @@ type packState struct {
 	scanned  time.Time
 	busy     string // title of the pack being installed, "" when idle
 	bar      *widget.ProgressBar
-	progress *widget.RichText
+	progress *paraText
 }
 
 // rescanEvery is how often the pack page looks at the stick again (it is watched while the
@@ -182,7 +182,7 @@ func (s *Shell) installPack(path, title string, after func()) {
 }
 
 // showInstallProgress shows bytes written and the time left.
-func (s *Shell) showInstallProgress(bar *widget.ProgressBar, line *widget.RichText, started time.Time, done, total int64) {
+func (s *Shell) showInstallProgress(bar *widget.ProgressBar, line *paraText, started time.Time, done, total int64) {
 	if total <= 0 {
 		return
 	}

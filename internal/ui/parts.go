@@ -2,7 +2,6 @@ package ui
 
 import (
 	"image/color"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,23 +27,10 @@ func (s *Shell) label(text string, size fyne.ThemeSizeName, bold bool, c color.C
 	return t
 }
 
-// para is wrapping text.
-func (s *Shell) para(text string, size fyne.ThemeSizeName, bold bool, c fyne.ThemeColorName) *widget.RichText {
-	seg := &widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		SizeName: size, ColorName: c, TextStyle: fyne.TextStyle{Bold: bold}, Inline: true}}
-	rt := widget.NewRichText(seg)
-	rt.Wrapping = wrapFor(text)
-	return rt
-}
-
-// wrapFor breaks Chinese anywhere (it has no spaces) and everything else at words.
-func wrapFor(text string) fyne.TextWrap {
-	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
-			return fyne.TextWrapBreak
-		}
-	}
-	return fyne.TextWrapWord
+// para is wrapping text, broken into lines by 禁则.
+func (s *Shell) para(text string, size fyne.ThemeSizeName, bold bool, c fyne.ThemeColorName) *paraText {
+	return newParaText(text, s.size(size), widget.RichTextStyle{
+		SizeName: size, ColorName: c, TextStyle: fyne.TextStyle{Bold: bold}, Inline: true})
 }
 
 // pill is a rounded button at least targetHeight tall.

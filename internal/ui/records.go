@@ -127,12 +127,9 @@ func (s *Shell) startExport(all bool) {
 	}()
 }
 
-func setText(rt *widget.RichText, text string) {
-	if seg, ok := rt.Segments[0].(*widget.TextSegment); ok {
-		seg.Text = text
-		rt.Show()
-		rt.Refresh()
-	}
+func setText(p *paraText, text string) {
+	p.Show()
+	p.SetText(text)
 }
 
 func megabytes(n int64) string {

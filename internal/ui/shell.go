@@ -113,7 +113,7 @@ type Shell struct {
 	pinOK        func() // what the right PIN opens
 	exporting    bool   // a USB export is running
 	exportBar    *widget.ProgressBar
-	exportStatus *widget.RichText
+	exportStatus *paraText
 	staffPage    string // pageMain or pagePacks
 	staffStatus  string // the last staff action's result
 	packs        packState

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/jindu-edu/kiosk/assets"
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/internal/ui/linebreak"
+	"github.com/jindu-edu/kiosk/quizbank"
+)
+
+// TestContentBreaksByKinsoku breaks every content and quiz text at body size and at widths
+// from a portrait column to a full landscape line, with the bundled font: no line starts
+// with closing punctuation or ends with opening punctuation.
+func TestContentBreaksByKinsoku(t *testing.T) {
+	test.NewTempApp(t)
+	th := newTheme(false)
+	fyne.CurrentApp().Settings().SetTheme(th)
+	cat, rep := content.Load(assets.Content())
+	if rep.Err() != nil {
+		t.Fatal(rep.Err())
+	}
+	bank, brep := quiz.Load(quizbank.Files(), assets.Content())
+	if brep.Err() != nil {
+		t.Fatal(brep.Err())
+	}
+	texts := cat.Texts()
+	for _, q := range bank.Questions {
+		texts = append(texts, q.Prompt.Zh, q.Prompt.En, q.Explanation.Zh, q.Explanation.En)
+		for _, c := range q.Choices {
+			texts = append(texts, c.Zh, c.En)
+		}
+	}
+	px := th.Size(sizeBody)
+	measure := func(s string) float32 { return fyne.MeasureText(s, px, fyne.TextStyle{}).Width }
+	checked := 0
+	for _, text := range texts {
+		for _, w := range []float32{300, 420, 560, 760, 1100} {
+			lines := linebreak.Break(text, w, measure)
+			if bad := linebreak.Violations(lines); len(bad) > 0 {
+				t.Errorf("at %v px: %s\n%s", w, strings.Join(bad, "; "), strings.Join(lines, "\n"))
+			}
+			checked++
+		}
+	}
+	t.Logf("%d texts × widths broken without a fault", checked)
+}
+
+// TestParaKeepsNumbersWithUnits: a paragraph on screen never splits 6月 or 21 个.
+func TestParaKeepsNumbersWithUnits(t *testing.T) {
+	r := newRig(t)
+	p := r.shell.para("联合国把每年的6月26日定为国际禁毒日，展厅共有21 个节点，欢迎参观。", sizeBody, false, "")
+	p.Resize(fyne.NewSize(260, 400))
+	lines := strings.Split(p.Segments[0].Textual(), "\n")
+	if len(lines) < 3 || linebreak.Violations(lines) != nil {
+		t.Fatalf("lines: %q", lines)
+	}
+	joined := strings.Join(lines, "|")
+	for _, whole := range []string{"6月", "26日", "21 个"} {
+		if !strings.Contains(joined, whole) {
+			t.Errorf("%q was split: %q", whole, lines)
+		}
+	}
+	if p.String() != "联合国把每年的6月26日定为国际禁毒日，展厅共有21 个节点，欢迎参观。" {
+		t.Fatal("String is not the text as given")
+	}
+}
