@@ -363,7 +363,18 @@ func (s *Shell) swipe(dir int) {
 func (s *Shell) scrollText(obj fyne.CanvasObject) fyne.CanvasObject {
 	d := touch.NewDragScroll(obj, s.swipe, s.activity)
 	d.HideCursor = s.d.HideCursor
+	d.Cue = s.moreCue()
 	return d
+}
+
+// moreCue is the fade and "上滑查看更多" along the bottom of text that goes on below the fold.
+func (s *Shell) moreCue() fyne.CanvasObject {
+	fade := canvas.NewVerticalGradient(withAlpha(colorBg, 0), withAlpha(colorBg, 0xF0))
+	hint := s.label("↑ "+s.t("common.more"), sizeSmall, true, colorHeading)
+	hint.Alignment = fyne.TextAlignTrailing
+	sp := canvas.NewRectangle(color.Transparent)
+	sp.SetMinSize(fyne.NewSize(0, 64))
+	return container.NewStack(sp, fade, container.NewBorder(nil, hint, nil, nil))
 }
 
 // tappable wraps content as a touch target that follows the cursor setting.

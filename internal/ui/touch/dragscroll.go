@@ -17,15 +17,40 @@ type DragScroll struct {
 	OnTap   func()
 	// HideCursor hides the pointer over the widget.
 	HideCursor bool
-	dx, dy     float32
+	// Cue, if set, is laid along the bottom edge while there is more content below the
+	// fold (a fade and "上滑查看更多"), so that a visitor knows to scroll.
+	Cue    fyne.CanvasObject
+	dx, dy float32
 	axis       int // 0 undecided, 1 horizontal, 2 vertical
 }
 
 // NewDragScroll makes content scrollable by dragging.
 func NewDragScroll(content fyne.CanvasObject, onSwipe func(dir int), onTap func()) *DragScroll {
 	d := &DragScroll{Scroll: container.NewVScroll(content), OnSwipe: onSwipe, OnTap: onTap}
+	d.Scroll.OnScrolled = func(fyne.Position) { d.updateCue() }
 	d.ExtendBaseWidget(d)
 	return d
+}
+
+// MoreBelow reports whether content lies below the visible part.
+func (d *DragScroll) MoreBelow() bool {
+	s := d.Scroll
+	overflow := s.Content.MinSize().Height - s.Size().Height
+	return overflow > 4 && s.Offset.Y < overflow-4
+}
+
+// updateCue shows the cue while there is more below.
+func (d *DragScroll) updateCue() {
+	if d.Cue == nil {
+		return
+	}
+	if more := d.MoreBelow(); more != d.Cue.Visible() {
+		if more {
+			d.Cue.Show()
+		} else {
+			d.Cue.Hide()
+		}
+	}
 }
 
 // Dragged scrolls once the drag is clearly vertical.
@@ -52,6 +77,7 @@ func (d *DragScroll) ScrollBy(dy float32) {
 	if y != s.Offset.Y {
 		s.ScrollToOffset(fyne.NewPos(s.Offset.X, y))
 	}
+	d.updateCue()
 }
 
 // DragEnd pages on a horizontal swipe.

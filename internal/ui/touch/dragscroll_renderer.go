@@ -12,6 +12,12 @@ func (r *dragScrollRenderer) Layout(size fyne.Size) {
 	r.d.Scroll.Move(fyne.NewPos(0, 0))
 	r.surface.Resize(size)
 	r.surface.Move(fyne.NewPos(0, 0))
+	if c := r.d.Cue; c != nil {
+		h := min(c.MinSize().Height, size.Height/2)
+		c.Resize(fyne.NewSize(size.Width, h))
+		c.Move(fyne.NewPos(0, size.Height-h))
+		r.d.updateCue()
+	}
 }
 
 func (r *dragScrollRenderer) MinSize() fyne.Size {
@@ -21,6 +27,9 @@ func (r *dragScrollRenderer) MinSize() fyne.Size {
 func (r *dragScrollRenderer) Refresh() { r.d.Scroll.Refresh() }
 
 func (r *dragScrollRenderer) Objects() []fyne.CanvasObject {
+	if r.d.Cue != nil { // under the surface: the cue never takes a touch
+		return []fyne.CanvasObject{r.d.Scroll, r.d.Cue, r.surface}
+	}
 	return []fyne.CanvasObject{r.d.Scroll, r.surface}
 }
 
