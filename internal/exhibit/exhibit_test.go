@@ -315,3 +315,23 @@ func TestQuizStateRoundTrip(t *testing.T) {
 		t.Fatalf("state not kept: %v %v", r.IDs, err)
 	}
 }
+
+func TestPrimaryContestHasNoPenalty(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC))
+	q := NewQuizzes(QuizConfig{Clock: clock, Rand: rand.New(rand.NewPCG(3, 4))})
+	pack := mustBundled(t)
+	for _, aud := range []string{quiz.Primary, quiz.Adult} {
+		c := q.Contest(pack.Bank, quiz.Buzz, 2, aud, 3)
+		wrong := 0
+		for k := range c.Current().Order {
+			if !c.Current().IsRight([]int{k}) {
+				wrong = k
+				break
+			}
+		}
+		c.Answer(0, wrong)
+		if got, want := c.Teams[0].Score, map[string]int{quiz.Primary: 0, quiz.Adult: quiz.PointsWrong}[aud]; got != want {
+			t.Errorf("%s: a wrong buzz-in scores %d, want %d", aud, got, want)
+		}
+	}
+}

@@ -117,7 +117,9 @@ func (q *Quizzes) Contest(bank *quiz.Bank, mode string, teams int, audience stri
 	if items == nil {
 		return nil
 	}
-	return quiz.NewContest(q.c.Clock, mode, teams, items, q.c.Timer)
+	c := quiz.NewContest(q.c.Clock, mode, teams, items, q.c.Timer)
+	c.NoPenalty = audience == quiz.Primary // children are encouraged, never set back
+	return c
 }
 
 // FinishContest keeps a finished contest on today's board under the teacher's label.

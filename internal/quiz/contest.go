@@ -61,6 +61,9 @@ type Contest struct {
 	out     map[int]bool // teams shut out of the current question
 	turn    int
 	winner  int // team that got the current question right, or -1
+	// NoPenalty: a wrong buzz-in costs no points (primary-school groups: the contest should
+	// encourage, not punish).
+	NoPenalty bool
 }
 
 // NewContest starts a contest of 2–4 teams with preset names.
@@ -117,7 +120,7 @@ func (c *Contest) Answer(t, k int) Outcome {
 		return Right
 	}
 	c.out[t] = true
-	if c.Mode == Buzz {
+	if c.Mode == Buzz && !c.NoPenalty {
 		c.Teams[t].Score += PointsWrong
 	}
 	if c.Mode == Turns || len(c.out) == len(c.Teams) {

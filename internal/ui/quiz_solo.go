@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -80,7 +81,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	}
 	top := container.NewBorder(nil, nil, progress, timer)
 
-	prompt := s.para(s.tx(q.Prompt), sizeHeading, true, "")
+	prompt := s.para(s.tx(q.Prompt), s.promptSize(s.tx(q.Prompt)), true, "")
 	head := container.NewVBox(prompt)
 	if q.Type == quiz.Multi && v.last == nil {
 		head.Add(s.para(s.t("quiz.multi.hint"), sizeBody, false, colorNameHeading))
@@ -252,8 +253,19 @@ func (v *soloView) feedback() fyne.CanvasObject {
 	text := container.NewVBox(head,
 		s.para(s.tx(res.Question.Explanation), sizeBody, false, ""),
 		s.para(s.t("common.source")+"："+res.Question.Source, sizeSmall, false, colorNameMuted))
+	btn := s.pill(next, colorAccent, v.next)
+	btn.MinHeight = 104 // the one thing to do now: big, where the eye ends
 	return card(colorSurface, 28, 20, container.NewBorder(nil, nil, nil,
-		container.NewVBox(layout.NewSpacer(), s.pill(next, colorAccent, v.next)), text))
+		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), text))
+}
+
+// promptSize is the size of a question: display size (72 px at 1080p) where it fits in a
+// line or two, heading size for long questions and small screens.
+func (s *Shell) promptSize(text string) fyne.ThemeSizeName {
+	if !s.shortScreen() && !s.narrow() && utf8.RuneCountInString(text) <= 32 {
+		return sizeDisplay
+	}
+	return sizeHeading
 }
 
 func (v *soloView) next() {

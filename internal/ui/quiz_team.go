@@ -50,7 +50,7 @@ const maxLabel = 16
 func (v *teamSetupView) build() screen {
 	s := v.s
 	if v.teams == 0 {
-		v.teams, v.mode, v.audience, v.count = 2, quiz.Buzz, quiz.Primary, quiz.DefaultRoundSize
+		v.teams, v.mode, v.audience, v.count = 2, quiz.Turns, quiz.Primary, quiz.DefaultRoundSize // turns: every team gets its go
 	}
 	row := s.settingRow
 	set := func(f func()) func() { return func() { f(); s.replace(v) } }
@@ -154,7 +154,7 @@ func (v *contestView) build() screen {
 		}
 		choices.Add(card(bg, 20, 12, container.NewBorder(nil, nil,
 			container.NewCenter(s.label(quiz.Letter(k)+" ", sizeLead, true, colorHeading)), nil,
-			s.para(s.tx(q.Choices[idx]), sizeBody, false, ""))))
+			s.para(s.tx(q.Choices[idx]), sizeLead, false, ""))))
 	}
 	info := s.label(s.t("quiz.progress", c.Index()+1, c.Len()), sizeBody, true, colorText)
 	v.countdown = s.label("", sizeLead, true, colorHeading)
@@ -163,7 +163,7 @@ func (v *contestView) build() screen {
 		info.Text += "   " + s.t("team.turn", s.tx(c.Teams[c.Turn()].Name))
 	}
 	center := container.NewVBox(container.NewBorder(nil, nil, info, v.countdown),
-		s.para(s.tx(q.Prompt), sizeHeading, true, ""), choices)
+		s.para(s.tx(q.Prompt), s.promptSize(s.tx(q.Prompt)), true, ""), choices)
 	if c.Closed() {
 		next := s.t("quiz.next")
 		if c.Index()+1 == c.Len() {

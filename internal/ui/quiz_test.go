@@ -194,6 +194,8 @@ func TestTeamBuzzInContestToRanking(t *testing.T) {
 	r.noClipping("team setup")
 	r.tap("5 题")
 	r.tap("2 队")
+	r.tap("抢答")  // turns is the default
+	r.tap("中学生") // primary groups lose no points for a wrong buzz-in
 	for _, k := range []string{"五", "年级", "2", "班"} {
 		r.tapKey(k)
 	}
