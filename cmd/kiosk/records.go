@@ -27,9 +27,10 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ev
 		log.Error("data directory unusable, visitor log off", "err", err)
 		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
 	}
-	// OpenRetrying always gives a working log: on a full disk events wait in memory while
-	// opening is retried with backoff (the staff panel says so).
-	l, err := eventlog.OpenRetrying(filepath.Join(cfg.DataDir, EventsFile), eventlog.Options{
+	// OpenInBackground always gives a working log at once: the integrity check runs on the
+	// log's own goroutine after the first frame, and on a full disk events wait in memory
+	// while opening is retried with backoff (the staff panel says so).
+	l, err := eventlog.OpenInBackground(filepath.Join(cfg.DataDir, EventsFile), eventlog.Options{
 		KioskID:        cfg.KioskID,
 		AppVersion:     version,
 		ContentVersion: contentVersion,
@@ -41,9 +42,8 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ev
 		log.Error("visitor log unusable, events go to the process log only", "err", err)
 		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
 	}
-	if h := l.Health(); h.MovedAside != "" {
-		log.Error("the visitor log was damaged and moved aside; a fresh one was started", "moved_to", h.MovedAside)
-	}
+	// A damaged log found by the background check is moved aside and logged by eventlog;
+	// the staff panel reads it from Health.
 	deps := ui.RecordsDeps{Health: l.Health}
 	ctx, cancel := context.WithCancel(context.Background())
 	key, err := evsync.LoadOrCreateKey(cfg.DataDir)

@@ -45,6 +45,10 @@ type imageCache struct {
 	waiting map[imageKey][]*canvas.Image
 	svg     map[string]fyne.Resource
 	names   map[*canvas.Image]string // what each picture on screen shows (tests, logs)
+	// objs keeps one canvas object per decoded picture across redraws, so that Fyne keeps
+	// its texture (and its scaled copy) instead of scaling and uploading it again each time;
+	// a picture shown twice on one screen gets a second object.
+	objs    map[imageKey]*canvas.Image
 	pending sync.WaitGroup
 }
 
@@ -61,6 +65,7 @@ func (c *imageCache) resetLocked(serial uint64) {
 	c.entries, c.lru, c.bytes = map[imageKey]*list.Element{}, list.New(), 0
 	c.waiting, c.svg = map[imageKey][]*canvas.Image{}, map[string]fyne.Resource{}
 	c.names = map[*canvas.Image]string{}
+	c.objs = map[imageKey]*canvas.Image{}
 }
 
 // image shows a content picture of the pack on show, decoded at most at detail size.
@@ -98,7 +103,15 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	k := imageKey{p, w, h}
 	if el, ok := c.entries[k]; ok {
 		c.lru.MoveToFront(el)
+		if o, ok := c.objs[k]; ok {
+			if _, onScreen := c.names[o]; !onScreen {
+				delete(c.names, out)
+				c.names[o] = p
+				return o
+			}
+		}
 		out.Image = el.Value.(*imageEntry).img
+		c.objs[k] = out
 		return out
 	}
 	first := len(c.waiting[k]) == 0
@@ -164,11 +177,13 @@ func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
 	for c.bytes > imageBudget && c.lru.Len() > 1 {
 		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
 		delete(c.entries, old.key)
+		delete(c.objs, old.key)
 		c.bytes -= old.n
 	}
 	for _, ci := range waiting {
 		ci.Image = img
 		ci.Refresh()
+		c.objs[k] = ci
 	}
 }
 
