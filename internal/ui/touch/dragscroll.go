@@ -21,7 +21,7 @@ type DragScroll struct {
 	// fold (a fade and "上滑查看更多"), so that a visitor knows to scroll.
 	Cue    fyne.CanvasObject
 	dx, dy float32
-	axis       int // 0 undecided, 1 horizontal, 2 vertical
+	axis   int // 0 undecided, 1 horizontal, 2 vertical
 }
 
 // NewDragScroll makes content scrollable by dragging.
