@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,63 +16,20 @@ import (
 // checks that the home screen replaced the attract loop. KIOSK_SMOKE=require (make test)
 // turns a missing Xvfb into a failure instead of a skip.
 func TestSmokeUnderXvfb(t *testing.T) {
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("KIOSK_SMOKE") == "require" {
-				t.Fatalf("%s is not installed (make test installs it)", tool)
-			}
-			t.Skipf("%s is not installed", tool)
-		}
-	}
+	needX(t)
+	bin := kioskBinary(t)
+	scr := startXvfb(t, "1920x1080")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "kiosk")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-
-	display := freeDisplay(t)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
-	waitFor(t, 20*time.Second, "Xvfb socket", func() bool {
-		_, err := os.Stat("/tmp/.X11-unix/X" + display[1:])
-		return err == nil
-	})
-
-	env := append(os.Environ(), "DISPLAY="+display, "LANG=zh_CN.UTF-8")
-	var logs bytes.Buffer
-	kiosk := exec.Command(bin, "--data", filepath.Join(dir, "data"))
-	kiosk.Env, kiosk.Stdout, kiosk.Stderr = env, &logs, &logs
 	start := time.Now()
-	if err := kiosk.Start(); err != nil {
+	k := scr.startKiosk(bin, "--data", filepath.Join(dir, "data")) // waits for a painted frame
+	t.Logf("first frame of the attract loop after %v", time.Since(start).Round(10*time.Millisecond))
+	x, kiosk, logs := scr.run, k.cmd, k.logs
+	win, _ := x("xdotool", "search", "--name", "禁毒预防教育基地")
+	shot := filepath.Join(dir, "attract.png")
+	if _, err := x("import", "-window", "root", shot); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { kiosk.Process.Kill(); kiosk.Wait() })
-
-	x := func(name string, args ...string) (string, error) {
-		c := exec.Command(name, args...)
-		c.Env = env
-		out, err := c.Output()
-		return strings.TrimSpace(string(out)), err
-	}
-	var win string
-	waitFor(t, 60*time.Second, "the kiosk window", func() bool {
-		win, _ = x("xdotool", "search", "--name", "禁毒预防教育基地")
-		return win != ""
-	})
-	shot := filepath.Join(dir, "attract.png")
-	var img image.Image
-	waitFor(t, 60*time.Second, "the first frame", func() bool {
-		if _, err := x("import", "-window", "root", shot); err != nil {
-			return false
-		}
-		img = readPNG(t, shot)
-		return colours(img) > 50
-	})
-	t.Logf("first frame of the attract loop after %v", time.Since(start).Round(10*time.Millisecond))
+	img := readPNG(t, shot)
 
 	geo, _ := x("xdotool", "getwindowgeometry", strings.Fields(win)[0])
 	if !strings.Contains(geo, "1920x1080") {
