@@ -1,8 +1,9 @@
 package config
 
 import (
+	"github.com/jindu-edu/kiosk/internal/edkey"
+
 	"crypto/ed25519"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
@@ -67,11 +68,11 @@ func (p Packs) PublicKeys() ([]ed25519.PublicKey, error) {
 	list := p.TrustedKeys.List()
 	keys := make([]ed25519.PublicKey, 0, len(list))
 	for i, s := range list {
-		b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
-		if err != nil || len(b) != ed25519.PublicKeySize {
-			return nil, fmt.Errorf("[packs] trusted_keys[%d] %q is not a base64 ed25519 public key", i, s)
+		k, err := edkey.Parse(s)
+		if err != nil {
+			return nil, fmt.Errorf("[packs] trusted_keys[%d]: %w", i, err)
 		}
-		keys = append(keys, ed25519.PublicKey(b))
+		keys = append(keys, k)
 	}
 	return keys, nil
 }

@@ -1,19 +1,17 @@
 package evsync
 
 import (
+	"github.com/jindu-edu/kiosk/internal/edkey"
+
 	"crypto/ed25519"
 	"crypto/rand"
-	"crypto/x509"
-	"encoding/base64"
 	"encoding/hex"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/jindu-edu/kiosk/internal/atomicfile"
 )
@@ -39,11 +37,10 @@ func LoadOrCreateKey(dataDir string) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create kiosk key: %w", err)
 	}
-	der, err := x509.MarshalPKCS8PrivateKey(priv)
+	data, err := edkey.EncodePrivate(priv)
 	if err != nil {
 		return nil, fmt.Errorf("create kiosk key: %w", err)
 	}
-	data := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
 
 	// Write the whole file under a temporary name, then link it into place: unlike a
 	// rename, the link fails if another process (the kiosk and kioskctl share the data
@@ -79,17 +76,9 @@ func loadKey(path string) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read kiosk key: %w", err)
 	}
-	block, _ := pem.Decode(data)
-	if block == nil || block.Type != "PRIVATE KEY" {
-		return nil, fmt.Errorf("kiosk key %s: not a PEM PRIVATE KEY file", path)
-	}
-	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	priv, err := edkey.DecodePrivate(data)
 	if err != nil {
 		return nil, fmt.Errorf("kiosk key %s: %w", path, err)
-	}
-	priv, ok := k.(ed25519.PrivateKey)
-	if !ok {
-		return nil, fmt.Errorf("kiosk key %s: a %T, not an ed25519 key", path, k)
 	}
 	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
 		slog.Warn("kiosk key is readable by other users; chmod 600 it", "path", path, "mode", st.Mode().Perm())
@@ -98,19 +87,8 @@ func loadKey(path string) (ed25519.PrivateKey, error) {
 }
 
 // PublicKeyString is the base64 (standard encoding) form of pub that the office registers
-// for the kiosk and that manifests carry.
-func PublicKeyString(pub ed25519.PublicKey) string {
-	return base64.StdEncoding.EncodeToString(pub)
-}
+// for the kiosk and that manifests carry (package edkey).
+func PublicKeyString(pub ed25519.PublicKey) string { return edkey.String(pub) }
 
 // ParsePublicKey reads the form PublicKeyString writes.
-func ParsePublicKey(s string) (ed25519.PublicKey, error) {
-	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
-	if err != nil {
-		return nil, fmt.Errorf("public key: not base64: %w", err)
-	}
-	if len(b) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("public key: %d bytes, want %d", len(b), ed25519.PublicKeySize)
-	}
-	return ed25519.PublicKey(b), nil
-}
+func ParsePublicKey(s string) (ed25519.PublicKey, error) { return edkey.Parse(s) }

@@ -1,37 +1,25 @@
 package pack
 
 import (
+	"github.com/jindu-edu/kiosk/internal/edkey"
+
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
-	"crypto/x509"
 	"encoding/base64"
 	"encoding/hex"
-	"encoding/pem"
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 )
 
 // PublicKeyString is the form of a public key in the config's trusted_keys and on the
-// command line: standard base64 of its 32 bytes (the same form as the kiosk keys in
-// docs/sync-format.md).
-func PublicKeyString(pub ed25519.PublicKey) string {
-	return base64.StdEncoding.EncodeToString(pub)
-}
+// command line: standard base64 of its 32 bytes (package edkey, the same form as the kiosk
+// keys in docs/sync-format.md).
+func PublicKeyString(pub ed25519.PublicKey) string { return edkey.String(pub) }
 
 // ParsePublicKey reads PublicKeyString's form; surrounding space is ignored.
-func ParsePublicKey(s string) (ed25519.PublicKey, error) {
-	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
-	if err != nil {
-		return nil, fmt.Errorf("public key %q: not base64: %w", s, err)
-	}
-	if len(b) != ed25519.PublicKeySize {
-		return nil, fmt.Errorf("public key %q: %d bytes, want %d", s, len(b), ed25519.PublicKeySize)
-	}
-	return ed25519.PublicKey(b), nil
-}
+func ParsePublicKey(s string) (ed25519.PublicKey, error) { return edkey.Parse(s) }
 
 // ParsePublicKeys parses a list of keys (config trusted_keys).
 func ParsePublicKeys(list []string) ([]ed25519.PublicKey, error) {
@@ -56,15 +44,15 @@ func KeyID(pub ed25519.PublicKey) string {
 // WritePrivateKey writes priv as a PKCS#8 PEM "PRIVATE KEY" file with mode 0600. It never
 // overwrites an existing file.
 func WritePrivateKey(path string, priv ed25519.PrivateKey) error {
-	der, err := x509.MarshalPKCS8PrivateKey(priv)
+	data, err := edkey.EncodePrivate(priv)
 	if err != nil {
-		return fmt.Errorf("encode key: %w", err)
+		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("write key: %w", err)
 	}
-	err = pem.Encode(f, &pem.Block{Type: "PRIVATE KEY", Bytes: der})
+	_, err = f.Write(data)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -84,17 +72,9 @@ func ReadPrivateKey(path string) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read key: %w", err)
 	}
-	block, _ := pem.Decode(data)
-	if block == nil || block.Type != "PRIVATE KEY" {
-		return nil, fmt.Errorf("key %s: not a PEM PRIVATE KEY file", path)
-	}
-	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	priv, err := edkey.DecodePrivate(data)
 	if err != nil {
 		return nil, fmt.Errorf("key %s: %w", path, err)
-	}
-	priv, ok := k.(ed25519.PrivateKey)
-	if !ok {
-		return nil, fmt.Errorf("key %s: not an ed25519 key", path)
 	}
 	return priv, nil
 }
