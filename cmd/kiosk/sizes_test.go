@@ -81,7 +81,7 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 				tour := filepath.Join(out, fmt.Sprintf("real-%dx%d", sz.w, sz.h))
 				os.RemoveAll(tour)
 				k := x.startKiosk(bin, "--data", filepath.Join(dir, "tour-data"), "--tour", tour)
-				k.cmd.Wait()
+				<-k.exited
 				if !strings.Contains(k.logs.String(), fmt.Sprintf("step=end canvas=%dx%d", sz.w, sz.h)) {
 					t.Errorf("the tour did not finish at the screen's size:\n%s", k.logs)
 				}

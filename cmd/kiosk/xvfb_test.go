@@ -65,11 +65,12 @@ func startXvfb(t *testing.T, size string) *xscreen {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
-	waitFor(t, 20*time.Second, "Xvfb socket", func() bool {
-		_, err := os.Stat("/tmp/.X11-unix/X" + display[1:])
+	x := &xscreen{t: t, env: append(os.Environ(), "DISPLAY="+display, "LANG=zh_CN.UTF-8")}
+	waitFor(t, 30*time.Second, "Xvfb to answer", func() bool { // a socket file alone may be stale
+		_, err := x.run("xdotool", "getdisplaygeometry")
 		return err == nil
 	})
-	return &xscreen{t: t, env: append(os.Environ(), "DISPLAY="+display, "LANG=zh_CN.UTF-8")}
+	return x
 }
 
 // run runs an X tool on the screen and returns its output.
@@ -90,8 +91,9 @@ func (x *xscreen) tap(px, py int) {
 
 // runningKiosk is the real binary on a screen.
 type runningKiosk struct {
-	cmd  *exec.Cmd
-	logs *bytes.Buffer
+	cmd    *exec.Cmd
+	logs   *bytes.Buffer
+	exited chan struct{} // closed when the process has ended
 }
 
 // startKiosk starts the binary with args and waits for its window and a painted frame.
@@ -103,13 +105,19 @@ func (x *xscreen) startKiosk(bin string, args ...string) *runningKiosk {
 	if err := cmd.Start(); err != nil {
 		x.t.Fatal(err)
 	}
-	k := &runningKiosk{cmd: cmd, logs: &logs}
+	k := &runningKiosk{cmd: cmd, logs: &logs, exited: make(chan struct{})}
+	go func() { cmd.Wait(); close(k.exited) }()
 	x.t.Cleanup(func() { k.kill() })
 	for end := time.Now().Add(120 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		if win, _ := x.run("xdotool", "search", "--name", "禁毒预防教育基地"); win != "" {
 			break
 		}
-		if time.Now().After(end) || cmd.ProcessState != nil {
+		select {
+		case <-k.exited:
+			x.t.Fatalf("the kiosk exited before its window showed; its log:\n%s", logs.String())
+		default:
+		}
+		if time.Now().After(end) {
 			x.t.Fatalf("no kiosk window after %v; its log:\n%s", 120*time.Second, logs.String())
 		}
 	}
@@ -125,20 +133,16 @@ func (x *xscreen) startKiosk(bin string, args ...string) *runningKiosk {
 
 // kill ends the kiosk at once (a power cut, a crash).
 func (k *runningKiosk) kill() {
-	if k.cmd.ProcessState == nil {
-		k.cmd.Process.Kill()
-		k.cmd.Wait()
-	}
+	k.cmd.Process.Kill()
+	<-k.exited
 }
 
 // stop asks the kiosk to quit (the service manager's SIGTERM) and waits.
 func (k *runningKiosk) stop(t *testing.T) {
 	t.Helper()
 	k.cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() { k.cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-k.exited:
 	case <-time.After(20 * time.Second):
 		k.kill()
 		t.Fatalf("the kiosk ignored SIGTERM:\n%s", k.logs)
