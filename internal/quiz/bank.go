@@ -269,7 +269,12 @@ func check(d *lint.Doc, p string, q *Question, fsys fs.FS) {
 	}
 	for _, t := range []string{q.Explanation.Zh, q.Explanation.En} {
 		if ref := PositionRef(t); ref != "" {
-			d.Warnf(p+".explanation", "%q names a choice by its letter or position, but choices are shuffled on screen: name the choice by its content", ref)
+			const msg = "%q names a choice by its letter or position, but choices are shuffled on screen: name the choice by its content"
+			if q.IsDraft() { // a draft is not served yet: the teacher rewrites it with the rest
+				d.Warnf(p+".explanation", msg, ref)
+			} else {
+				d.Errf(p+".explanation", msg, ref)
+			}
 			break
 		}
 	}

@@ -152,8 +152,8 @@ func TestPositionRefs(t *testing.T) {
 	}
 	yml := strings.Replace(goodBank, `explanation: {zh: "禁毒法第2条。"`, `explanation: {zh: "A、C项见禁毒法第2条。"`, 1)
 	_, rep := Load(bankFS(yml))
-	if rep.Err() != nil || !strings.Contains(problems(rep), `warning: questions[1].explanation: "A、C项" names a choice`) {
-		t.Errorf("position warning:\n%s", problems(rep))
+	if rep.Err() == nil || !strings.Contains(problems(rep), `error: questions[1].explanation: "A、C项" names a choice`) {
+		t.Errorf("a served question naming a position must be refused:\n%s", problems(rep))
 	}
 }
 

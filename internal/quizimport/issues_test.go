@@ -249,8 +249,13 @@ func TestIssue9LongID(t *testing.T) {
 	wantEntry(t, res.Report, "long.csv row 2: error", "id: id is 300 bytes long; at most 256")
 }
 
-// The explanation-position rule: an imported "B项" is kept with a warning to reword it.
+// The explanation-position rule: an imported "B项" is refused with what to reword (the
+// choices are shuffled on screen, so "A" would name the wrong one).
 func TestPositionWarningOnImport(t *testing.T) {
-	res := importText(t, "pos.gift", "::p1::哪个是毒品？{=海洛因 ~面粉 ####A项正确，海洛因是毒品。}\n")
-	wantEntry(t, res.Report, "pos.gift:1: warning id=p1", `explanation: "A项" names a choice by its letter or position`)
+	res, err := Import("pos.gift", []byte("::p1::哪个是毒品？{=海洛因 ~面粉 ####A项正确，海洛因是毒品。}\n"),
+		Options{Defaults: fullDefaults})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantEntry(t, res.Report, "pos.gift:1: error id=p1", `explanation: "A项" names a choice by its letter or position`)
 }
