@@ -6,7 +6,9 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -61,13 +63,23 @@ func TestSmokeUnderXvfb(t *testing.T) {
 	}
 }
 
+// freeDisplay finds an X display number no server uses: without a lock file, or with the
+// lock of a server that is gone (whose stale lock and socket are removed).
 func freeDisplay(t *testing.T) string {
-	for n := 140; n < 200; n++ {
-		_, lock := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n))
-		_, sock := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-		if os.IsNotExist(lock) && os.IsNotExist(sock) {
-			return fmt.Sprintf(":%d", n)
+	for n := 140; n < 400; n++ {
+		lock := fmt.Sprintf("/tmp/.X%d-lock", n)
+		sock := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
+		if data, err := os.ReadFile(lock); err == nil {
+			pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+			if pid <= 0 || syscall.Kill(pid, 0) == nil {
+				continue // a live server (or a lock we cannot read)
+			}
+			os.Remove(lock)
+			os.Remove(sock)
+		} else if _, err := os.Stat(sock); err == nil {
+			continue
 		}
+		return fmt.Sprintf(":%d", n)
 	}
 	t.Fatal("no free X display number")
 	return ""

@@ -64,7 +64,9 @@ func startXvfb(t *testing.T, size string) *xscreen {
 	if err := xvfb.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { xvfb.Process.Kill(); xvfb.Wait() })
+	// SIGTERM, not SIGKILL: Xvfb then removes its lock and socket, and the display number
+	// is free for the next test.
+	t.Cleanup(func() { xvfb.Process.Signal(syscall.SIGTERM); xvfb.Wait() })
 	x := &xscreen{t: t, env: append(os.Environ(), "DISPLAY="+display, "LANG=zh_CN.UTF-8")}
 	waitFor(t, 30*time.Second, "Xvfb to answer", func() bool { // a socket file alone may be stale
 		_, err := x.run("xdotool", "getdisplaygeometry")
