@@ -232,10 +232,10 @@ func TestLoadFallsBack(t *testing.T) {
 	if !p.HasQuiz() || p.Version() == "" {
 		t.Fatal("bundled pack incomplete")
 	}
-	if err := Check(broken, bundled.Bank); err == nil {
+	if err := Check(broken, bundled.Bank).Err(); err == nil {
 		t.Fatal("Check passed a broken root")
 	}
-	if err := Check(bundled.Root, bundled.Bank); err != nil {
+	if err := Check(bundled.Root, bundled.Bank).Err(); err != nil {
 		t.Fatalf("Check refused the bundled root: %v", err)
 	}
 }

@@ -73,9 +73,9 @@ func LoadOrBundled(root fs.FS, source string, b Bundled) (*Pack, error) {
 	return p, nil
 }
 
-// Check is the gate a content root must pass before it may be shown: no content or quiz
-// bank errors. Pack installation and `kioskctl pack build` use it.
-func Check(root fs.FS, bundledBank fs.FS) error {
+// Check is the gate a content root must pass before it may be shown: its report must have
+// no content or quiz-bank errors (rep.Err). Pack installation uses it.
+func Check(root fs.FS, bundledBank fs.FS) lint.Report {
 	_, rep := Load(root, "", bundledBank)
-	return rep.Err()
+	return rep
 }

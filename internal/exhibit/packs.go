@@ -112,7 +112,7 @@ func (d *PackDesk) Install(ctx context.Context, path string, progress func(done,
 		Trust: d.c.Trust, KioskID: d.c.KioskID, AppVersion: d.c.AppVersion,
 		CurrentVersion: curVersion, Limits: d.c.Limits, Progress: progress,
 		Check: func(root fs.FS) error {
-			_, rep := Load(root, "", d.c.Bundled.Bank)
+			rep := Check(root, d.c.Bundled.Bank)
 			for _, p := range rep.Errors() {
 				problems = append(problems, p.String())
 			}

@@ -109,6 +109,7 @@ func (r *rig) uiDo(fn func()) {
 func (r *rig) settle() {
 	for {
 		r.shell.images.pending.Wait()
+		r.shell.bg.Wait()
 		r.mu.Lock()
 		q := r.queued
 		r.queued = nil

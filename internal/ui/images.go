@@ -122,28 +122,6 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	return out
 }
 
-// prefetch decodes pictures ahead of need (the next zone's), off the UI thread.
-func (s *Shell) prefetch(paths []string, w, h int) {
-	c := &s.images
-	pk := s.pack()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil || c.serial != pk.Serial() {
-		c.resetLocked(pk.Serial())
-	}
-	for _, p := range paths {
-		k := imageKey{p, w, h}
-		if _, ok := c.entries[k]; ok || strings.EqualFold(path.Ext(p), ".svg") {
-			continue
-		}
-		if _, busy := c.waiting[k]; busy {
-			continue
-		}
-		c.waiting[k] = nil
-		s.decode(k, pk.Root, pk.Serial())
-	}
-}
-
 // decode runs one decode on its own goroutine and hands the result to the UI thread.
 func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	c := &s.images

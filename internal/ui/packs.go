@@ -35,7 +35,10 @@ type PackDesk interface {
 // packState is the pack page's state between redraws.
 type packState struct {
 	found    []pack.Found
-	scanned  time.Time
+	scanned  time.Time // when the last scan started
+	scanning bool      // a scan of the stick is running
+	read     bool      // the stick has been read since the page opened
+	rolling  bool      // a rollback is running
 	busy     string // title of the pack being installed, "" when idle
 	bar      *widget.ProgressBar
 	progress *paraText
@@ -45,15 +48,30 @@ type packState struct {
 // page is open, so a stick plugged in shows up by itself).
 const rescanEvery = 2 * time.Second
 
-// scanPacks reads the stick and reports whether what it holds changed.
-func (s *Shell) scanPacks() bool {
-	found := s.d.Packs.Scan()
-	s.packs.scanned = s.d.Clock.Now()
-	same := slices.EqualFunc(found, s.packs.found, func(a, b pack.Found) bool {
+// scanPacks reads the stick off the UI thread (a stick is slow, and a pack's signature is
+// checked); the page is redrawn when what the stick holds changed.
+func (s *Shell) scanPacks() {
+	if s.packs.scanning {
+		return
+	}
+	s.packs.scanning, s.packs.scanned = true, s.d.Clock.Now()
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		found := s.d.Packs.Scan()
+		s.do(func() { s.scanned(found) })
+	}()
+}
+
+// scanned takes a scan's result.
+func (s *Shell) scanned(found []pack.Found) {
+	same := s.packs.read && slices.EqualFunc(found, s.packs.found, func(a, b pack.Found) bool {
 		return a.Path == b.Path && a.Size == b.Size && a.State == b.State && a.Manifest.Version == b.Manifest.Version
 	})
-	s.packs.found = found
-	return !same
+	s.packs.scanning, s.packs.read, s.packs.found = false, true, found
+	if !same && s.modal == "staff" && s.staffPage == pagePacks {
+		s.refreshStaff(s.staffStatus)
+	}
 }
 
 // tickPacks watches the stick while the pack page is open, and keeps the panel open while
@@ -65,8 +83,8 @@ func (s *Shell) tickPacks() {
 	if s.modal != "staff" || s.staffPage != pagePacks || s.packs.busy != "" || s.d.Packs == nil {
 		return
 	}
-	if s.d.Clock.Now().Sub(s.packs.scanned) >= rescanEvery && s.scanPacks() {
-		s.refreshStaff(s.staffStatus)
+	if s.d.Clock.Now().Sub(s.packs.scanned) >= rescanEvery {
+		s.scanPacks()
 	}
 }
 
@@ -95,7 +113,9 @@ func (s *Shell) packsPage() fyne.CanvasObject {
 	}
 	if prev, ok := desk.Previous(); ok {
 		left.Add(s.para(s.t("packs.previous", prev.Manifest.Title.Zh, prev.Manifest.Version), sizeBody, false, ""))
-		left.Add(container.NewHBox(s.pill(s.t("packs.rollback"), colorSurfaceHi, s.rollbackPack)))
+		if !s.packs.rolling && s.packs.busy == "" {
+			left.Add(container.NewHBox(s.pill(s.t("packs.rollback"), colorSurfaceHi, s.rollbackPack)))
+		}
 	} else {
 		left.Add(s.para(s.t("packs.previous.none"), sizeBody, false, colorNameMuted))
 	}
@@ -114,6 +134,8 @@ func (s *Shell) packsPage() fyne.CanvasObject {
 		right.Add(s.para(s.t("packs.untrusted"), sizeBody, true, colorNameHeading))
 	case !desk.StickPresent():
 		right.Add(s.para(s.t("packs.stick.none"), sizeBody, false, colorNameMuted))
+	case !s.packs.read:
+		right.Add(s.para(s.t("packs.reading"), sizeBody, false, colorNameMuted))
 	case len(s.packs.found) == 0:
 		right.Add(s.para(s.t("packs.stick.empty"), sizeBody, false, colorNameMuted))
 	default:
@@ -173,7 +195,9 @@ func (s *Shell) installPack(path, title string, after func()) {
 	s.refreshStaff("")
 	started := s.d.Clock.Now()
 	bar, line := s.packs.bar, s.packs.progress
+	s.bg.Add(1)
 	go func() {
+		defer s.bg.Done()
 		out := s.d.Packs.Install(context.Background(), path, func(done, total int64) {
 			s.do(func() { s.showInstallProgress(bar, line, started, done, total) })
 		})
@@ -218,11 +242,22 @@ func (s *Shell) installed(out exhibit.Outcome, after func()) {
 }
 
 func (s *Shell) rollbackPack() {
-	out := s.d.Packs.Rollback()
-	m := out.Manifest
-	s.record(event.NewStaffPack(event.PackRollback, m.ID, m.Version, out.Err == nil, problemOf(out)))
-	s.staffStatus = out.Message
-	s.refreshStaff(out.Message)
+	if s.packs.rolling {
+		return
+	}
+	s.packs.rolling = true
+	s.refreshStaff(s.staffStatus)
+	s.bg.Add(1)
+	go func() { // the previous pack is loaded and checked: not on the UI thread
+		defer s.bg.Done()
+		out := s.d.Packs.Rollback()
+		s.do(func() {
+			s.packs.rolling = false
+			m := out.Manifest
+			s.record(event.NewStaffPack(event.PackRollback, m.ID, m.Version, out.Err == nil, problemOf(out)))
+			s.refreshStaff(out.Message)
+		})
+	}()
 }
 
 // updateAndExport installs the newest valid pack newer than the content on show, then

@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"log/slog"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -117,13 +118,12 @@ type Shell struct {
 	staffPage    string // pageMain or pagePacks
 	staffStatus  string // the last staff action's result
 	packs        packState
+	bg           sync.WaitGroup // work started off the UI thread (scans, installs, rollbacks)
 
 	narrSrc  *narrationSource // what the top view narrates (registered in its enter hook)
 	narr     *narrationBar
 	attractN int
 	images   imageCache
-	ticker   *time.Ticker
-	unsub    func()
 }
 
 // NewShell builds the UI into win and shows the attract loop.
@@ -151,7 +151,7 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	s.root = container.NewStack(bg, main, corner, s.overlay)
 	win.SetContent(container.New(screenLayout{}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
-	s.unsub = d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) })
+	d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) }) // for the life of the program
 	s.showAttract()
 	return s
 }

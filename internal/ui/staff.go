@@ -125,6 +125,7 @@ func (s *Shell) refreshStaff(status string) {
 func (s *Shell) showStaffPage(page string) {
 	s.staffPage = page
 	if page == pagePacks {
+		s.packs.read = false // what was on the stick before may be gone
 		s.scanPacks()
 	}
 	s.refreshStaff("")
