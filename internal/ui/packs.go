@@ -39,7 +39,7 @@ type packState struct {
 	scanning bool      // a scan of the stick is running
 	read     bool      // the stick has been read since the page opened
 	rolling  bool      // a rollback is running
-	busy     string // title of the pack being installed, "" when idle
+	busy     string    // title of the pack being installed, "" when idle
 	bar      *widget.ProgressBar
 	progress *paraText
 }
