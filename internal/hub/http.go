@@ -220,7 +220,12 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusInternalServerError, "store error; try again later")
 		return
 	}
-	log.Info("upload stored", "events", len(batch.Events), "inserted", inserted, "ms", time.Since(start).Milliseconds())
+	// The events are stored and will be acked whatever happens to the heartbeat.
+	if err := h.Store.Heartbeat(ctx, kiosk.ID, batch.Status, time.Now()); err != nil {
+		log.Error("upload: record the heartbeat", "err", err)
+	}
+	log.Info("upload stored", "events", len(batch.Events), "inserted", inserted, "status", batch.Status != nil,
+		"ms", time.Since(start).Milliseconds())
 	writeJSON(w, evsync.Ack{Acked: acked}, false)
 }
 

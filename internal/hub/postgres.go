@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
 )
 
 // postgresStore is the Store on a PostgreSQL server.
@@ -213,6 +214,13 @@ func (s *postgresStore) Insert(ctx context.Context, kioskID string, events []eve
 			}
 			inserted += int(tag.RowsAffected())
 		}
+		if inserted > 0 {
+			for _, day := range dirtyDays(rows) {
+				if _, err := tx.Exec(ctx, markDirtySQL(postgresDialect), kioskID, day); err != nil {
+					return fmt.Errorf("mark day %s for the rollup: %w", day, err)
+				}
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -307,4 +315,50 @@ func (s *postgresStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error
 
 func (s *postgresStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
 	return questions(ctx, s, postgresDialect, f)
+}
+
+func (s *postgresStore) dialect() dialect { return postgresDialect }
+
+func (s *postgresStore) Overview(ctx context.Context, f Filter) (Overview, error) {
+	return overview(ctx, s, f)
+}
+
+func (s *postgresStore) QuestionsByAudience(ctx context.Context, f Filter) ([]QuestionAudience, error) {
+	return questionsByAudience(ctx, s, f)
+}
+
+func (s *postgresStore) Gain(ctx context.Context, f Filter) ([]GainStat, error) {
+	return gain(ctx, s, f)
+}
+
+func (s *postgresStore) RefreshRollup(ctx context.Context) (int, error) {
+	return refresh(ctx, s, postgresDialect)
+}
+
+func (s *postgresStore) Heartbeat(ctx context.Context, kioskID string, st *evsync.Status, at time.Time) error {
+	return heartbeat(ctx, s, kioskID, st, at)
+}
+
+func (s *postgresStore) Health(ctx context.Context) ([]KioskHealth, error) { return health(ctx, s) }
+
+func (s *postgresStore) SetKioskBase(ctx context.Context, id, base string) error {
+	return setKioskBase(ctx, s, id, base)
+}
+
+func (s *postgresStore) Setting(ctx context.Context, name string) (string, error) {
+	return setting(ctx, s, name)
+}
+
+func (s *postgresStore) SetSetting(ctx context.Context, name, value string) error {
+	return setSetting(ctx, s, name, value)
+}
+
+// inTx runs fn in one transaction.
+func (s *postgresStore) inTx(ctx context.Context, fn func(exec execFunc) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		return fn(func(ctx context.Context, q string, args ...any) (int64, error) {
+			tag, err := tx.Exec(ctx, q, args...)
+			return tag.RowsAffected(), err
+		})
+	})
 }

@@ -163,6 +163,14 @@ func (d dialect) round(x string) string {
 	return "CAST(ROUND(" + x + ") AS INTEGER)"
 }
 
+// sum is SUM(x) as the backend's 64-bit integer (PostgreSQL sums bigint as numeric).
+func (d dialect) sum(x string) string {
+	if d.postgres {
+		return "COALESCE(SUM(" + x + "), 0)::bigint"
+	}
+	return "COALESCE(SUM(" + x + "), 0)"
+}
+
 func (d dialect) float(x string) string {
 	if d.postgres {
 		return "(" + x + ")::float8"
