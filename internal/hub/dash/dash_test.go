@@ -289,13 +289,13 @@ func TestPagesShowTheStore(t *testing.T) {
 	b := newBrowser(t, srv.URL)
 	login(t, b)
 	want := map[string][]string{
-		"/dash/":        {`id="card-visits"><div class="label">参观人次</div><div class="value">3</div>`, "花溪基地", "南明基地", `id="chart-days"`, "1 / 2"},
-		"/dash/kiosks":  {"在线", "从未连接", "1.4.0", "2026.06", "网络连接失败", "20.0 / 64.0 GB", "最早一条已等 2 分钟"},
-		"/dash/visits":  {`<td>2026-06-02</td><td>kiosk-02</td><td class="num">1</td>`},
-		"/dash/dwell":   {`<td>history</td><td class="num">1</td><td class="num">2.0</td><td class="num">120.0</td>`},
-		"/dash/quiz":    {`<td>q1</td><td>小学</td><td class="num">1</td><td class="num">1</td><td class="num">100.0%`, "成人", `id="card-accuracy"><div class="label">总体正确率</div><div class="value">66.7%`},
-		"/dash/gain":    {`<td>小学</td><td>认识毒品</td><td class="num">1</td><td class="num">0</td><td class="num">0.0%</td><td class="num">1</td><td class="num">100.0%</td><td class="num">100.0</td>`},
-		"/dash/groups":  {"三中初二(3)班", "红队 3 · 蓝队 5", "抢答", "中学"},
+		"/dash/":       {`id="card-visits"><div class="label">参观人次</div><div class="value">3</div>`, "花溪基地", "南明基地", `id="chart-days"`, "1 / 2"},
+		"/dash/kiosks": {"在线", "从未连接", "1.4.0", "2026.06", "网络连接失败", "20.0 / 64.0 GB", "最早一条已等 2 分钟"},
+		"/dash/visits": {`<td>2026-06-02</td><td>kiosk-02</td><td class="num">1</td>`},
+		"/dash/dwell":  {`<td>history</td><td class="num">1</td><td class="num">2.0</td><td class="num">120.0</td>`},
+		"/dash/quiz":   {`<td>q1</td><td>小学</td><td class="num">1</td><td class="num">1</td><td class="num">100.0%`, "成人", `id="card-accuracy"><div class="label">总体正确率</div><div class="value">66.7%`},
+		"/dash/gain":   {`<td>小学</td><td>认识毒品</td><td class="num">1</td><td class="num">0</td><td class="num">0.0%</td><td class="num">1</td><td class="num">100.0%</td><td class="num">100.0</td>`},
+		"/dash/groups": {"三中初二(3)班", "红队 3 · 蓝队 5", "抢答", "中学"},
 		"/dash/visits?from=2026-06-02&to=2026-06-02&kiosk=kiosk-01": {`<div class="value">1</div>`, `value="2026-06-02"`, `<option value="kiosk-01" selected>`},
 	}
 	for path, parts := range want {

@@ -24,14 +24,14 @@ type card struct {
 
 // chart is what static/dash.js turns into an ECharts option.
 type chart struct {
-	ID      string    `json:"id"`
-	Title   string    `json:"title"`
-	Kind    string    `json:"kind"` // "line", "bar" (vertical), "hbar" (horizontal)
-	X       []string  `json:"x"`
-	Series  []series  `json:"series"`
-	Percent bool      `json:"percent,omitempty"` // values are 0..1, shown as %
-	Unit    string    `json:"unit,omitempty"`
-	Stack   bool      `json:"stack,omitempty"`
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Kind    string   `json:"kind"` // "line", "bar" (vertical), "hbar" (horizontal)
+	X       []string `json:"x"`
+	Series  []series `json:"series"`
+	Percent bool     `json:"percent,omitempty"` // values are 0..1, shown as %
+	Unit    string   `json:"unit,omitempty"`
+	Stack   bool     `json:"stack,omitempty"`
 }
 
 type series struct {
