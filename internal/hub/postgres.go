@@ -157,7 +157,7 @@ func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 func scanPostgresKiosk(r interface{ Scan(...any) error }) (Kiosk, error) {
 	var k Kiosk
 	var pub []byte
-	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &k.Added); err != nil {
+	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &k.Added, &k.Base); err != nil {
 		if errNoRows(err) {
 			return Kiosk{}, ErrNotFound
 		}

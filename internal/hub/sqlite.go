@@ -130,7 +130,7 @@ func (s *sqliteStore) KiosksByKey(ctx context.Context, pub ed25519.PublicKey) ([
 	return s.kiosks(ctx, `SELECT `+kioskColumns+` FROM kiosks WHERE public_key = ? ORDER BY id`, []byte(pub))
 }
 
-const kioskColumns = `id, public_key, token_hash, added_at`
+const kioskColumns = `id, public_key, token_hash, added_at, base`
 
 func (s *sqliteStore) Kiosk(ctx context.Context, id string) (Kiosk, error) {
 	k, err := scanSQLiteKiosk(s.db.QueryRowContext(ctx, `SELECT `+kioskColumns+` FROM kiosks WHERE id = ?`, id))
@@ -176,7 +176,7 @@ func scanSQLiteKiosk(r interface{ Scan(...any) error }) (Kiosk, error) {
 	var k Kiosk
 	var pub []byte
 	var added string
-	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &added); err != nil {
+	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &added, &k.Base); err != nil {
 		if errNoRows(err) {
 			return Kiosk{}, ErrNotFound
 		}

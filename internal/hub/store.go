@@ -98,6 +98,7 @@ type Kiosk struct {
 	PublicKey ed25519.PublicKey `json:"public_key"`
 	TokenHash []byte            `json:"-"`
 	Added     time.Time         `json:"added"`
+	Base      string            `json:"base,omitempty"` // the education base it stands in (SetKioskBase)
 }
 
 // ErrNotFound is wrapped by lookups of an unknown kiosk.

@@ -340,8 +340,8 @@ func TestExcelExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Title, header, then q1 成人, q1 小学, q2 小学 (by question, then band id).
-	if len(rows) != 5 || rows[1][0] != "题目" || rows[2][0] != "q1" || rows[2][1] != "成人" || rows[3][1] != "小学" || rows[4][0] != "q2" {
+	// Title, header, then q1 小学, q1 成人, q2 小学 (by question, then band young to old).
+	if len(rows) != 5 || rows[1][0] != "题目" || rows[2][0] != "q1" || rows[2][1] != "小学" || rows[3][1] != "成人" || rows[4][0] != "q2" {
 		t.Fatalf("sheet rows %q", rows)
 	}
 	if v, _ := book.GetCellValue("各题各年龄段", "E5", excelize.Options{RawCellValue: true}); v != "0" {
@@ -350,9 +350,14 @@ func TestExcelExport(t *testing.T) {
 	if v, _ := book.GetCellValue("各题各年龄段", "E3", excelize.Options{RawCellValue: true}); v != "1" {
 		t.Errorf("q1 小学 accuracy raw value %q, want 1", v)
 	}
+	if v, _ := book.GetCellValue("各题各年龄段", "C4", excelize.Options{RawCellValue: true}); v != "1" {
+		t.Errorf("q1 成人 answered raw value %q, want 1", v)
+	}
 	// Logged out: no export.
 	b2 := newBrowser(t, srv.URL)
 	if resp, _ := b2.do("GET", "/dash/quiz?format=xlsx", nil, nil); resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("export logged out: %s", resp.Status)
 	}
 }
+
+func edKey() (ed25519.PublicKey, ed25519.PrivateKey, error) { return ed25519.GenerateKey(nil) }

@@ -228,6 +228,12 @@ func quizPage(ctx context.Context, d *Dashboard, f hub.Filter) (view, error) {
 		return view{}, err
 	}
 	v := view{Title: "答题正确率", Note: "每道题在各年龄段的正确率；年龄段取该轮答题开始时选择的对象。"}
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Question != rows[j].Question {
+			return rows[i].Question < rows[j].Question
+		}
+		return bandRank(rows[i].Audience) < bandRank(rows[j].Audience)
+	})
 	t := table{ID: "questions", Title: "各题各年龄段", Cols: []string{"题目", "年龄段", "作答次数", "答对次数", "正确率"}}
 	var questions []string
 	acc := map[string]map[string]float64{}
@@ -264,6 +270,16 @@ func quizPage(ctx context.Context, d *Dashboard, f hub.Filter) (view, error) {
 
 func round4(x float64) float64 { return float64(int64(x*10000+0.5)) / 10000 }
 
+// bandRank orders age bands young to old, unknown ones last.
+func bandRank(b string) int {
+	for i, a := range audienceOrder {
+		if a == b {
+			return i
+		}
+	}
+	return len(audienceOrder)
+}
+
 func sortedBands(set map[string]bool) []string {
 	var out []string
 	for _, b := range audienceOrder {
@@ -288,6 +304,7 @@ func gainPage(ctx context.Context, d *Dashboard, f hub.Filter) (view, error) {
 	}
 	v := view{Title: "学习成效", Note: "参观开始时的一道检测题和参观中再次检测同一主题：同一次参观内前后都作答的才计入（不识别访客身份）。"}
 	t := table{ID: "gain", Title: "前后测对比", Cols: []string{"年龄段", "主题", "前后都作答", "参观前答对", "参观前正确率", "参观后答对", "参观后正确率", "提升（百分点）"}}
+	sort.SliceStable(rows, func(i, j int) bool { return bandRank(rows[i].Audience) < bandRank(rows[j].Audience) })
 	c := chart{ID: "gain", Title: "参观前后正确率", Kind: "bar", Percent: true}
 	before, after := series{Name: "参观前"}, series{Name: "参观后"}
 	var pairs, br, ar int64

@@ -11,14 +11,15 @@
     var valueAxis = { type: "value", axisLabel: {} };
     if (spec.percent) { valueAxis.max = 1; valueAxis.axisLabel.formatter = pctLabel; }
     else if (spec.unit) { valueAxis.axisLabel.formatter = "{value} " + spec.unit; }
-    var catAxis = { type: "category", data: spec.x, axisLabel: { interval: "auto", hideOverlap: true } };
+    var crowded = !horizontal && spec.x.length > 8 && spec.kind !== "line";
+    var catAxis = { type: "category", data: spec.x, axisLabel: { interval: crowded ? 0 : "auto", hideOverlap: !crowded, rotate: crowded ? 35 : 0 } };
     return {
       color: palette,
       animation: false,
       textStyle: { fontFamily: "KioskSans, 'Noto Sans CJK SC', sans-serif" },
       tooltip: { trigger: "axis", valueFormatter: spec.percent ? pctLabel : undefined },
       legend: { top: 0, show: spec.series.length > 1 },
-      grid: { left: 16, right: 24, top: spec.series.length > 1 ? 36 : 16, bottom: 40, containLabel: true },
+      grid: { left: 24, right: 32, top: spec.series.length > 1 ? 40 : 16, bottom: 40, containLabel: true },
       dataZoom: !horizontal && spec.x.length > 40 ? [{ type: "slider", height: 18, bottom: 4 }] : [],
       xAxis: horizontal ? valueAxis : catAxis,
       yAxis: horizontal ? Object.assign(catAxis, { inverse: true }) : valueAxis,
@@ -46,5 +47,10 @@
     });
     window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", draw); } else { draw(); }
+  // Draw once the bundled font is loaded: ECharts measures labels when it lays out.
+  function start() {
+    var loaded = document.fonts && document.fonts.load ? document.fonts.load("14px KioskSans", "参观") : Promise.resolve();
+    loaded.then(draw, draw);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
