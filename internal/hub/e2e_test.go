@@ -163,7 +163,9 @@ func testE2EUpload(t *testing.T, dsn string) {
 		PollInterval: 20 * time.Millisecond,
 		Logger:       discardLogger(),
 		// The kiosk's heartbeat rides on every batch (and on an empty one when idle).
-		Status:            func() evsync.Status { return evsync.Status{AppVersion: "e2e-1", PackVersion: "pack-e2e", DiskTotal: 1 << 30} },
+		Status: func() evsync.Status {
+			return evsync.Status{AppVersion: "e2e-1", PackVersion: "pack-e2e", DiskTotal: 1 << 30}
+		},
 		HeartbeatInterval: 50 * time.Millisecond,
 	}
 	ctx, cancel := context.WithCancel(context.Background())
