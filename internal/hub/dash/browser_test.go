@@ -75,7 +75,7 @@ func seedMore(t *testing.T, s hub.Store) {
 // TestDashboardInBrowser drives the dashboard in headless Chromium: it logs in through the
 // form, opens every page, waits for ECharts to finish each chart and checks that the cards,
 // tables and chart data show the store's numbers, and uses the date filter. With
-// UPDATE_SCREENSHOTS=DIR it saves a screenshot of each page there (docs/screenshots/hub).
+// UPDATE_SCREENSHOTS=DIR it saves a screenshot of each page there as NAME.jpg (make screenshots: docs/screenshots/hub).
 func TestDashboardInBrowser(t *testing.T) {
 	chromium := findChromium(t)
 	d, srv, s := newTestDash(t)
@@ -101,7 +101,7 @@ func TestDashboardInBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		// FullScreenshot with quality < 100 is a JPEG.
-		if err := os.WriteFile(filepath.Join(shots, "hub-"+name+".jpg"), png, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(shots, name+".jpg"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
