@@ -38,6 +38,7 @@ func (c cli) bench(ctx context.Context, args []string) error {
 	perDay := fs.Int("per-day", 500, "events per kiosk and day")
 	runs := fs.Int("runs", 20, "timed overview requests")
 	skipLoad := fs.Bool("skip-load", false, "time an already filled database")
+	pages := fs.Bool("pages", false, "also time every other dashboard page (they query the events)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 || *kiosks < 1 || *days < 1 || *perDay < 10 || *runs < 1 {
@@ -156,6 +157,29 @@ func (c cli) bench(ctx context.Context, args []string) error {
 			ds = append(ds, time.Since(t0))
 		}
 		fmt.Fprintf(out, "overview page GET %s: %s\n", path, summary(ds))
+	}
+	if !*pages {
+		return nil
+	}
+	// The other pages read the events themselves (no rollup): timed for the record.
+	for _, p := range dash.Pages[1:] {
+		for _, q := range []string{"", "?from=" + filters["last 30 days"].From, "?kiosk=bench-042"} {
+			var ds []time.Duration
+			for range min(*runs, 3) {
+				t0 := time.Now()
+				resp, err := client.Get(srv.URL + dash.Prefix + p.Path + q)
+				if err != nil {
+					return err
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					return fmt.Errorf("GET %s: %s", p.Path+q, resp.Status)
+				}
+				ds = append(ds, time.Since(t0))
+			}
+			fmt.Fprintf(out, "page %s GET /dash/%s%s: %s\n", p.Title, p.Path, q, summary(ds))
+		}
 	}
 	return nil
 }
