@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/evsync"
-	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
 // The dashboard's queries: the overview (from the daily rollup), kiosk health (from the
@@ -160,23 +159,18 @@ func (t DayTotal) add(u DayTotal) DayTotal {
 	return t
 }
 
-// questionsByAudienceQuery selects question, audience, answered, right: each answer takes
-// the audience of the latest quiz_start before it in its session.
+// questionsByAudienceQuery selects question, audience, answered, right from the rollup.
 func questionsByAudienceQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type IN ('"+event.QuizStart+"', '"+event.QuizAnswer+"')", "session_id <> ''")
-	ok := d.boolean(event.KeyCorrect)
-	return `WITH q AS (
-			SELECT kiosk_id, session_id, seq, type, item, ` + ok + ` AS ok, ` + d.text(event.KeyAudience) + ` AS aud,
-				MAX(CASE WHEN type = '` + event.QuizStart + `' THEN seq END)
-					OVER (PARTITION BY kiosk_id, session_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS start_seq
-			FROM events WHERE ` + w + `)
-		SELECT a.item, COALESCE(s.aud, ''), COUNT(*), ` + d.sum("a.ok") + `
-		FROM q a LEFT JOIN q s ON s.kiosk_id = a.kiosk_id AND s.session_id = a.session_id AND s.seq = a.start_seq AND s.type = '` + event.QuizStart + `'
-		WHERE a.type = '` + event.QuizAnswer + `' AND a.item <> '' AND a.ok IS NOT NULL
-		GROUP BY a.item, COALESCE(s.aud, '') ORDER BY a.item, COALESCE(s.aud, '')`, args
+	w, args := d.where(f)
+	return `SELECT item, audience, ` + d.sum("answered") + `, ` + d.sum("right_answers") + `
+		FROM day_question WHERE ` + w + `
+		GROUP BY item, audience HAVING SUM(answered) > 0 ORDER BY item, audience`, args
 }
 
 func questionsByAudience(ctx context.Context, s dbStore, f Filter) ([]QuestionAudience, error) {
+	if _, err := refresh(ctx, s, s.dialect()); err != nil {
+		return nil, err
+	}
 	q, args := questionsByAudienceQuery(s.dialect(), f)
 	out := []QuestionAudience{}
 	err := s.query(ctx, "questions by audience", q, args, func(scan func(...any) error) error {
@@ -193,24 +187,18 @@ func questionsByAudience(ctx context.Context, s dbStore, f Filter) ([]QuestionAu
 	return out, err
 }
 
-// gainQuery selects audience, topic, pairs, before_right, after_right: the first before
-// and the first after answer of each session and topic, joined by session.
+// gainQuery selects audience, topic, pairs, before_right, after_right from the rollup.
 func gainQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type = '"+event.GainCheck+"'", "session_id <> ''")
-	phase, topic := d.text(event.KeyPhase), d.text(event.KeyTopic)
-	return `WITH g AS (
-			SELECT kiosk_id, session_id, ` + phase + ` AS phase, COALESCE(` + topic + `, '') AS topic,
-				COALESCE(` + d.text(event.KeyAudience) + `, '') AS aud, ` + d.boolean(event.KeyCorrect) + ` AS ok,
-				ROW_NUMBER() OVER (PARTITION BY kiosk_id, session_id, ` + phase + `, COALESCE(` + topic + `, '') ORDER BY seq) AS n
-			FROM events WHERE ` + w + `)
-		SELECT b.aud, b.topic, COUNT(*), ` + d.sum("b.ok") + `, ` + d.sum("a.ok") + `
-		FROM g b JOIN g a ON a.kiosk_id = b.kiosk_id AND a.session_id = b.session_id AND a.topic = b.topic
-		WHERE b.phase = '` + event.GainBefore + `' AND a.phase = '` + event.GainAfter + `' AND b.n = 1 AND a.n = 1
-			AND b.ok IS NOT NULL AND a.ok IS NOT NULL
-		GROUP BY b.aud, b.topic ORDER BY b.aud, b.topic`, args
+	w, args := d.where(f)
+	return `SELECT audience, topic, ` + d.sum("pairs") + `, ` + d.sum("before_right") + `, ` + d.sum("after_right") + `
+		FROM day_gain WHERE ` + w + `
+		GROUP BY audience, topic HAVING SUM(pairs) > 0 ORDER BY audience, topic`, args
 }
 
 func gain(ctx context.Context, s dbStore, f Filter) ([]GainStat, error) {
+	if _, err := refresh(ctx, s, s.dialect()); err != nil {
+		return nil, err
+	}
 	q, args := gainQuery(s.dialect(), f)
 	out := []GainStat{}
 	err := s.query(ctx, "learning gain", q, args, func(scan func(...any) error) error {

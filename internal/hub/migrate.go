@@ -89,7 +89,47 @@ CREATE INDEX events_kiosk_seq ON events (kiosk_id, seq);`,
 		sqlite:   dashboardSchema,
 		postgres: dashboardSchema,
 	},
+	{
+		// Rollups for every statistic (rollup.go); every kiosk-day is recomputed.
+		version:  4,
+		name:     "statistics rollups",
+		sqlite:   statsRollupSchema,
+		postgres: statsRollupSchema,
+	},
 }
+
+// statsRollupSchema is migration 4, the same SQL on both backends.
+const statsRollupSchema = `
+CREATE TABLE day_zone (
+	kiosk_id TEXT NOT NULL,
+	wall_day TEXT NOT NULL,
+	zone     TEXT NOT NULL,
+	leaves   BIGINT NOT NULL,
+	sum_ms   DOUBLE PRECISION NOT NULL,
+	timed    BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id, zone)
+);
+CREATE TABLE day_question (
+	kiosk_id      TEXT NOT NULL,
+	wall_day      TEXT NOT NULL,
+	item          TEXT NOT NULL,
+	audience      TEXT NOT NULL,
+	answered      BIGINT NOT NULL,
+	right_answers BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id, item, audience)
+);
+CREATE TABLE day_gain (
+	kiosk_id     TEXT NOT NULL,
+	wall_day     TEXT NOT NULL,
+	audience     TEXT NOT NULL,
+	topic        TEXT NOT NULL,
+	pairs        BIGINT NOT NULL,
+	before_right BIGINT NOT NULL,
+	after_right  BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id, audience, topic)
+);
+INSERT INTO rollup_dirty (kiosk_id, wall_day, gen) SELECT DISTINCT kiosk_id, wall_day, 1 FROM events WHERE TRUE
+	ON CONFLICT (kiosk_id, wall_day) DO NOTHING;`
 
 // dashboardSchema is migration 3, the same SQL on both backends.
 const dashboardSchema = `

@@ -306,15 +306,15 @@ func (s *postgresStore) Groups(ctx context.Context, f Filter) ([]GroupResult, er
 
 // Visits, Dwell and Questions are the shared stats queries on this backend.
 func (s *postgresStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
-	return visits(ctx, s, postgresDialect, f)
+	return visits(ctx, s, f)
 }
 
 func (s *postgresStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
-	return dwell(ctx, s, postgresDialect, f)
+	return dwell(ctx, s, f)
 }
 
 func (s *postgresStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
-	return questions(ctx, s, postgresDialect, f)
+	return questions(ctx, s, f)
 }
 
 func (s *postgresStore) dialect() dialect { return postgresDialect }

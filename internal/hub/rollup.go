@@ -8,8 +8,10 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
-// The daily rollup: day_kiosk holds one row of totals per kiosk and day, so that the
-// dashboard's overview reads thousands of rows instead of millions of events. Insert marks
+// The daily rollup: day_kiosk (totals), day_zone (dwell), day_question (answers per
+// question and age band) and day_gain (learning-gain pairs) hold per kiosk and day what the
+// statistics and the dashboard show, so that they read thousands of rows instead of
+// millions of events. Insert marks
 // the kiosk-days it added events to in rollup_dirty (bumping gen); refresh recomputes each
 // marked kiosk-day from its events and clears the mark only if gen did not move meanwhile,
 // so an upload committed during a refresh is never lost from the rollup. The recompute is
@@ -41,22 +43,67 @@ func dirtyDays(rows []row) []string {
 	return slices.Compact(days)
 }
 
-// rollupSQL recomputes the day_kiosk row of one kiosk-day from its events.
-func rollupSQL(d dialect) string {
+// rollupSQL are the statements that recompute one kiosk-day ($1 kiosk, $2 day) of every
+// rollup table from its events: each table's rows are deleted, then inserted again.
+func rollupSQL(d dialect) []string {
+	k, day := d.ph(1), d.ph(2)
 	ok := d.boolean(event.KeyCorrect)
 	ms := d.num(event.KeyDwellMS)
 	answer := "type = '" + event.QuizAnswer + "' AND item <> ''"
 	leave := "type = '" + event.ZoneLeave + "' AND zone <> ''"
-	return `INSERT INTO day_kiosk (kiosk_id, wall_day, events, visits, sessions, answers, right_answers, leaves, dwell_ms)
+	this := "kiosk_id = " + k + " AND wall_day = " + day
+	var out []string
+	for _, t := range []string{"day_kiosk", "day_zone", "day_question", "day_gain"} {
+		out = append(out, `DELETE FROM `+t+` WHERE `+this)
+	}
+	return append(out,
+		// Totals, with the definitions of the stats queries (stats.go).
+		`INSERT INTO day_kiosk (kiosk_id, wall_day, events, visits, sessions, answers, right_answers, leaves, dwell_ms)
 		SELECT kiosk_id, wall_day, COUNT(*),
-			SUM(CASE WHEN type = '` + event.SessionStart + `' THEN 1 ELSE 0 END),
+			SUM(CASE WHEN type = '`+event.SessionStart+`' THEN 1 ELSE 0 END),
 			COUNT(DISTINCT CASE WHEN session_id <> '' THEN session_id END),
-			COUNT(CASE WHEN ` + answer + ` THEN ` + ok + ` END),
-			COALESCE(SUM(CASE WHEN ` + answer + ` THEN ` + ok + ` END), 0),
-			SUM(CASE WHEN ` + leave + ` THEN 1 ELSE 0 END),
-			` + d.round(`COALESCE(SUM(CASE WHEN `+leave+` THEN `+ms+` END), 0)`) + `
-		FROM events WHERE kiosk_id = ` + d.ph(1) + ` AND wall_day = ` + d.ph(2) + `
-		GROUP BY kiosk_id, wall_day`
+			COUNT(CASE WHEN `+answer+` THEN `+ok+` END),
+			COALESCE(SUM(CASE WHEN `+answer+` THEN `+ok+` END), 0),
+			SUM(CASE WHEN `+leave+` THEN 1 ELSE 0 END),
+			`+d.round(`COALESCE(SUM(CASE WHEN `+leave+` THEN `+ms+` END), 0)`)+`
+		FROM events WHERE `+this+`
+		GROUP BY kiosk_id, wall_day`,
+		// Dwell per zone: leaves, the sum of numeric dwell_ms and how many had one.
+		`INSERT INTO day_zone (kiosk_id, wall_day, zone, leaves, sum_ms, timed)
+		SELECT kiosk_id, wall_day, zone, COUNT(*), `+d.float(`COALESCE(SUM(`+ms+`), 0)`)+`, COUNT(`+ms+`)
+		FROM events WHERE `+this+` AND `+leave+`
+		GROUP BY kiosk_id, wall_day, zone`,
+		// Answers per question and age band: the band is the audience of the latest
+		// quiz_start before the answer in its session (any day), "" without one.
+		`INSERT INTO day_question (kiosk_id, wall_day, item, audience, answered, right_answers)
+		SELECT kiosk_id, wall_day, item, aud, COUNT(*), SUM(ok) FROM (
+			SELECT a.kiosk_id, a.wall_day, a.item, `+ok+` AS ok, COALESCE((
+				SELECT `+d.text(event.KeyAudience)+` FROM events s
+				WHERE s.kiosk_id = a.kiosk_id AND s.session_id = a.session_id AND a.session_id <> ''
+					AND s.type = '`+event.QuizStart+`' AND s.seq < a.seq
+				ORDER BY s.seq DESC LIMIT 1), '') AS aud
+			FROM events a WHERE a.kiosk_id = `+k+` AND a.wall_day = `+day+` AND a.type = '`+event.QuizAnswer+`' AND a.item <> ''
+		) x WHERE ok IS NOT NULL
+		GROUP BY kiosk_id, wall_day, item, aud`,
+		// Learning-gain pairs, on the day of the after answer: the first before and the first
+		// after of each session and topic, in the sessions with a check that day.
+		`INSERT INTO day_gain (kiosk_id, wall_day, audience, topic, pairs, before_right, after_right)
+		SELECT b.kiosk_id, a.wall_day, b.aud, b.topic, COUNT(*), SUM(b.ok), SUM(a.ok) FROM (
+			SELECT kiosk_id, session_id, wall_day, `+d.text(event.KeyPhase)+` AS phase, COALESCE(`+d.text(event.KeyTopic)+`, '') AS topic,
+				COALESCE(`+d.text(event.KeyAudience)+`, '') AS aud, `+ok+` AS ok,
+				ROW_NUMBER() OVER (PARTITION BY session_id, `+d.text(event.KeyPhase)+`, COALESCE(`+d.text(event.KeyTopic)+`, '') ORDER BY seq) AS n
+			FROM events WHERE kiosk_id = `+k+` AND type = '`+event.GainCheck+`' AND session_id IN (
+				SELECT session_id FROM events WHERE `+this+` AND type = '`+event.GainCheck+`' AND session_id <> '')
+		) b JOIN (
+			SELECT kiosk_id, session_id, wall_day, `+d.text(event.KeyPhase)+` AS phase, COALESCE(`+d.text(event.KeyTopic)+`, '') AS topic, `+ok+` AS ok,
+				ROW_NUMBER() OVER (PARTITION BY session_id, `+d.text(event.KeyPhase)+`, COALESCE(`+d.text(event.KeyTopic)+`, '') ORDER BY seq) AS n
+			FROM events WHERE kiosk_id = `+k+` AND type = '`+event.GainCheck+`' AND session_id IN (
+				SELECT session_id FROM events WHERE `+this+` AND type = '`+event.GainCheck+`' AND session_id <> '')
+		) a ON a.session_id = b.session_id AND a.topic = b.topic
+		WHERE b.phase = '`+event.GainBefore+`' AND a.phase = '`+event.GainAfter+`' AND b.n = 1 AND a.n = 1
+			AND b.ok IS NOT NULL AND a.ok IS NOT NULL AND a.wall_day = `+day+`
+		GROUP BY b.kiosk_id, a.wall_day, b.aud, b.topic`,
+	)
 }
 
 // refreshBatch is the number of kiosk-days recomputed per transaction.
@@ -82,17 +129,15 @@ func refresh(ctx context.Context, s txStore, d dialect) (int, error) {
 	if err != nil || len(marks) == 0 {
 		return 0, err
 	}
-	del := `DELETE FROM day_kiosk WHERE kiosk_id = ` + d.ph(1) + ` AND wall_day = ` + d.ph(2)
-	ins := rollupSQL(d)
+	stmts := rollupSQL(d)
 	clear := `DELETE FROM rollup_dirty WHERE kiosk_id = ` + d.ph(1) + ` AND wall_day = ` + d.ph(2) + ` AND gen = ` + d.ph(3)
 	for _, c := range chunks(len(marks), refreshBatch) {
 		err := s.inTx(ctx, func(exec execFunc) error {
 			for _, m := range marks[c[0]:c[1]] {
-				if _, err := exec(ctx, del, m.kiosk, m.day); err != nil {
-					return err
-				}
-				if _, err := exec(ctx, ins, m.kiosk, m.day); err != nil {
-					return err
+				for _, q := range stmts {
+					if _, err := exec(ctx, q, m.kiosk, m.day); err != nil {
+						return err
+					}
 				}
 				if _, err := exec(ctx, clear, m.kiosk, m.day, m.gen); err != nil {
 					return err

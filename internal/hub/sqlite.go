@@ -349,15 +349,15 @@ func (s *sqliteStore) Groups(ctx context.Context, f Filter) ([]GroupResult, erro
 
 // Visits, Dwell and Questions are the shared stats queries on this backend.
 func (s *sqliteStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
-	return visits(ctx, s, sqliteDialect, f)
+	return visits(ctx, s, f)
 }
 
 func (s *sqliteStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
-	return dwell(ctx, s, sqliteDialect, f)
+	return dwell(ctx, s, f)
 }
 
 func (s *sqliteStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
-	return questions(ctx, s, sqliteDialect, f)
+	return questions(ctx, s, f)
 }
 
 func (s *sqliteStore) dialect() dialect { return sqliteDialect }
