@@ -60,6 +60,9 @@ func main() {
 		cfg.DataDir = *dataDir
 	}
 
+	if !cfg.Windowed {
+		setScreenScale(log)
+	}
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
 	deps, store, closeAll := wire(cfg, log, a)
