@@ -347,6 +347,7 @@ func (s *Shell) render() {
 	s.page.Refresh()
 	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	s.bar.Refresh()
+	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
 
 // swipe pages the current screen, if it has a pager.
