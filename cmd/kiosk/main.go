@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -68,6 +69,7 @@ func main() {
 	deps, store, closeAll := wire(cfg, log, a)
 	defer closeAll()
 	deps.AppVersion = version
+	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = warnings
 
 	if cfg.Windowed {
@@ -88,6 +90,7 @@ func main() {
 	shell.Start(stop)
 	quitOnSignal(a, log)
 	bootOKAfterFirstFrame(a, store, log)
+	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
 	if *tour != "" {
 		go runTour(a, w, shell, *tour, log)
 	}

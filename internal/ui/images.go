@@ -15,8 +15,12 @@ import (
 	"github.com/jindu-edu/kiosk/internal/media"
 )
 
-// imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones).
-const imageBudget = 64 << 20
+// imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones);
+// between visits only idleImageBudget is kept (the attract slides, at the size shown).
+const (
+	imageBudget     = 64 << 20
+	idleImageBudget = 16 << 20
+)
 
 // Sizes pictures are decoded at: no picture is kept larger than it is ever shown.
 const (
@@ -264,12 +268,7 @@ func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
 	e := &imageEntry{key: k, img: img, n: int64(b.Dx()) * int64(b.Dy()) * 4}
 	c.entries[k] = c.lru.PushFront(e)
 	c.bytes += e.n
-	for c.bytes > imageBudget && c.lru.Len() > 1 {
-		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
-		delete(c.entries, old.key)
-		delete(c.objs, old.key)
-		c.bytes -= old.n
-	}
+	c.trimLocked(imageBudget)
 	for _, ci := range waiting {
 		ci.Image = img
 		ci.Refresh()
@@ -277,6 +276,22 @@ func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
 	}
 	if len(waiting) > 0 {
 		s.do(s.refit) // once laid out with its picture, it may want another size
+	}
+}
+
+// trim drops the least recently used pictures until at most budget bytes are kept.
+func (c *imageCache) trim(budget int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.trimLocked(budget)
+}
+
+func (c *imageCache) trimLocked(budget int64) {
+	for c.lru != nil && c.bytes > budget && c.lru.Len() > 1 {
+		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
+		delete(c.entries, old.key)
+		delete(c.objs, old.key)
+		c.bytes -= old.n
 	}
 }
 
