@@ -231,3 +231,34 @@ func testHealth(t *testing.T, dsn string) {
 }
 
 func sprintf(f string, a ...any) string { return fmt.Sprintf(f, a...) }
+
+// testGainAcrossMidnight: a visit whose before answer is at 23:58 and after answer at 00:02,
+// uploaded in two batches, counts once, on the day of the after answer; a visit whose two
+// answers are two days apart (a session id reused, not one visit) does not pair.
+func testGainAcrossMidnight(t *testing.T, dsn string) {
+	ctx := context.Background()
+	s := openTest(t, dsn)
+	before := `{"phase":"before","topic":"law","audience":"adult","correct":false}`
+	after := `{"phase":"after","topic":"law","audience":"adult","correct":true}`
+	batches := [][]eventlog.Event{
+		{ev("m", 1, "2026-06-01T23:58:00+08:00", "gain_check", "late", "", "g", before),
+			ev("m", 2, "2026-06-01T09:00:00+08:00", "gain_check", "old", "", "g", before)},
+		{ev("m", 3, "2026-06-02T00:02:00+08:00", "gain_check", "late", "", "g", after)},
+		{ev("m", 4, "2026-06-03T09:00:00+08:00", "gain_check", "old", "", "g", after)},
+	}
+	for _, b := range batches {
+		if _, _, err := s.Insert(ctx, "m", b); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Gain(ctx, Filter{}); err != nil { // refresh between uploads
+			t.Fatal(err)
+		}
+	}
+	want := []GainStat{{Audience: "adult", Topic: "law", Pairs: 1, BeforeRight: 0, AfterRight: 1, BeforeRate: 0, AfterRate: 1}}
+	if g, err := s.Gain(ctx, Filter{}); err != nil || !reflect.DeepEqual(g, want) {
+		t.Errorf("Gain = %+v, %v; want %+v", g, err, want)
+	}
+	if g, err := s.Gain(ctx, Filter{From: "2026-06-02", To: "2026-06-02"}); err != nil || !reflect.DeepEqual(g, want) {
+		t.Errorf("Gain(06-02) = %+v, %v; want the pair on the after answer's day", g, err)
+	}
+}

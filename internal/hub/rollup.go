@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
@@ -43,9 +45,25 @@ func dirtyDays(rows []row) []string {
 	return slices.Compact(days)
 }
 
-// rollupSQL are the statements that recompute one kiosk-day ($1 kiosk, $2 day) of every
-// rollup table from its events: each table's rows are deleted, then inserted again.
-func rollupSQL(d dialect) []string {
+// rollupStmt is one statement of a kiosk-day's recomputation: its arguments are the kiosk
+// and the day, and with prev also the day before (learning-gain pairs may start then).
+type rollupStmt struct {
+	q    string
+	prev bool
+}
+
+// rollupSQL are the statements that recompute one kiosk-day ($1 kiosk, $2 day, $3 the day
+// before) of every rollup table from its events: each table's rows are deleted, then
+// inserted again.
+func rollupSQL(d dialect) []rollupStmt {
+	var out []rollupStmt
+	for _, q := range rollupQueries(d) {
+		out = append(out, rollupStmt{q: q, prev: strings.Contains(q, d.ph(3))})
+	}
+	return out
+}
+
+func rollupQueries(d dialect) []string {
 	k, day := d.ph(1), d.ph(2)
 	ok := d.boolean(event.KeyCorrect)
 	ms := d.num(event.KeyDwellMS)
@@ -86,24 +104,35 @@ func rollupSQL(d dialect) []string {
 		) x WHERE ok IS NOT NULL
 		GROUP BY kiosk_id, wall_day, item, aud`,
 		// Learning-gain pairs, on the day of the after answer: the first before and the first
-		// after of each session and topic, in the sessions with a check that day.
+		// after of each session and topic, in the sessions with a check that day. A visit
+		// lasts minutes, so its checks are looked for on that day and the day before (a
+		// visit across midnight).
 		`INSERT INTO day_gain (kiosk_id, wall_day, audience, topic, pairs, before_right, after_right)
 		SELECT b.kiosk_id, a.wall_day, b.aud, b.topic, COUNT(*), SUM(b.ok), SUM(a.ok) FROM (
 			SELECT kiosk_id, session_id, wall_day, `+d.text(event.KeyPhase)+` AS phase, COALESCE(`+d.text(event.KeyTopic)+`, '') AS topic,
 				COALESCE(`+d.text(event.KeyAudience)+`, '') AS aud, `+ok+` AS ok,
 				ROW_NUMBER() OVER (PARTITION BY session_id, `+d.text(event.KeyPhase)+`, COALESCE(`+d.text(event.KeyTopic)+`, '') ORDER BY seq) AS n
-			FROM events WHERE kiosk_id = `+k+` AND type = '`+event.GainCheck+`' AND session_id IN (
+			FROM events WHERE kiosk_id = `+k+` AND wall_day >= `+d.ph(3)+` AND wall_day <= `+day+` AND type = '`+event.GainCheck+`' AND session_id IN (
 				SELECT session_id FROM events WHERE `+this+` AND type = '`+event.GainCheck+`' AND session_id <> '')
 		) b JOIN (
 			SELECT kiosk_id, session_id, wall_day, `+d.text(event.KeyPhase)+` AS phase, COALESCE(`+d.text(event.KeyTopic)+`, '') AS topic, `+ok+` AS ok,
 				ROW_NUMBER() OVER (PARTITION BY session_id, `+d.text(event.KeyPhase)+`, COALESCE(`+d.text(event.KeyTopic)+`, '') ORDER BY seq) AS n
-			FROM events WHERE kiosk_id = `+k+` AND type = '`+event.GainCheck+`' AND session_id IN (
+			FROM events WHERE kiosk_id = `+k+` AND wall_day >= `+d.ph(3)+` AND wall_day <= `+day+` AND type = '`+event.GainCheck+`' AND session_id IN (
 				SELECT session_id FROM events WHERE `+this+` AND type = '`+event.GainCheck+`' AND session_id <> '')
 		) a ON a.session_id = b.session_id AND a.topic = b.topic
 		WHERE b.phase = '`+event.GainBefore+`' AND a.phase = '`+event.GainAfter+`' AND b.n = 1 AND a.n = 1
 			AND b.ok IS NOT NULL AND a.ok IS NOT NULL AND a.wall_day = `+day+`
 		GROUP BY b.kiosk_id, a.wall_day, b.aud, b.topic`,
 	)
+}
+
+// dayBefore is the YYYY-MM-DD before day (day itself if it is not a date).
+func dayBefore(day string) string {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return day
+	}
+	return t.AddDate(0, 0, -1).Format(time.DateOnly)
 }
 
 // refreshBatch is the number of kiosk-days recomputed per transaction.
@@ -134,8 +163,12 @@ func refresh(ctx context.Context, s txStore, d dialect) (int, error) {
 	for _, c := range chunks(len(marks), refreshBatch) {
 		err := s.inTx(ctx, func(exec execFunc) error {
 			for _, m := range marks[c[0]:c[1]] {
-				for _, q := range stmts {
-					if _, err := exec(ctx, q, m.kiosk, m.day); err != nil {
+				for _, st := range stmts {
+					args := []any{m.kiosk, m.day}
+					if st.prev {
+						args = append(args, dayBefore(m.day))
+					}
+					if _, err := exec(ctx, st.q, args...); err != nil {
 						return err
 					}
 				}

@@ -134,6 +134,7 @@ func runStoreSuite(t *testing.T, newDSN func(testing.TB) string) {
 		{"DashStats", testDashStats},
 		{"OverviewMatchesStats", testOverviewMatchesStats},
 		{"Health", testHealth},
+		{"GainAcrossMidnight", testGainAcrossMidnight},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newDSN(t)) })
