@@ -18,6 +18,7 @@ import (
 const usage = `usage:
   kiosk-hub serve  [--db DSN] [--listen ADDR] [--admin-token T] [--max-body BYTES]
                    [--max-uploads N] [--body-timeout DURATION] [--insecure-cookies]
+                   [--rollup-every 30s]
                    receive uploads on ADDR (default 127.0.0.1:8626), serve the stats API
                    and the web dashboard (http://ADDR/dash/)
   kiosk-hub import [--db DSN] FILE.manifest.json...

@@ -13,12 +13,12 @@ import (
 	"github.com/jindu-edu/kiosk/internal/hub/dash"
 )
 
-// rollupEvery is how often serve folds newly uploaded events into the daily rollup, so
-// that the dashboard's overview has little left to do when it is opened.
-const rollupEvery = 30 * time.Second
+// defaultRollupEvery is how often serve folds newly uploaded events into the daily rollups,
+// so that the dashboard has little left to do when it is opened.
+const defaultRollupEvery = 30 * time.Second
 
-func keepRollup(ctx context.Context, store hub.Store, log *slog.Logger) {
-	t := time.NewTicker(rollupEvery)
+func keepRollup(ctx context.Context, store hub.Store, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		start := time.Now()
@@ -54,6 +54,7 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	maxBody := fs.Int64("max-body", hub.DefaultMaxBody, "largest upload body in bytes")
 	maxUploads := fs.Int("max-uploads", hub.DefaultMaxUploads, "uploads read and stored at once; more get 503 with Retry-After")
 	bodyTimeout := fs.Duration("body-timeout", hub.DefaultBodyTimeout, "longest time an upload body may take to arrive")
+	rollupEvery := fs.Duration("rollup-every", defaultRollupEvery, "how often new uploads are folded into the dashboard's daily rollups")
 	insecure := fs.Bool("insecure-cookies", false, "dashboard session cookies without the Secure attribute (plain HTTP on a trusted network)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
@@ -62,6 +63,9 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	}
 	if *admin == "" {
 		*admin = c.getenv(envAdmin)
+	}
+	if *rollupEvery < time.Second {
+		return fmt.Errorf("%w: --rollup-every must be at least 1s", errUsage)
 	}
 	log := c.logger()
 
@@ -108,7 +112,7 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	}
 	rctx, stopRollup := context.WithCancel(ctx)
 	defer stopRollup()
-	go keepRollup(rctx, store, log)
+	go keepRollup(rctx, store, *rollupEvery, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
