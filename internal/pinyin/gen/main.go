@@ -136,8 +136,8 @@ func run(unihan string, fonts []string, phrasesPath, out string) error {
 		if a.n != b.n {
 			return a.n > b.n
 		}
-		if a.ci.tgh != b.ci.tgh && a.ci.tgh > 0 && b.ci.tgh > 0 {
-			return a.ci.tgh < b.ci.tgh
+		if ta, tb := tghOrder(a.ci), tghOrder(b.ci); ta != tb {
+			return ta < tb
 		}
 		if a.ci.r != b.ci.r {
 			return a.ci.r < b.ci.r
@@ -247,6 +247,14 @@ func phraseTable(path string, chars map[rune]*charInfo) ([]string, error) {
 		lines = append(lines, word+"\t"+strings.Join(alts, ";"))
 	}
 	return lines, sc.Err()
+}
+
+// tghOrder is the character's 通用规范汉字表 number, characters outside it last.
+func tghOrder(ci *charInfo) int {
+	if ci.tgh == 0 {
+		return 1 << 30
+	}
+	return ci.tgh
 }
 
 // toneless turns "lǜ" into "lv" and "ê" into "e".
