@@ -38,8 +38,9 @@ func (t *Table) phraseMatches(input string) (exact, abbrev, predict []string, he
 // match finds the best way the input meets one reading of a word, and for a head match
 // the letters the word spans.
 func match(input string, syls []string) (kind, span int) {
-	var walk func(i, j int, partial bool)
-	walk = func(i, j int, partial bool) {
+	// partial: some syllable only begun; mid: one begun and then left for the next.
+	var walk func(i, j int, partial, mid bool)
+	walk = func(i, j int, partial, mid bool) {
 		k, s := noMatch, 0
 		switch {
 		case i == len(input) && j == len(syls) && !partial:
@@ -47,8 +48,9 @@ func match(input string, syls []string) (kind, span int) {
 		case i == len(input) && j == len(syls):
 			k = abbrevMatch
 		case i == len(input):
-			// A prediction needs two syllables begun, or one typed whole (wo → 我们, not w).
-			if j >= 2 || !partial {
+			// A prediction needs two syllables begun, or one typed whole (wo → 我们, not w),
+			// and only the last one unfinished (jiajia is not 健健康康).
+			if (j >= 2 || !partial) && !mid {
 				k = predictMatch
 			}
 		case j == len(syls):
@@ -65,10 +67,11 @@ func match(input string, syls []string) (kind, span int) {
 		syl := syls[j]
 		for n := min(len(syl), len(input)-i); n >= 1; n-- {
 			if input[i:i+n] == syl[:n] {
-				walk(i+n, j+1, partial || n < len(syl))
+				short := n < len(syl)
+				walk(i+n, j+1, partial || short, mid || (short && i+n < len(input)))
 			}
 		}
 	}
-	walk(0, 0, false)
+	walk(0, 0, false, false)
 	return kind, span
 }

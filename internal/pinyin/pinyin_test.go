@@ -61,6 +61,17 @@ func TestOrder(t *testing.T) {
 	if got := tb.Candidates("zh", 10); slices.Contains(got, "最好") {
 		t.Errorf("zh offers the abbreviation 最好 before the syllable: %q", got)
 	}
+	// A word is predicted only from whole syllables and a last unfinished one.
+	if got := tb.Candidates("jiajia", 0); slices.Contains(got, "健健康康") {
+		t.Errorf("jiajia predicts 健健康康: %q", got)
+	}
+	if got := tb.Candidates("xidu", 0); slices.Contains(got, "向毒品说不") {
+		t.Errorf("xidu predicts 向毒品说不: %q", got)
+	}
+	// Readings outside the standard dictionary are not offered (瘟 is wēn, not wo).
+	if got := tb.Candidates("wo", 0); slices.Contains(got, "瘟") {
+		t.Errorf("wo offers 瘟: %q", got)
+	}
 }
 
 func TestSpan(t *testing.T) {

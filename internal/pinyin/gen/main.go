@@ -3,7 +3,8 @@
 //
 // Sources:
 //   - readings: the dictionary of github.com/mozillazg/go-pinyin (itself from the Unihan
-//     readings and other public dictionaries), tones removed, ü typed as v;
+//     readings and other public dictionaries), tones removed, ü typed as v; for characters of
+//     the 通用规范汉字字典 (Unihan kTGHZ2013) only its readings and those with a frequency;
 //   - order: the 现代汉语频率词典 counts per reading (Unihan kHanyuPinlu), then the
 //     通用规范汉字表 (Unihan kTGH: level 1 before 2 before 3, then its number), then the rest;
 //   - coverage: only characters that both bundled fonts (assets/fonts) have a glyph for;
@@ -67,6 +68,10 @@ func run(unihan string, fonts []string, phrasesPath, out string) error {
 	if err != nil {
 		return err
 	}
+	standard, err := unihanField(unihan+"/Unihan_Readings.txt.bz2", "kTGHZ2013")
+	if err != nil {
+		return err
+	}
 	chars := map[rune]*charInfo{}
 	for cp, list := range gopinyin.PinyinDict {
 		r := rune(cp)
@@ -83,10 +88,19 @@ func run(unihan string, fonts []string, phrasesPath, out string) error {
 				counts[toneless(f[:i])] += n
 			}
 		}
+		// The 通用规范汉字字典 (kTGHZ2013: "387.070:wǒ …") gives the standard readings of
+		// the characters it has; go-pinyin also lists old and dialect ones (夭 wò), which
+		// are kept only where the frequency dictionary saw them.
+		std := map[string]bool{}
+		for _, f := range strings.Fields(standard[r]) {
+			if _, py, ok := strings.Cut(f, ":"); ok {
+				std[toneless(py)] = true
+			}
+		}
 		seen := map[string]bool{}
 		for _, py := range strings.Split(list, ",") {
 			s := toneless(py)
-			if !valid(s) || seen[s] {
+			if !valid(s) || seen[s] || (len(std) > 0 && !std[s] && counts[s] == 0) {
 				continue
 			}
 			seen[s] = true
