@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font/sfnt"
@@ -107,15 +108,17 @@ func (r *rig) bar() []string {
 	return out
 }
 
+// shot saves the window as docs/screenshots/keyboard-NAME.png with UPDATE_SCREENSHOTS=DIR
+// (make screenshots).
 func (r *rig) shot(name string) {
-	dir := os.Getenv("KEYBOARD_SHOTS")
+	dir := os.Getenv("UPDATE_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		r.t.Fatal(err)
 	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
+	f, err := os.Create(filepath.Join(dir, "keyboard-"+name+".png"))
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -131,13 +134,13 @@ func TestTypePinyinAndCommit(t *testing.T) {
 	r.kb.OnChanged = func(s string) { changes = append(changes, s) }
 	r.shot("empty")
 	r.typeKeys("jindu")
+	r.shot("jindu")
 	if r.kb.Input() != "jindu" {
 		t.Fatalf("input %q", r.kb.Input())
 	}
 	if bar := r.bar(); len(bar) == 0 || bar[0] != "禁毒" {
 		t.Fatalf("bar %q", bar)
 	}
-	r.shot("jindu")
 	r.tap("禁毒")
 	if r.kb.Text() != "禁毒" || r.kb.Input() != "" || len(r.bar()) != 0 {
 		t.Fatalf("after commit: text %q input %q bar %q", r.kb.Text(), r.kb.Input(), r.bar())
@@ -162,6 +165,30 @@ func TestTypePinyinAndCommit(t *testing.T) {
 	}
 	if r.kb.Counter() != "8/60" {
 		t.Errorf("counter %q", r.kb.Counter())
+	}
+	r.typeKeys("zhenaishengmingyuanlidupin")
+	r.shot("sentence")
+}
+
+// TestPressLights: the key under the finger lights while it is down, and only that one.
+func TestPressLights(t *testing.T) {
+	r := newRig(t, 1800, 760, Options{})
+	k, _ := r.find("q")
+	pos := fyne.NewPos(k.x+k.w/2, k.y+k.h/2)
+	r.kb.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if got := r.keys()[r.kb.st.pressed].label; got != "q" {
+		t.Fatalf("lit %q", got)
+	}
+	r.kb.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if r.kb.st.pressed != -1 {
+		t.Error("still lit after the finger lifted")
+	}
+	// Between keys nothing lights and a tap does nothing.
+	gapPos := fyne.NewPos(k.x+k.w+1, k.y+k.h/2)
+	r.kb.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: gapPos}})
+	test.TapAt(r.kb, gapPos)
+	if r.kb.st.pressed != -1 || r.kb.Input() != "" {
+		t.Errorf("gap: lit %d, input %q", r.kb.st.pressed, r.kb.Input())
 	}
 }
 
@@ -283,7 +310,9 @@ func TestSizes(t *testing.T) {
 		w, h    float32
 		minUnit float32
 	}{
-		{"1080p", 1800, 760, 72}, {"1280x800", 1240, 600, 72}, {"portrait", 1040, 1100, 72}, {"4k", 3700, 1500, 96},
+		{"1080p", 1800, 760, 72}, {"1280x800", 1240, 600, 72}, {"portrait", 1040, 1100, 72},
+		// A 4K screen runs at Fyne scale 2 (the 1080p layout); unscaled, keys stop at KeySize.
+		{"4k-unscaled", 3700, 1800, 96},
 	} {
 		t.Run(s.name, func(t *testing.T) {
 			r := newRig(t, s.w, s.h, Options{})
