@@ -33,7 +33,7 @@ func TestTopFive(t *testing.T) {
 		{"ai", "爱"}, {"jia", "家"}, {"ren", "人"}, {"men", "们"}, {"zhong", "中"}, {"guo", "国"},
 		{"women", "我们"}, {"nihao", "你好"}, {"xiexie", "谢谢"}, {"xuexi", "学习"},
 		{"nv", "女"}, {"lv", "绿"}, {"lue", "略"}, {"zh", "这"}, {"sh", "是"}, {"j", "就"},
-		{"xian", "先"}, {"xian", "现在"[:3]}, {"changda", "长大"}, {"haishi", "还是"},
+		{"xian", "先"}, {"xianzai", "现在"}, {"changda", "长大"}, {"haishi", "还是"},
 		{"yinhang", "银"}, {"liaojie", "了解"}, {"guiyang", "贵阳"},
 	} {
 		got := tb.Candidates(c.in, 5)

@@ -119,12 +119,22 @@ func withDefaults(o Options) Options {
 // Text returns the committed text.
 func (k *Keyboard) Text() string { return string(k.st.text) }
 
-// SetText replaces the committed text (cut to the cap) and forgets the pinyin typed.
+// SetText replaces the committed text (cut to the cap), forgets the pinyin typed and
+// calls OnChanged.
 func (k *Keyboard) SetText(s string) {
 	r := []rune(s)
 	k.st.text = r[:min(len(r), k.opts.MaxRunes)]
 	k.setInput("")
 	k.changed()
+	k.Refresh()
+}
+
+// Reset empties the text and the letters typed and goes back to the letters page (for a
+// new visitor); the language stays. OnChanged is not called.
+func (k *Keyboard) Reset() {
+	k.st.text = nil
+	k.st.symbols, k.st.shift = false, false
+	k.setInput("")
 	k.Refresh()
 }
 

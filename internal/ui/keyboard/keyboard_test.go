@@ -21,6 +21,9 @@ import (
 	"github.com/jindu-edu/kiosk/internal/pinyin"
 )
 
+// The pinyin table is the keyboard's IME, spans included.
+var _ Spanner = (*pinyin.Table)(nil)
+
 // cjkTheme is Fyne's theme with the bundled font, so shots show the Chinese.
 type cjkTheme struct{ fyne.Theme }
 
@@ -269,6 +272,15 @@ func TestEnglishAndSymbols(t *testing.T) {
 	r.tap("拼音")
 	if _, ok := r.find("q"); !ok {
 		t.Error("letters page not back")
+	}
+	r.typeKeys("ni")
+	r.tap("123 符号")
+	r.kb.Reset()
+	if r.kb.Text() != "" || r.kb.Input() != "" || r.kb.English() {
+		t.Errorf("reset: text %q input %q English %v", r.kb.Text(), r.kb.Input(), r.kb.English())
+	}
+	if _, ok := r.find("q"); !ok {
+		t.Error("reset: not on the letters page")
 	}
 }
 
