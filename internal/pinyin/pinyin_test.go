@@ -250,3 +250,43 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// checkLookup holds for any input: candidates are distinct, non-empty and span between one
+// letter and all of them.
+func checkLookup(t *testing.T, tb *Table, in string, limit int) {
+	t.Helper()
+	n := len(normalize(in))
+	seen := map[string]bool{}
+	for _, c := range tb.Lookup(in, limit) {
+		if c.Text == "" || seen[c.Text] || c.Span < 1 || c.Span > n {
+			t.Fatalf("%q: bad candidate %+v (letters %d, seen %v)", in, c, n, seen[c.Text])
+		}
+		seen[c.Text] = true
+	}
+}
+
+// TestEveryShortInput looks up every string of one to three letters.
+func TestEveryShortInput(t *testing.T) {
+	tb := table(t)
+	var rec func(prefix string)
+	rec = func(prefix string) {
+		if prefix != "" {
+			checkLookup(t, tb, prefix, 20)
+		}
+		if len(prefix) == 3 {
+			return
+		}
+		for c := 'a'; c <= 'z'; c++ {
+			rec(prefix + string(c))
+		}
+	}
+	rec("")
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"jindu", "zasm", "xian", "jinduwo", "lue", "", "ZH", "a1b2"} {
+		f.Add(s)
+	}
+	tb := table(f)
+	f.Fuzz(func(t *testing.T, in string) { checkLookup(t, tb, in, 0) })
+}

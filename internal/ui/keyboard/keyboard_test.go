@@ -1,14 +1,17 @@
 package keyboard
 
 import (
+	"fmt"
 	"image/color"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -442,4 +445,30 @@ func BenchmarkTap(b *testing.B) {
 		}
 		test.TapAt(kb, pos[rune(word[j])])
 	}
+}
+
+// TestRandomTaps: a visitor tapping anywhere, in any order, never passes the cap, the
+// letters waiting are letters, and the counter always tells the length.
+func TestRandomTaps(t *testing.T) {
+	r := newRig(t, 1280, 640, Options{MaxRunes: 12})
+	rng := rand.New(rand.NewPCG(1, 2))
+	full := 0
+	for i := 0; i < 3000; i++ {
+		s := r.kb.Size()
+		test.TapAt(r.kb, fyne.NewPos(rng.Float32()*s.Width, rng.Float32()*s.Height))
+		n := utf8.RuneCountInString(r.kb.Text())
+		if n > 12 || r.kb.Counter() != fmt.Sprintf("%d/12", n) {
+			t.Fatalf("tap %d: text %q counter %q", i, r.kb.Text(), r.kb.Counter())
+		}
+		if in := r.kb.Input(); len(in) > MaxInput || strings.Trim(in, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Fatalf("tap %d: input %q", i, in)
+		}
+		if n == 12 {
+			full++
+		}
+	}
+	if full == 0 {
+		t.Error("3000 random taps never reached the cap: the test taps nothing useful")
+	}
+	t.Logf("at the cap after %d of 3000 taps; text %q", full, r.kb.Text())
 }
