@@ -38,6 +38,7 @@ type Options struct {
 	TextSize    float32 // the committed text; default 40 (it shrinks with the keys, never below 24)
 	Candidates  int     // how many candidates to fetch for the bar's pages; default 60
 	Placeholder string  // shown while nothing is written
+	HideCursor  bool    // hide the mouse pointer over the keys (touchscreens; Deps.HideCursor)
 	Colors      Colors
 }
 
@@ -193,8 +194,13 @@ func (k *Keyboard) MouseUp(*desktop.MouseEvent) {
 	}
 }
 
-// Cursor hides the pointer: the keyboard is for fingers.
-func (k *Keyboard) Cursor() desktop.Cursor { return desktop.HiddenCursor }
+// Cursor hides the pointer over the keys when Options.HideCursor says so.
+func (k *Keyboard) Cursor() desktop.Cursor {
+	if k.opts.HideCursor {
+		return desktop.HiddenCursor
+	}
+	return desktop.DefaultCursor
+}
 
 // MinSize makes room for keys of MinKeySize.
 func (k *Keyboard) MinSize() fyne.Size {
