@@ -290,3 +290,23 @@ func FuzzLookup(f *testing.F) {
 	tb := table(f)
 	f.Fuzz(func(t *testing.T, in string) { checkLookup(t, tb, in, 0) })
 }
+
+func TestWithWords(t *testing.T) {
+	tb := table(t)
+	more, skipped := tb.WithWords([]string{"花果园禁毒馆", "禁毒", "我", "abc", "南明区", " 南明区 "})
+	if !slices.Equal(skipped, []string{"禁毒", "我", "abc", "南明区"}) {
+		t.Errorf("skipped %q", skipped)
+	}
+	if got := more.Candidates("huaguoyuanjindu", 5); !slices.Contains(got, "花果园禁毒馆") {
+		t.Errorf("added word not offered: %q", got)
+	}
+	if got := more.Candidates("nanmingqu", 5); !slices.Contains(got, "南明区") {
+		t.Errorf("added word not offered: %q", got)
+	}
+	if got := tb.Candidates("nanmingqu", 0); slices.Contains(got, "南明区") {
+		t.Error("WithWords changed the table it was called on")
+	}
+	if got := more.Candidates("jindu", 1); got[0] != "禁毒" {
+		t.Errorf("own words first: %q", got)
+	}
+}
