@@ -100,12 +100,16 @@ func TestInputEdges(t *testing.T) {
 		t.Errorf("upper case: %q", got)
 	}
 	long := strings.Repeat("zhuang", 100)
-	start := time.Now()
-	if got := tb.Candidates(long, 5); len(got) == 0 {
-		t.Error("long input: no candidates")
+	best := time.Hour
+	for range 3 { // best of three: the machine is shared
+		start := time.Now()
+		if got := tb.Candidates(long, 5); len(got) == 0 {
+			t.Fatal("long input: no candidates")
+		}
+		best = min(best, time.Since(start))
 	}
-	if d := time.Since(start); d > 50*time.Millisecond {
-		t.Errorf("600 letters took %v", d)
+	if best > 20*time.Millisecond {
+		t.Errorf("600 letters took %v", best)
 	}
 	if got := tb.Candidates("a", 0); len(got) < 5 {
 		t.Errorf("limit 0 gives all: %d", len(got))
@@ -308,5 +312,23 @@ func TestWithWords(t *testing.T) {
 	}
 	if got := more.Candidates("jindu", 1); got[0] != "禁毒" {
 		t.Errorf("own words first: %q", got)
+	}
+}
+
+// TestConcurrent: one table serves several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	tb := table(t)
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			for _, in := range tapInputs()[g*10:] {
+				tb.Lookup(in, 20)
+				tb.Span(in, "禁毒")
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
 	}
 }
