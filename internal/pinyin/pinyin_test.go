@@ -32,7 +32,7 @@ func TestTopFive(t *testing.T) {
 		{"wo", "我"}, {"bu", "不"}, {"ni", "你"}, {"de", "的"}, {"shi", "是"}, {"hao", "好"},
 		{"ai", "爱"}, {"jia", "家"}, {"ren", "人"}, {"men", "们"}, {"zhong", "中"}, {"guo", "国"},
 		{"women", "我们"}, {"nihao", "你好"}, {"xiexie", "谢谢"}, {"xuexi", "学习"},
-		{"nv", "女"}, {"lv", "绿"}, {"lue", "略"}, {"zh", "这"}, {"sh", "是"}, {"j", "就"},
+		{"nv", "女"}, {"lv", "绿"}, {"nvhai", "女孩"}, {"lue", "略"}, {"zh", "这"}, {"sh", "是"}, {"j", "就"},
 		{"xian", "先"}, {"xianzai", "现在"}, {"changda", "长大"}, {"haishi", "还是"},
 		{"yinhang", "银"}, {"liaojie", "了解"}, {"guiyang", "贵阳"},
 	} {
@@ -95,6 +95,9 @@ func TestInputEdges(t *testing.T) {
 		if got := tb.Candidates(in, 5); len(got) != 0 {
 			t.Errorf("%q: %q, want none", in, got)
 		}
+	}
+	if got := tb.Candidates("nu", 0); !slices.Contains(got, "女") || slices.Index(got, "女") < slices.Index(got, "努") {
+		t.Errorf("nu: 女 after the nu characters: %q", got)
 	}
 	if got := tb.Candidates("WO", 1); len(got) != 1 || got[0] != "我" {
 		t.Errorf("upper case: %q", got)
