@@ -17,6 +17,8 @@ const (
 	FileDrugs     = "content/drugs.yaml"
 	FileDisguises = "content/disguises.yaml"
 	FileCases     = "content/cases.yaml"
+	FileWall      = "content/wall.yaml"      // optional unless a zone is of kind wall
+	FileWallWords = "content/wall-words.txt" // optional: replaces the app's default word filter
 )
 
 // Load reads and validates the content root in fsys within DefaultLimits. It always
@@ -46,12 +48,16 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		{FileDrugs, &c.Drugs, func(d *lint.Doc) { v.drugs(d, &c.Drugs) }},
 		{FileDisguises, &c.Disguises, func(d *lint.Doc) { v.disguises(d, &c.Disguises) }},
 		{FileCases, &c.Cases, func(d *lint.Doc) { v.cases(d, &c.Cases) }},
+		{FileWall, &c.Wall, func(d *lint.Doc) { v.wall(d, &c.Wall) }},
 	}
 	for _, f := range files {
 		data, err := safefs.ReadFile(fsys, f.name, lim.YAML.Bytes)
 		if err != nil {
 			msg := "cannot read: " + reason(err)
 			if errors.Is(err, fs.ErrNotExist) {
+				if f.name == FileWall { // a root without a wall (checked below)
+					continue
+				}
 				msg = "file is missing"
 			}
 			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
@@ -68,6 +74,7 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		}
 		f.check(d)
 	}
+	v.wallNeeded(c)
 	return c, Report{Problems: probs}
 }
 

@@ -1,0 +1,82 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/jindu-edu/kiosk/internal/lint"
+	"github.com/jindu-edu/kiosk/internal/safefs"
+)
+
+// Bounds of the wall's content: a ready pledge fits a wall card, a sticker a badge, and a
+// word list stays a list.
+const (
+	WallPhraseRunes  = 40
+	WallStickerRunes = 8
+	WallWordsBytes   = 64 << 10
+)
+
+func (v *validator) wall(d *lint.Doc, w *Wall) {
+	v.text(d, "intro", w.Intro)
+	v.text(d, "notice", w.Notice)
+	if len(w.Phrases) == 0 {
+		d.Errf("phrases", "the wall needs at least one ready pledge")
+	}
+	seen := map[string]bool{}
+	check := func(list string, ps []WallPhrase, runes int) {
+		for i, p := range ps {
+			at := fmt.Sprintf("%s[%d]", list, i)
+			v.ids(d, at, seen, p.ID)
+			v.text(d, at+".text", p.Text)
+			if n := utf8.RuneCountInString(p.Text.Zh); n > runes {
+				d.Errf(at+".text.zh", "%d characters; a %s holds at most %d", n, strings.TrimSuffix(list, "s"), runes)
+			}
+			if n := utf8.RuneCountInString(p.Text.En); n > runes*3 {
+				d.Errf(at+".text.en", "%d characters; at most %d in English", n, runes*3)
+			}
+			if p.Color != "" && !colorPattern.MatchString(p.Color) {
+				d.Errf(at+".color", "colour %q must look like #RRGGBB", p.Color)
+			}
+		}
+	}
+	check("phrases", w.Phrases, WallPhraseRunes)
+	check("stickers", w.Stickers, WallStickerRunes)
+}
+
+// wallNeeded checks that a root with a wall zone has the wall's content, and that its
+// optional word list is readable.
+func (v *validator) wallNeeded(c *Catalog) {
+	for _, z := range c.Zones {
+		if z.Kind == KindWall && len(c.Wall.Phrases) == 0 && !v.has(FileWall) {
+			*v.probs = append(*v.probs, Problem{Severity: Error, File: FileWall,
+				Msg: fmt.Sprintf("file is missing: zone %q is a message wall", z.ID)})
+		}
+	}
+	data, err := safefs.ReadFile(v.fsys, FileWallWords, WallWordsBytes)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		*v.probs = append(*v.probs, Problem{Severity: Error, File: FileWallWords, Msg: "cannot read: " + reason(err)})
+	case !utf8.Valid(data):
+		*v.probs = append(*v.probs, Problem{Severity: Error, File: FileWallWords, Msg: "not UTF-8 text"})
+	}
+}
+
+// has reports whether the root has a file (a problem reading it is reported elsewhere).
+func (v *validator) has(name string) bool {
+	_, err := fs.Stat(v.fsys, name)
+	return err == nil
+}
+
+// WallWords returns the content root's own word list for the wall's filter
+// (content/wall-words.txt), or nil when the root has none and the app's default applies.
+func WallWords(fsys fs.FS) []byte {
+	data, err := safefs.ReadFile(fsys, FileWallWords, WallWordsBytes)
+	if err != nil {
+		return nil
+	}
+	return data
+}
