@@ -65,7 +65,7 @@ func main() {
 	deps, store, closeAll := wire(cfg, log, a)
 	defer closeAll()
 	deps.AppVersion = version
-	deps.Warnings = warnings
+	deps.Warnings = append(warnings, deps.Warnings...)
 
 	if cfg.Windowed {
 		w.Resize(fyne.NewSize(1920, 1080))
@@ -124,6 +124,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		visit.Record(event.NewStaffPack(event.PackRollback, "", 0, true, notice))
 	}
 	quizzes := loadQuiz(cfg, clock, log)
+	wallStore, wallWarning, closeWall := openWall(cfg, log)
 	deps := ui.Deps{
 		Shelf:      shelf,
 		Visit:      visit,
@@ -136,6 +137,10 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		HideCursor: cfg.HideCursor && !cfg.Windowed,
 		Quit:       a.Quit,
 		Log:        log,
+		Wall:       wallStore,
+	}
+	if wallWarning != "" {
+		deps.Warnings = append(deps.Warnings, wallWarning)
 	}
 	if desk != nil {
 		deps.Packs = desk
@@ -144,6 +149,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		quizzes.Flush()
 		closeAudio()
 		closeRecords()
+		closeWall()
 	}
 }
 

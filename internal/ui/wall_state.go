@@ -24,12 +24,12 @@ type wallState struct {
 // Ink colours of the wall (indexed by wall.Stroke.Color), the paper they go on, and the
 // papers of typed cards: pastel, all with dark ink at better than 7:1.
 var (
-	inkColors   = []color.NRGBA{hex("#1E2A38"), hex("#B0281C"), hex("#1F5FA8")}
-	colorPaper  = hex("#FBF7EE")
+	inkColors      = []color.NRGBA{hex("#1E2A38"), hex("#B0281C"), hex("#1F5FA8")}
+	colorPaper     = hex("#FBF7EE")
 	colorCardMuted = hex("#5F574E")
-	cardPapers  = []color.NRGBA{hex("#FFF4C9"), hex("#FFE1D6"), hex("#DDF1E4"), hex("#DCEBFA"), hex("#EFE3F7"), hex("#F3EEE6")}
-	inkAspect   = float32(4.0 / 3)
-	inkCacheMax = 64
+	cardPapers     = []color.NRGBA{hex("#FFF4C9"), hex("#FFE1D6"), hex("#DDF1E4"), hex("#DCEBFA"), hex("#EFE3F7"), hex("#F3EEE6")}
+	inkAspect      = float32(4.0 / 3)
+	inkCacheMax    = 64
 )
 
 // wallOn reports whether the kiosk has a message store.
