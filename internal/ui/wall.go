@@ -237,7 +237,7 @@ func (s *Shell) wallCard(m wall.Message, big bool) fyne.CanvasObject {
 		lbl := s.label(text, badgeSize, true, colorText)
 		body = container.NewCenter(container.NewStack(bg, padded(28, container.NewCenter(lbl))))
 	default:
-		body = container.NewCenter(s.para(text, textSize, true, colorNameCard))
+		body = container.NewVBox(layout.NewSpacer(), s.para(text, textSize, true, colorNameCard), layout.NewSpacer())
 	}
 	foot := container.NewHBox()
 	if m.Group != "" {

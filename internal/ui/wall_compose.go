@@ -59,7 +59,7 @@ func (v *composeView) build() screen {
 		tabs.Add(s.chip(name, v.mode == m, func() { v.mode, v.note = m, ""; s.replace(v) }))
 	}
 	var head fyne.CanvasObject = container.NewBorder(nil, nil, container.NewCenter(notice), tabs)
-	if s.narrow() {
+	if s.viewport().Width < 1200 {
 		head = container.NewVBox(notice, tabs)
 	}
 
@@ -87,6 +87,9 @@ func (v *composeView) build() screen {
 			send = s.pill(s.t("wall.sending"), colorSurface, nil)
 		}
 		send.MinWidth, send.MinHeight = 260, 104
+		if s.shortScreen() {
+			send.MinHeight = targetHeight
+		}
 		bottom = container.NewBorder(nil, nil, group, send)
 		if s.narrow() && s.viewport().Height < 900 {
 			bottom = container.NewBorder(nil, nil, nil, send, group)
@@ -95,6 +98,10 @@ func (v *composeView) build() screen {
 	var foot fyne.CanvasObject = bottom
 	if v.note != "" {
 		foot = container.NewVBox(card(colorBad, 16, 14, s.para(v.note, sizeBody, true, "")), bottom)
+	}
+	if s.shortScreen() { // 800 px high: the page is the paper or the keyboard, not the zone's band
+		body := container.NewBorder(head, foot, nil, nil, padded(8, main))
+		return screen{body: padded(16, body), zone: v.zone.ID}
 	}
 	body := container.NewBorder(head, foot, nil, nil, padded(16, main))
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)), zone: v.zone.ID}
@@ -127,25 +134,29 @@ func (v *composeView) inkMain() fyne.CanvasObject {
 		}
 		dot := canvas.NewCircle(c)
 		dot.StrokeColor, dot.StrokeWidth = colorMuted, 2
-		swatch := container.NewStack(container.NewGridWrap(fyne.NewSize(96, 96), container.NewStack(padded(10, dot), ring)))
+		side := float32(96)
+		if s.shortScreen() {
+			side = targetHeight
+		}
+		swatch := container.NewStack(container.NewGridWrap(fyne.NewSize(side, side), container.NewStack(padded(10, dot), ring)))
 		row := container.NewHBox(swatch, container.NewCenter(s.label(s.t("wall.ink.color"+string(rune('0'+i))), sizeButton, i == v.color, colorText)))
 		t := s.tappable(row, s.tap(func() { v.color = i; s.replace(v) }))
 		t.MinHeight = targetHeight
 		inks.Add(t)
 	}
-	tools := container.NewVBox(inks, spacerH(16),
+	tools := container.NewVBox(inks, spacerH(8),
 		s.pill("↶ "+s.t("wall.ink.undo"), colorSurfaceHi, func() { v.pad.Undo() }),
 		s.pill(s.t("wall.ink.clear"), colorSurface, func() { v.pad.Clear() }))
-	hint := s.label(s.t("wall.ink.hint"), sizeBody, false, colorMuted)
-	paper := container.NewBorder(nil, hint, nil, nil, v.pad)
 	if s.viewport().Height > s.viewport().Width { // portrait: the tools under the paper
+		hint := s.label(s.t("wall.ink.hint"), sizeBody, false, colorMuted)
+		paper := container.NewBorder(nil, hint, nil, nil, v.pad)
 		row := container.NewHBox(inks.Objects...)
 		row.Add(layout.NewSpacer())
 		row.Add(tools.Objects[2])
 		row.Add(tools.Objects[3])
 		return container.NewBorder(nil, row, nil, nil, paper)
 	}
-	return container.NewBorder(nil, nil, nil, padded(0, container.New(layout.NewCustomPaddedLayout(0, 0, 24, 0), tools)), paper)
+	return container.NewBorder(nil, nil, nil, padded(0, container.New(layout.NewCustomPaddedLayout(0, 0, 24, 0), tools)), v.pad)
 }
 
 // phrases are the ready pledges and stickers: one tap sends.

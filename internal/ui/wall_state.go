@@ -28,7 +28,7 @@ var (
 	colorPaper     = hex("#FBF7EE")
 	colorCardMuted = hex("#5F574E")
 	cardPapers     = []color.NRGBA{hex("#FFF4C9"), hex("#FFE1D6"), hex("#DDF1E4"), hex("#DCEBFA"), hex("#EFE3F7"), hex("#F3EEE6")}
-	inkAspect      = float32(4.0 / 3)
+	inkAspect      = float32(2) // wide paper: the landscape screen and the wall cards are wide
 	inkCacheMax    = 64
 )
 

@@ -244,3 +244,40 @@ func TestWallPaging(t *testing.T) {
 		t.Fatal("page 2 still shows the newest")
 	}
 }
+
+// TestWallKeyboard: the keyboard mode types through pinyin (Chinese) or letters
+// (English); what it holds is filtered and sent as text, shown at once.
+func TestWallKeyboard(t *testing.T) {
+	var st *wall.Store
+	r := newRig(t, withWall(t, &st))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("禁毒留言")
+	r.tap("写留言")
+	r.tap("拼音键盘")
+	v := r.shell.top().(*composeView)
+	if v.keys == nil || v.keys.kb.English() {
+		t.Fatal("no Chinese keyboard")
+	}
+	r.tap("发送 ➜")
+	r.mustHave("还没有输入文字")
+	v.keys.kb.SetText("加我微信 kid2026")
+	r.tap("发送 ➜")
+	r.mustHave("请不要写电话、QQ、微信")
+	if v.keys.kb.Text() != "加我微信 kid2026" {
+		t.Fatal("held text was lost: the visitor should change it, not retype it")
+	}
+	v.keys.kb.SetText("我们一起远离毒品！")
+	r.tap("发送 ➜")
+	r.mustHave("谢谢你的承诺！", "我们一起远离毒品！", "它已经贴到留言墙上了")
+	msgs, _ := st.List(wall.Approved, 0, 1)
+	if len(msgs) != 1 || msgs[0].Kind != wall.KindText {
+		t.Fatalf("stored %+v", msgs)
+	}
+
+	r.tap("再写一条")
+	r.tap("中 / EN")
+	r.tap("Keyboard")
+	if v := r.shell.top().(*composeView); !v.keys.kb.English() {
+		t.Fatal("English mode does not type English")
+	}
+}

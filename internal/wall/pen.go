@@ -104,3 +104,6 @@ func (p *Pen) clamp(pt Point) Point {
 	pt.Y = min(max(pt.Y, 0), maxY)
 	return pt
 }
+
+// Stroke returns stroke i; its points are shared with the pen and must not be changed.
+func (p *Pen) Stroke(i int) Stroke { return p.ink.Strokes[i] }

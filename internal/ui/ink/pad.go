@@ -32,7 +32,9 @@ type Pad struct {
 	// HideCursor hides the pointer (touchscreens).
 	HideCursor bool
 
-	r *padRenderer
+	// version counts the changes that take strokes away (undo, clear, a new drawing): the
+	// renderer then paints the picture again instead of adding to it.
+	version int
 }
 
 // NewPad makes an empty canvas of the given aspect (width over height).
@@ -78,15 +80,13 @@ func (p *Pad) SetDrawing(k *wall.Ink) {
 			p.pen.End()
 		}
 	}
-	if p.r != nil {
-		p.r.repaint()
-	}
+	p.version++
+	p.Refresh()
 }
 
 func (p *Pad) redraw() {
-	if p.r != nil {
-		p.r.repaint()
-	}
+	p.version++
+	p.Refresh()
 	if p.OnChanged != nil {
 		p.OnChanged()
 	}
@@ -130,8 +130,8 @@ func (p *Pad) Dragged(e *fyne.DragEvent) {
 	if !p.pen.Drawing() {
 		p.begin(e.Position.Subtract(e.Dragged))
 	}
-	if p.pen.Move(p.point(e.Position)) && p.r != nil {
-		p.r.extend()
+	if p.pen.Move(p.point(e.Position)) {
+		p.Refresh()
 	}
 }
 
@@ -150,8 +150,8 @@ func (p *Pad) begin(pos fyne.Position) {
 	if p.pen.Drawing() {
 		return
 	}
-	if p.pen.Begin(p.point(pos), p.Ink) && p.r != nil {
-		p.r.extend()
+	if p.pen.Begin(p.point(pos), p.Ink) {
+		p.Refresh()
 	}
 }
 
@@ -159,11 +159,8 @@ func (p *Pad) end() {
 	if !p.pen.Drawing() {
 		return
 	}
-	s := p.pen.Current()
 	p.pen.End()
-	if p.r != nil {
-		p.r.commit(*s)
-	}
+	p.Refresh()
 	if p.OnChanged != nil {
 		p.OnChanged()
 	}
@@ -171,6 +168,5 @@ func (p *Pad) end() {
 
 // CreateRenderer draws the paper, the finished strokes and the stroke in progress.
 func (p *Pad) CreateRenderer() fyne.WidgetRenderer {
-	p.r = newPadRenderer(p)
-	return p.r
+	return newPadRenderer(p)
 }
