@@ -171,9 +171,9 @@ func (v *composeView) phrases() fyne.CanvasObject {
 	for i, p := range w.Phrases {
 		p := p
 		bg := cardPapers[i%len(cardPapers)]
-		c := s.tappable(card(bg, 18, 18, container.NewCenter(s.para(s.tx(p.Text), sizeBody, true, colorNameCard))),
+		c := s.tappable(card(bg, 18, 22, container.NewVBox(layout.NewSpacer(), s.para(s.tx(p.Text), sizeLead, true, colorNameCard), layout.NewSpacer())),
 			s.tap(func() { v.sendPhrase(p) }))
-		c.MinHeight = 110
+		c.MinHeight = 120
 		pledges.Add(c)
 	}
 	stickers := container.NewHBox()
@@ -317,7 +317,7 @@ func (v *thanksView) build() screen {
 	}
 	vp := s.viewport()
 	w := min(900, vp.Width-120)
-	h := min(w*0.6, vp.Height-560)
+	h := min(w*0.5, vp.Height-660)
 	c := container.NewGridWrap(fyne.NewSize(w, h), s.wallCard(v.m, false))
 	buttons := container.NewHBox(layout.NewSpacer(),
 		s.pill(s.t("wall.thanks.again"), colorSurfaceHi, func() { s.replace(&composeView{s: s, zone: v.zone}) }),

@@ -54,10 +54,10 @@ func fillWall(t testing.TB, st *wall.Store, clock interface{ Advance(time.Durati
 				}
 				p.End()
 			}
-			circle(0.5, 0.37, 0.25, 0, 2*math.Pi+0.1, 0)
-			circle(0.5, 0.40, 0.14, 0.3, math.Pi-0.3, 1)
-			circle(0.42, 0.3, 0.02, 0, 2*math.Pi, 2)
-			circle(0.58, 0.3, 0.02, 0, 2*math.Pi, 2)
+			circle(0.5, 0.25, 0.2, 0, 2*math.Pi+0.1, 0)
+			circle(0.5, 0.27, 0.12, 0.3, math.Pi-0.3, 1)
+			circle(0.43, 0.2, 0.02, 0, 2*math.Pi, 2)
+			circle(0.57, 0.2, 0.02, 0, 2*math.Pi, 2)
 			m.Kind, m.Ink = wall.KindInk, p.Ink()
 		case 2:
 			m.Kind, m.Text = wall.KindText, []string{"我们一起远离毒品！", "好奇心不能用来尝毒品", "爸爸妈妈，我会保护好自己"}[i%3]
@@ -124,12 +124,12 @@ func TestWallGallery(t *testing.T) {
 		shot("wall-02-enlarged")
 		r.tap("关闭")
 		r.tap("写留言")
-		p := r.pad()
-		for i := 0; i < 3; i++ {
-			r.write(p, fyne.NewPos(120+float32(i)*180, 160), 30, fyne.Delta{DX: 4, DY: 9})
-		}
+		msgs, _ := st.List(wall.Approved, 13, 1) // the oldest: a drawing
+		r.pad().SetDrawing(msgs[0].Ink)
 		r.tap("红")
-		r.write(r.pad(), fyne.NewPos(100, 120), 60, fyne.Delta{DX: 10, DY: 0})
+		p := r.pad()
+		o := fyne.NewPos(p.Size().Width/2-200, p.Size().Height*0.85)
+		r.write(p, o, 80, fyne.Delta{DX: 5, DY: 0})
 		shot("wall-03-handwrite")
 		r.tap("拼音键盘")
 		v := r.shell.top().(*composeView)
