@@ -308,3 +308,8 @@ func (s *postgresStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error
 func (s *postgresStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
 	return questions(ctx, s, postgresDialect, f)
 }
+
+// Wall is the shared message-wall fold on this backend.
+func (s *postgresStore) Wall(ctx context.Context, f Filter) ([]WallPost, error) {
+	return wallPosts(ctx, s, postgresDialect, f)
+}

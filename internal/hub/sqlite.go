@@ -351,3 +351,8 @@ func (s *sqliteStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) 
 func (s *sqliteStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
 	return questions(ctx, s, sqliteDialect, f)
 }
+
+// Wall is the shared message-wall fold on this backend.
+func (s *sqliteStore) Wall(ctx context.Context, f Filter) ([]WallPost, error) {
+	return wallPosts(ctx, s, sqliteDialect, f)
+}

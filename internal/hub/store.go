@@ -65,6 +65,8 @@ type Store interface {
 	Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error)
 	Questions(ctx context.Context, f Filter) ([]QuestionStat, error)
 	Groups(ctx context.Context, f Filter) ([]GroupResult, error)
+	// Wall lists the messages on the kiosks' walls (f's kiosk only), newest first.
+	Wall(ctx context.Context, f Filter) ([]WallPost, error)
 
 	// SchemaVersion is the highest applied migration.
 	SchemaVersion(ctx context.Context) (int, error)

@@ -293,6 +293,9 @@ func (v *composeView) send(m wall.Message) {
 			return
 		}
 		s.record(event.NewWallPost(v.zone.ID, stored.ID, string(stored.Kind), string(stored.State), stored.Group))
+		if stored.State == wall.Approved {
+			s.record(wallMessageEvent(stored))
+		}
 		s.refreshWallToday()
 		if s.top() == view(v) {
 			s.replace(&thanksView{s: s, zone: v.zone, m: stored})

@@ -102,20 +102,18 @@ func (s *Shell) wallReviewPage() fyne.CanvasObject {
 	cols, rows := s.reviewGrid()
 	per := cols * rows
 	grid := container.NewGridWithColumns(cols)
-	var ids []string
 	for _, m := range r.msgs {
 		m := m
-		ids = append(ids, m.ID)
 		var acts fyne.CanvasObject
 		switch m.State {
 		case wall.Pending:
 			acts = container.NewGridWithColumns(2,
-				s.pill(s.t("staff.wall.approve"), colorGood, func() { s.decide(wall.Approved, event.WallApprove, m.ID) }),
-				s.pill(s.t("staff.wall.reject"), colorBad, func() { s.decide(wall.Rejected, event.WallReject, m.ID) }))
+				s.pill(s.t("staff.wall.approve"), colorGood, func() { s.decide(wall.Approved, event.WallApprove, m) }),
+				s.pill(s.t("staff.wall.reject"), colorBad, func() { s.decide(wall.Rejected, event.WallReject, m) }))
 		case wall.Approved:
-			acts = s.pill(s.t("staff.wall.hide"), colorBad, func() { s.decide(wall.Hidden, event.WallHide, m.ID) })
+			acts = s.pill(s.t("staff.wall.hide"), colorBad, func() { s.decide(wall.Hidden, event.WallHide, m) })
 		default:
-			acts = s.pill(s.t("staff.wall.show"), colorSurfaceHi, func() { s.decide(wall.Approved, event.WallShow, m.ID) })
+			acts = s.pill(s.t("staff.wall.show"), colorSurfaceHi, func() { s.decide(wall.Approved, event.WallShow, m) })
 		}
 		grid.Add(container.NewBorder(nil, acts, nil, nil, s.wallCard(m, false)))
 	}
@@ -131,22 +129,30 @@ func (s *Shell) wallReviewPage() fyne.CanvasObject {
 		foot.Add(s.pill("›", colorSurfaceHi, func() { r.page = min(pages-1, r.page+1); s.loadReview("") }))
 	}
 	foot.Add(layout.NewSpacer())
-	if r.list == wall.Pending && len(ids) > 0 {
-		foot.Add(s.pill(s.t("staff.wall.approve.page", len(ids)), colorGood, func() { s.decide(wall.Approved, event.WallApprovePage, ids...) }))
+	if page := r.msgs; r.list == wall.Pending && len(page) > 0 {
+		foot.Add(s.pill(s.t("staff.wall.approve.page", len(page)), colorGood, func() { s.decide(wall.Approved, event.WallApprovePage, page...) }))
 	}
 	return container.NewBorder(box, foot, nil, nil, padded(8, middle))
 }
 
-// decide stores a decision on ids, records one staff event per message, and reloads.
-func (s *Shell) decide(to wall.State, action string, ids ...string) {
+// decide stores a decision on msgs, records one staff event per message (and, for what goes
+// up or comes down, the wall_message event the hub keeps), and reloads.
+func (s *Shell) decide(to wall.State, action string, msgs ...wall.Message) {
+	var ids []string
+	for _, m := range msgs {
+		ids = append(ids, m.ID)
+	}
 	s.wallWork(func() error { return s.d.Wall.Decide(to, ids...) }, func(err error) {
 		if err != nil {
 			s.d.Log.Error("wall review: decision not stored", "action", action, "err", err)
 			s.loadReview(s.t("staff.wall.failed") + err.Error())
 			return
 		}
-		for _, id := range ids {
-			s.record(event.NewStaffWall(action, id, len(ids)))
+		for _, m := range msgs {
+			s.record(event.NewStaffWall(action, m.ID, len(ids)))
+			if m.State = to; to == wall.Approved || to == wall.Hidden {
+				s.record(wallMessageEvent(m))
+			}
 		}
 		s.refreshWallToday()
 		s.loadReview(s.t("staff.wall.done", len(ids)))

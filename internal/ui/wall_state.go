@@ -7,6 +7,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/wall"
 )
 
@@ -111,4 +112,13 @@ func (s *Shell) refreshWallToday() {
 		}
 		s.wall.today = today
 	})
+}
+
+// wallMessageEvent is the event that carries m to the hub in its current state.
+func wallMessageEvent(m wall.Message) event.Event {
+	c := event.WallContent{Kind: string(m.Kind), Text: m.Text, Phrase: m.Phrase, Group: m.Group, Lang: m.Lang, Created: m.Created}
+	if m.Kind == wall.KindInk {
+		c.Ink = m.Ink.Encode()
+	}
+	return event.NewWallMessage(m.ID, string(m.State), c)
 }

@@ -189,6 +189,20 @@ func TestWallReview(t *testing.T) {
 	if got := strings.Join(actions, ","); got != "reject,approve,approve_page,approve_page,hide" {
 		t.Fatalf("staff events %s", got)
 	}
+	var carried []string
+	for _, e := range r.events.all {
+		if e.Type == event.WallMessage {
+			carried = append(carried, e.Data[event.KeyState].(string))
+			if e.Data[event.KeyState] == "approved" {
+				if ink, _ := e.Data[event.KeyInk].(string); ink == "" {
+					t.Fatalf("approved drawing travels without its ink: %+v", e.Data)
+				}
+			}
+		}
+	}
+	if got := strings.Join(carried, ","); got != "approved,approved,approved,hidden" {
+		t.Fatalf("wall_message events %s", got)
+	}
 
 	// Handwriting without review, then 今日留言 in the attract loop.
 	r.tap("关")

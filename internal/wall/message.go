@@ -42,7 +42,7 @@ const (
 	MaxGroupRunes   = 16   // the optional group label (初二(3)班)
 	MaxStrokes      = 120  // strokes of one drawing
 	MaxStrokePoints = 600  // points of one stroke
-	MaxPoints       = 6000 // points of one drawing in all
+	MaxPoints       = 2500 // points of one drawing in all: a few lines of large handwriting; its sync form stays under the hub's 16 KB payload
 	InkColors       = 3    // ink colours a stroke may use: 0, 1, 2
 )
 

@@ -1,15 +1,26 @@
 package event
 
-// Message-wall events. A message's text never goes into an event: the event names the
-// message by its id (Item), which the wall store and the hub hold.
+import "time"
+
+// Message-wall events name a message by its id (Item). Only wall_message carries a
+// message's content, and only once staff (or the rules) put it on the wall: the moderated
+// wall posts the design allows in the log.
 const (
 	WallPost  = "wall_post"  // a visitor sent a message; KeyKind, KeyState, KeyGroup
 	WallHeld  = "wall_held"  // the filter held a typed message back; KeyReason
 	WallView  = "wall_view"  // a visitor opened one message large
 	StaffWall = "staff_wall" // a moderation decision; KeyAction, KeyCount
-	KeyKind   = "kind"
-	KeyState  = "state"
-	KeyCount  = "count"
+	// WallMessage carries a message that is on the wall (KeyState approved, with its
+	// content) or was taken down (hidden, without it) to the hub, through the USB export
+	// and the upload like every event; the hub keeps the latest state per message (Item).
+	WallMessage = "wall_message"
+	KeyText     = "text"
+	KeyPhrase   = "phrase"
+	KeyInk      = "ink" // wall.Ink.Encode form
+	KeyCreated  = "created"
+	KeyKind     = "kind"
+	KeyState    = "state"
+	KeyCount    = "count"
 )
 
 // Moderation actions of StaffWall events.
@@ -20,6 +31,28 @@ const (
 	WallShow        = "show"
 	WallApprovePage = "approve_page"
 )
+
+// WallContent is what a wall_message event carries of an approved message.
+type WallContent struct {
+	Kind, Text, Phrase, Ink, Group, Lang string
+	Created                              time.Time
+}
+
+// NewWallMessage carries message id to the hub in state (approved: with its content;
+// hidden: without).
+func NewWallMessage(id, state string, c WallContent) Event {
+	data := map[string]any{KeyState: state}
+	if state == "approved" {
+		data[KeyKind], data[KeyLang] = c.Kind, c.Lang
+		data[KeyCreated] = c.Created.UTC().Format(time.RFC3339)
+		for k, v := range map[string]string{KeyText: c.Text, KeyPhrase: c.Phrase, KeyInk: c.Ink, KeyGroup: c.Group} {
+			if v != "" {
+				data[k] = v
+			}
+		}
+	}
+	return Event{Type: WallMessage, Item: id, Data: data}
+}
 
 // NewWallPost marks a message sent: its kind (text, ink, phrase), the state it starts in
 // (pending or approved) and the optional group label.
