@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
@@ -107,5 +108,28 @@ func BenchmarkPadMove(b *testing.B) {
 		d := fyne.Delta{DX: 1.5, DY: float32(i%7) - 3}
 		pos = fyne.NewPos(20+float32(i%400)*1.5, 200+d.DY)
 		p.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pos}, Dragged: d})
+	}
+}
+
+// BenchmarkBareCanvasMove is the yardstick for BenchmarkPadMove: the least a Fyne canvas
+// does per pointer move to show a stroke, one canvas.Line added to a container.
+func BenchmarkBareCanvasMove(b *testing.B) {
+	test.NewTempApp(b)
+	c := container.NewWithoutLayout()
+	w := test.NewTempWindow(b, c)
+	w.Resize(fyne.NewSize(800, 400))
+	last := fyne.NewPos(20, 200)
+	i := 0
+	for b.Loop() {
+		i++
+		if i%400 == 0 {
+			c.Objects = c.Objects[:0]
+		}
+		pos := fyne.NewPos(20+float32(i%400)*1.5, 200+float32(i%7)-3)
+		l := canvas.NewLine(inks[0])
+		l.StrokeWidth = 8
+		l.Position1, l.Position2 = last, pos
+		last = pos
+		c.Add(l)
 	}
 }
