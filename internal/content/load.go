@@ -17,7 +17,7 @@ const (
 	FileDrugs     = "content/drugs.yaml"
 	FileDisguises = "content/disguises.yaml"
 	FileCases     = "content/cases.yaml"
-	FileWall      = "content/wall.yaml"      // optional unless a zone is of kind wall
+	FileWall      = "content/wall.yaml"      // only when a zone is of kind wall
 	FileWallWords = "content/wall-words.txt" // optional: replaces the app's default word filter
 )
 
@@ -48,16 +48,12 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		{FileDrugs, &c.Drugs, func(d *lint.Doc) { v.drugs(d, &c.Drugs) }},
 		{FileDisguises, &c.Disguises, func(d *lint.Doc) { v.disguises(d, &c.Disguises) }},
 		{FileCases, &c.Cases, func(d *lint.Doc) { v.cases(d, &c.Cases) }},
-		{FileWall, &c.Wall, func(d *lint.Doc) { v.wall(d, &c.Wall) }},
 	}
 	for _, f := range files {
 		data, err := safefs.ReadFile(fsys, f.name, lim.YAML.Bytes)
 		if err != nil {
 			msg := "cannot read: " + reason(err)
 			if errors.Is(err, fs.ErrNotExist) {
-				if f.name == FileWall { // a root without a wall (checked below)
-					continue
-				}
 				msg = "file is missing"
 			}
 			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
@@ -74,8 +70,41 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		}
 		f.check(d)
 	}
-	v.wallNeeded(c)
+	v.optional(c, &probs)
+	v.wallWords()
 	return c, Report{Problems: probs}
+}
+
+// optional loads the files only some zones need, when such a zone is on the home screen.
+func (v *validator) optional(c *Catalog, probs *[]Problem) {
+	seen := map[string]bool{}
+	for _, z := range c.Zones {
+		switch {
+		case seen[z.Kind]:
+		case z.Kind == KindMirror:
+			v.load(FileMirror, &c.Mirror, func(d *lint.Doc) { v.mirror(d, &c.Mirror) }, probs)
+		case z.Kind == KindWall:
+			v.load(FileWall, &c.Wall, func(d *lint.Doc) { v.wall(d, &c.Wall) }, probs)
+		}
+		seen[z.Kind] = true
+	}
+}
+
+// load reads, parses and checks one optional file; a missing one is an error (its zone
+// needs it).
+func (v *validator) load(name string, into any, check func(*lint.Doc), probs *[]Problem) {
+	data, err := safefs.ReadFile(v.fsys, name, v.lim.YAML.Bytes)
+	if err != nil {
+		msg := "cannot read: " + reason(err)
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "file is missing (a zone of its kind is on the home screen)"
+		}
+		*probs = append(*probs, Problem{Severity: Error, File: name, Msg: msg})
+		return
+	}
+	if d, ok := lint.ParseLimited(name, data, into, probs, v.lim.YAML); ok {
+		check(d)
+	}
 }
 
 type zonesFile struct {

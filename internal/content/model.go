@@ -51,6 +51,7 @@ type Catalog struct {
 	Disguises Disguises
 	Cases     Cases
 	Wall      Wall
+	Mirror    Mirror // only when a zone of kind mirror is shown
 }
 
 // Meta identifies the content and carries the help card.

@@ -46,15 +46,8 @@ func (v *validator) wall(d *lint.Doc, w *Wall) {
 	check("stickers", w.Stickers, WallStickerRunes)
 }
 
-// wallNeeded checks that a root with a wall zone has the wall's content, and that its
-// optional word list is readable.
-func (v *validator) wallNeeded(c *Catalog) {
-	for _, z := range c.Zones {
-		if z.Kind == KindWall && len(c.Wall.Phrases) == 0 && !v.has(FileWall) {
-			*v.probs = append(*v.probs, Problem{Severity: Error, File: FileWall,
-				Msg: fmt.Sprintf("file is missing: zone %q is a message wall", z.ID)})
-		}
-	}
+// wallWords checks the root's optional word list for the wall's filter.
+func (v *validator) wallWords() {
 	data, err := safefs.ReadFile(v.fsys, FileWallWords, WallWordsBytes)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -63,12 +56,6 @@ func (v *validator) wallNeeded(c *Catalog) {
 	case !utf8.Valid(data):
 		*v.probs = append(*v.probs, Problem{Severity: Error, File: FileWallWords, Msg: "not UTF-8 text"})
 	}
-}
-
-// has reports whether the root has a file (a problem reading it is reported elsewhere).
-func (v *validator) has(name string) bool {
-	_, err := fs.Stat(v.fsys, name)
-	return err == nil
 }
 
 // WallWords returns the content root's own word list for the wall's filter

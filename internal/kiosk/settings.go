@@ -25,6 +25,8 @@ type Settings struct {
 	SoftenGraphic bool     `json:"soften_graphic" toml:"soften_graphic"`
 	// WallInkAtOnce puts handwritten wall messages up without staff review (default: review).
 	WallInkAtOnce bool `json:"wall_ink_at_once" toml:"wall_ink_at_once"`
+	// MirrorOff takes the camera mirror station off the home screen.
+	MirrorOff bool `json:"mirror_off" toml:"mirror_off"`
 }
 
 // DefaultSettings are the built-in defaults from the design.
