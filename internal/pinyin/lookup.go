@@ -68,6 +68,9 @@ func (t *Table) Lookup(input string, limit int) []Candidate {
 	}
 	c.phrases(predict, len(input))
 	c.chars(whole, len(input))
+	if input == "nu" || input == "lu" {
+		c.chars(t.syls[input[:1]+"v"], len(input)) // nü, lü for children who type u: nu → 女
+	}
 	for _, h := range head {
 		c.add(h.Text, h.Span)
 	}

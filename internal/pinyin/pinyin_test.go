@@ -32,8 +32,8 @@ func TestTopFive(t *testing.T) {
 		{"wo", "我"}, {"bu", "不"}, {"ni", "你"}, {"de", "的"}, {"shi", "是"}, {"hao", "好"},
 		{"ai", "爱"}, {"jia", "家"}, {"ren", "人"}, {"men", "们"}, {"zhong", "中"}, {"guo", "国"},
 		{"women", "我们"}, {"nihao", "你好"}, {"xiexie", "谢谢"}, {"xuexi", "学习"},
-		{"nv", "女"}, {"lv", "绿"}, {"lue", "略"}, {"zh", "这"}, {"sh", "是"}, {"j", "就"},
-		{"xian", "先"}, {"xian", "现在"[:3]}, {"changda", "长大"}, {"haishi", "还是"},
+		{"nv", "女"}, {"lv", "绿"}, {"nvhai", "女孩"}, {"lue", "略"}, {"zh", "这"}, {"sh", "是"}, {"j", "就"},
+		{"xian", "先"}, {"xianzai", "现在"}, {"changda", "长大"}, {"haishi", "还是"},
 		{"yinhang", "银"}, {"liaojie", "了解"}, {"guiyang", "贵阳"},
 	} {
 		got := tb.Candidates(c.in, 5)
@@ -96,16 +96,23 @@ func TestInputEdges(t *testing.T) {
 			t.Errorf("%q: %q, want none", in, got)
 		}
 	}
+	if got := tb.Candidates("nu", 0); !slices.Contains(got, "女") || slices.Index(got, "女") < slices.Index(got, "努") {
+		t.Errorf("nu: 女 after the nu characters: %q", got)
+	}
 	if got := tb.Candidates("WO", 1); len(got) != 1 || got[0] != "我" {
 		t.Errorf("upper case: %q", got)
 	}
 	long := strings.Repeat("zhuang", 100)
-	start := time.Now()
-	if got := tb.Candidates(long, 5); len(got) == 0 {
-		t.Error("long input: no candidates")
+	best := time.Hour
+	for range 3 { // best of three: the machine is shared
+		start := time.Now()
+		if got := tb.Candidates(long, 5); len(got) == 0 {
+			t.Fatal("long input: no candidates")
+		}
+		best = min(best, time.Since(start))
 	}
-	if d := time.Since(start); d > 50*time.Millisecond {
-		t.Errorf("600 letters took %v", d)
+	if best > 20*time.Millisecond {
+		t.Errorf("600 letters took %v", best)
 	}
 	if got := tb.Candidates("a", 0); len(got) < 5 {
 		t.Errorf("limit 0 gives all: %d", len(got))
@@ -248,5 +255,83 @@ func BenchmarkParse(b *testing.B) {
 		if _, err := Parse(tableText); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// checkLookup holds for any input: candidates are distinct, non-empty and span between one
+// letter and all of them.
+func checkLookup(t *testing.T, tb *Table, in string, limit int) {
+	t.Helper()
+	n := len(normalize(in))
+	seen := map[string]bool{}
+	for _, c := range tb.Lookup(in, limit) {
+		if c.Text == "" || seen[c.Text] || c.Span < 1 || c.Span > n {
+			t.Fatalf("%q: bad candidate %+v (letters %d, seen %v)", in, c, n, seen[c.Text])
+		}
+		seen[c.Text] = true
+	}
+}
+
+// TestEveryShortInput looks up every string of one to three letters.
+func TestEveryShortInput(t *testing.T) {
+	tb := table(t)
+	var rec func(prefix string)
+	rec = func(prefix string) {
+		if prefix != "" {
+			checkLookup(t, tb, prefix, 20)
+		}
+		if len(prefix) == 3 {
+			return
+		}
+		for c := 'a'; c <= 'z'; c++ {
+			rec(prefix + string(c))
+		}
+	}
+	rec("")
+}
+
+func FuzzLookup(f *testing.F) {
+	for _, s := range []string{"jindu", "zasm", "xian", "jinduwo", "lue", "", "ZH", "a1b2"} {
+		f.Add(s)
+	}
+	tb := table(f)
+	f.Fuzz(func(t *testing.T, in string) { checkLookup(t, tb, in, 0) })
+}
+
+func TestWithWords(t *testing.T) {
+	tb := table(t)
+	more, skipped := tb.WithWords([]string{"花果园禁毒馆", "禁毒", "我", "abc", "南明区", " 南明区 "})
+	if !slices.Equal(skipped, []string{"禁毒", "我", "abc", "南明区"}) {
+		t.Errorf("skipped %q", skipped)
+	}
+	if got := more.Candidates("huaguoyuanjindu", 5); !slices.Contains(got, "花果园禁毒馆") {
+		t.Errorf("added word not offered: %q", got)
+	}
+	if got := more.Candidates("nanmingqu", 5); !slices.Contains(got, "南明区") {
+		t.Errorf("added word not offered: %q", got)
+	}
+	if got := tb.Candidates("nanmingqu", 0); slices.Contains(got, "南明区") {
+		t.Error("WithWords changed the table it was called on")
+	}
+	if got := more.Candidates("jindu", 1); got[0] != "禁毒" {
+		t.Errorf("own words first: %q", got)
+	}
+}
+
+// TestConcurrent: one table serves several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	tb := table(t)
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			for _, in := range tapInputs()[g*10:] {
+				tb.Lookup(in, 20)
+				tb.Span(in, "禁毒")
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
 	}
 }

@@ -38,6 +38,7 @@ type Options struct {
 	TextSize    float32 // the committed text; default 40 (it shrinks with the keys, never below 24)
 	Candidates  int     // how many candidates to fetch for the bar's pages; default 60
 	Placeholder string  // shown while nothing is written
+	HideCursor  bool    // hide the mouse pointer over the keys (touchscreens; Deps.HideCursor)
 	Colors      Colors
 }
 
@@ -119,12 +120,22 @@ func withDefaults(o Options) Options {
 // Text returns the committed text.
 func (k *Keyboard) Text() string { return string(k.st.text) }
 
-// SetText replaces the committed text (cut to the cap) and forgets the pinyin typed.
+// SetText replaces the committed text (cut to the cap), forgets the pinyin typed and
+// calls OnChanged.
 func (k *Keyboard) SetText(s string) {
 	r := []rune(s)
 	k.st.text = r[:min(len(r), k.opts.MaxRunes)]
 	k.setInput("")
 	k.changed()
+	k.Refresh()
+}
+
+// Reset empties the text and the letters typed and goes back to the letters page (for a
+// new visitor); the language stays. OnChanged is not called.
+func (k *Keyboard) Reset() {
+	k.st.text = nil
+	k.st.symbols, k.st.shift = false, false
+	k.setInput("")
 	k.Refresh()
 }
 
@@ -183,8 +194,13 @@ func (k *Keyboard) MouseUp(*desktop.MouseEvent) {
 	}
 }
 
-// Cursor hides the pointer: the keyboard is for fingers.
-func (k *Keyboard) Cursor() desktop.Cursor { return desktop.HiddenCursor }
+// Cursor hides the pointer over the keys when Options.HideCursor says so.
+func (k *Keyboard) Cursor() desktop.Cursor {
+	if k.opts.HideCursor {
+		return desktop.HiddenCursor
+	}
+	return desktop.DefaultCursor
+}
 
 // MinSize makes room for keys of MinKeySize.
 func (k *Keyboard) MinSize() fyne.Size {

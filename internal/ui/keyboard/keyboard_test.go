@@ -1,17 +1,21 @@
 package keyboard
 
 import (
+	"fmt"
 	"image/color"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"golang.org/x/image/font/sfnt"
@@ -19,6 +23,9 @@ import (
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/pinyin"
 )
+
+// The pinyin table is the keyboard's IME, spans included.
+var _ Spanner = (*pinyin.Table)(nil)
 
 // cjkTheme is Fyne's theme with the bundled font, so shots show the Chinese.
 type cjkTheme struct{ fyne.Theme }
@@ -107,15 +114,17 @@ func (r *rig) bar() []string {
 	return out
 }
 
+// shot saves the window as docs/screenshots/keyboard-NAME.png with UPDATE_SCREENSHOTS=DIR
+// (make screenshots).
 func (r *rig) shot(name string) {
-	dir := os.Getenv("KEYBOARD_SHOTS")
+	dir := os.Getenv("UPDATE_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		r.t.Fatal(err)
 	}
-	f, err := os.Create(filepath.Join(dir, name+".png"))
+	f, err := os.Create(filepath.Join(dir, "keyboard-"+name+".png"))
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -131,13 +140,13 @@ func TestTypePinyinAndCommit(t *testing.T) {
 	r.kb.OnChanged = func(s string) { changes = append(changes, s) }
 	r.shot("empty")
 	r.typeKeys("jindu")
+	r.shot("jindu")
 	if r.kb.Input() != "jindu" {
 		t.Fatalf("input %q", r.kb.Input())
 	}
 	if bar := r.bar(); len(bar) == 0 || bar[0] != "禁毒" {
 		t.Fatalf("bar %q", bar)
 	}
-	r.shot("jindu")
 	r.tap("禁毒")
 	if r.kb.Text() != "禁毒" || r.kb.Input() != "" || len(r.bar()) != 0 {
 		t.Fatalf("after commit: text %q input %q bar %q", r.kb.Text(), r.kb.Input(), r.bar())
@@ -162,6 +171,30 @@ func TestTypePinyinAndCommit(t *testing.T) {
 	}
 	if r.kb.Counter() != "8/60" {
 		t.Errorf("counter %q", r.kb.Counter())
+	}
+	r.typeKeys("zhenaishengmingyuanlidupin")
+	r.shot("sentence")
+}
+
+// TestPressLights: the key under the finger lights while it is down, and only that one.
+func TestPressLights(t *testing.T) {
+	r := newRig(t, 1800, 760, Options{})
+	k, _ := r.find("q")
+	pos := fyne.NewPos(k.x+k.w/2, k.y+k.h/2)
+	r.kb.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if got := r.keys()[r.kb.st.pressed].label; got != "q" {
+		t.Fatalf("lit %q", got)
+	}
+	r.kb.MouseUp(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: pos}})
+	if r.kb.st.pressed != -1 {
+		t.Error("still lit after the finger lifted")
+	}
+	// Between keys nothing lights and a tap does nothing.
+	gapPos := fyne.NewPos(k.x+k.w+1, k.y+k.h/2)
+	r.kb.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: gapPos}})
+	test.TapAt(r.kb, gapPos)
+	if r.kb.st.pressed != -1 || r.kb.Input() != "" {
+		t.Errorf("gap: lit %d, input %q", r.kb.st.pressed, r.kb.Input())
 	}
 }
 
@@ -243,6 +276,15 @@ func TestEnglishAndSymbols(t *testing.T) {
 	if _, ok := r.find("q"); !ok {
 		t.Error("letters page not back")
 	}
+	r.typeKeys("ni")
+	r.tap("123 符号")
+	r.kb.Reset()
+	if r.kb.Text() != "" || r.kb.Input() != "" || r.kb.English() {
+		t.Errorf("reset: text %q input %q English %v", r.kb.Text(), r.kb.Input(), r.kb.English())
+	}
+	if _, ok := r.find("q"); !ok {
+		t.Error("reset: not on the letters page")
+	}
 }
 
 func TestPaging(t *testing.T) {
@@ -283,7 +325,9 @@ func TestSizes(t *testing.T) {
 		w, h    float32
 		minUnit float32
 	}{
-		{"1080p", 1800, 760, 72}, {"1280x800", 1240, 600, 72}, {"portrait", 1040, 1100, 72}, {"4k", 3700, 1500, 96},
+		{"1080p", 1800, 760, 72}, {"1280x800", 1240, 600, 72}, {"portrait", 1040, 1100, 72},
+		// A 4K screen runs at Fyne scale 2 (the 1080p layout); unscaled, keys stop at KeySize.
+		{"4k-unscaled", 3700, 1800, 96},
 	} {
 		t.Run(s.name, func(t *testing.T) {
 			r := newRig(t, s.w, s.h, Options{})
@@ -401,4 +445,30 @@ func BenchmarkTap(b *testing.B) {
 		}
 		test.TapAt(kb, pos[rune(word[j])])
 	}
+}
+
+// TestRandomTaps: a visitor tapping anywhere, in any order, never passes the cap, the
+// letters waiting are letters, and the counter always tells the length.
+func TestRandomTaps(t *testing.T) {
+	r := newRig(t, 1280, 640, Options{MaxRunes: 12})
+	rng := rand.New(rand.NewPCG(1, 2))
+	full := 0
+	for i := 0; i < 3000; i++ {
+		s := r.kb.Size()
+		test.TapAt(r.kb, fyne.NewPos(rng.Float32()*s.Width, rng.Float32()*s.Height))
+		n := utf8.RuneCountInString(r.kb.Text())
+		if n > 12 || r.kb.Counter() != fmt.Sprintf("%d/12", n) {
+			t.Fatalf("tap %d: text %q counter %q", i, r.kb.Text(), r.kb.Counter())
+		}
+		if in := r.kb.Input(); len(in) > MaxInput || strings.Trim(in, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Fatalf("tap %d: input %q", i, in)
+		}
+		if n == 12 {
+			full++
+		}
+	}
+	if full == 0 {
+		t.Error("3000 random taps never reached the cap: the test taps nothing useful")
+	}
+	t.Logf("at the cap after %d of 3000 taps; text %q", full, r.kb.Text())
 }

@@ -69,6 +69,9 @@ func keys(s string) []spec         { return chars(s, kChar) }
 func last(rows [][]spec) [][]spec {
 	return append(rows, row(one(kSymbols, 2), one(kLang, 2), one(kSpace, 7.5)))
 }
+
+// boardFor is the four rows of keys of a mode (pinyin or English) and page (letters or
+// digits and punctuation).
 func boardFor(english, symbols bool) [][]spec {
 	switch {
 	case symbols && english:
