@@ -68,7 +68,7 @@ type Handler struct {
 // ServeHTTP routes the API:
 //
 //	POST /v1/events                  signed upload batch → Ack
-//	GET  /v1/stats/{visits,dwell,questions,groups}?from=&to=&kiosk=  (admin token)
+//	GET  /v1/stats/{visits,dwell,questions,groups,wall}?from=&to=&kiosk=  (admin token)
 //	GET  /healthz
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
@@ -87,6 +87,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Questions(ctx, f) })
 	case StatsGroupsPath:
 		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Groups(ctx, f) })
+	case StatsWallPath:
+		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Wall(ctx, f) })
 	case "/healthz":
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")

@@ -362,3 +362,8 @@ func (s *postgresStore) inTx(ctx context.Context, fn func(exec execFunc) error) 
 		})
 	})
 }
+
+// Wall is the shared message-wall fold on this backend.
+func (s *postgresStore) Wall(ctx context.Context, f Filter) ([]WallPost, error) {
+	return wallPosts(ctx, s, postgresDialect, f)
+}

@@ -419,3 +419,8 @@ func (s *sqliteStore) inTx(ctx context.Context, fn func(exec execFunc) error) er
 	}
 	return tx.Commit()
 }
+
+// Wall is the shared message-wall fold on this backend.
+func (s *sqliteStore) Wall(ctx context.Context, f Filter) ([]WallPost, error) {
+	return wallPosts(ctx, s, sqliteDialect, f)
+}

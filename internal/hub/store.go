@@ -66,6 +66,8 @@ type Store interface {
 	Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error)
 	Questions(ctx context.Context, f Filter) ([]QuestionStat, error)
 	Groups(ctx context.Context, f Filter) ([]GroupResult, error)
+	// Wall lists the messages on the kiosks' walls (f's kiosk only), newest first.
+	Wall(ctx context.Context, f Filter) ([]WallPost, error)
 
 	// Overview, QuestionsByAudience and Gain are the dashboard's queries (dashstats.go).
 	// Overview first brings the daily rollup up to date (rollup.go).
