@@ -58,13 +58,20 @@ func (v *homeView) build() screen {
 	head := container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub))
 
 	openers := s.zoneOpeners()
-	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})
+	var shown []content.Zone
 	for _, z := range s.cat().Zones {
-		open, ok := openers[z.Kind]
-		if !ok {
-			continue
+		if _, ok := openers[z.Kind]; ok {
+			shown = append(shown, z)
 		}
-		z := z
+	}
+	vp := s.viewport()
+	// Compact tiles (icon and title on one line, the tagline under it) on 800 px high
+	// screens, and in landscape when more than six zones share the screen (3×3 at most).
+	s.homeTiles = len(shown)
+	s.compactHome = s.shortScreen() || (len(shown) > 6 && vp.Width > vp.Height)
+	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})
+	for _, z := range shown {
+		z, open := z, openers[z.Kind]
 		tiles.Add(s.zoneTile(z, func() { s.push(open(z)) }))
 	}
 	body := container.NewBorder(head, nil, nil, nil, padded(0, container.New(layout.NewCustomPaddedLayout(32, 0, 0, 0), tiles)))
@@ -76,7 +83,7 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	c := readableOn(hexOr(z.Color, colorAccent))
 	bg := canvas.NewRectangle(c)
 	bg.CornerRadius = 28
-	short := s.shortScreen()
+	short := s.compactHome
 	bg.SetMinSize(fyne.NewSize(360, s.tileMinHeight()))
 	icon := s.image(z.Icon)
 	iconSide := float32(104)
@@ -101,7 +108,7 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
 		} else {
 			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText))
-			if len([]rune(z.Title.Zh)) <= 5 { // a long title leaves no room for the English name
+			if len([]rune(z.Title.Zh)) <= 5 && s.homeTiles <= 4 { // no room for the English name beside a long title or in narrow tiles
 				line.(*fyne.Container).Add(container.NewCenter(s.label(other, sizeButton, false, colorText)))
 			}
 		}
@@ -130,7 +137,7 @@ type tileGrid struct {
 func (s *Shell) shortScreen() bool { return s.viewport().Height < 900 }
 
 func (s *Shell) tileMinHeight() float32 {
-	if s.shortScreen() {
+	if s.shortScreen() || s.compactHome {
 		return 170
 	}
 	return 300

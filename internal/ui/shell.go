@@ -134,6 +134,10 @@ type Shell struct {
 	attractN int
 	images   imageCache
 	wall     wallState
+	// homeTiles and compactHome are how many zone tiles the home screen shows and whether
+	// they are the compact kind (set by its build).
+	homeTiles   int
+	compactHome bool
 	// cameraNote is what the staff panel says about the mirror's camera ("" when fine).
 	cameraNote string
 }
