@@ -19,7 +19,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font narration art deps-build deps-headless clean
+.PHONY: run build test vet lint-content fuzz screenshots bench font narration art sounds deps-build deps-headless clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -103,6 +103,10 @@ narration:
 art:
 	python3 scripts/draw_illustrations.py
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
+
+# Sound effects: synthesised by internal/audio/synth (our own, no licence needed).
+sounds:
+	go run ./cmd/kioskctl media sounds assets/sounds
 
 clean:
 	rm -rf bin

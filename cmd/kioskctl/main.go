@@ -27,6 +27,7 @@ const usage = `usage:
   kioskctl export --to DIR [--data DIR] [--from N [--to-seq M]]
                                    write the events not yet exported (or a range) as signed files
   kioskctl media render SRC DST    rasterise SRC/**.svg to DST/**.png at 800x600
+  kioskctl media sounds DST        synthesise the sound effects (tap, right, wrong, win, buzz) as DST/*.wav
   kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
   kioskctl quizbank import FILE [--out OUT.yaml]
                                    convert .xlsx, .csv, GIFT or Aiken questions to bank YAML
@@ -92,6 +93,11 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 			return 2, errors.New("media render needs SRC and DST directories")
 		}
 		return renderArt(args[2], args[3], 800, 600, stdout)
+	case "media sounds":
+		if len(args) != 3 {
+			return 2, errors.New("media sounds needs a directory")
+		}
+		return writeSounds(args[2], stdout)
 	case "quizbank lint":
 		return lintBank(args[2:], stdout)
 	case "quizbank import":

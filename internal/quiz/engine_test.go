@@ -190,6 +190,9 @@ func TestBuzzInContest(t *testing.T) {
 	c := NewContest(clock, Buzz, 3, items, 20*time.Second)
 	right := c.Current().RightPositions()[0]
 	wrong := (right + 1) % 4
+	if c.First() != -1 {
+		t.Fatal("nobody has buzzed yet")
+	}
 	if c.Answer(0, wrong) != Wrong || c.Teams[0].Score != PointsWrong {
 		t.Fatal("a wrong buzz costs points")
 	}
@@ -202,7 +205,13 @@ func TestBuzzInContest(t *testing.T) {
 	if c.Answer(2, right) != Ignored {
 		t.Fatal("a won question is locked")
 	}
+	if c.First() != 0 {
+		t.Fatalf("team 0 buzzed first, First says %d", c.First())
+	}
 	c.Next()
+	if c.First() != -1 {
+		t.Fatal("a new question has no first buzzer")
+	}
 	right = c.Current().RightPositions()[0]
 	wrong = (right + 1) % 4
 	c.Answer(0, wrong)

@@ -9,6 +9,15 @@ import (
 // DefaultTimer is the time per question unless configured; 0 turns timing off.
 const DefaultTimer = 30 * time.Second
 
+// TimerFor is the time per question for an audience: primary-school children, who listen
+// to the question read aloud and read more slowly, get twice the time. 0 stays 0 (no timer).
+func TimerFor(audience string, base time.Duration) time.Duration {
+	if audience == Primary {
+		return 2 * base
+	}
+	return base
+}
+
 // Result is one answered (or timed-out) question.
 type Result struct {
 	Question Presented

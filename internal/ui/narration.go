@@ -25,6 +25,9 @@ type narrationBar struct {
 	caption  *paraText
 	obj      fyne.CanvasObject
 	lastSt   audio.State
+	// captions stands in for the player when the kiosk has no sound: the same bar runs the
+	// caption lines at reading pace.
+	captions *audio.CaptionClock
 }
 
 // narrationSource is what a view narrates: registered by its enter hook, so that the shell
@@ -51,28 +54,57 @@ func (s *Shell) narration(text string) fyne.CanvasObject {
 	if n.clip == "" { // this text has no reading (a primary tier without its own): say nothing
 		return layout.NewSpacer()
 	}
-	if !s.d.Player.Available() {
-		ic := container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(theme.VolumeMuteIcon()))
-		note := s.label(s.t("narration.silent"), sizeSmall, false, colorMuted)
-		return card(bgc, 44, 16, container.NewHBox(ic, container.NewCenter(note)))
-	}
 	circle := canvas.NewCircle(colorAccent)
 	n.button = widget.NewIcon(theme.MediaPlayIcon())
+	if !s.d.Player.Available() {
+		// No sound: the captions run by themselves at reading pace, from the first line.
+		n.captions = audio.NewCaptionClock(n.lines)
+		n.captions.Start(s.d.Clock.Now())
+		circle.FillColor = colorSurfaceHi
+	}
 	btn := container.NewGridWrap(fyne.NewSize(targetHeight, targetHeight),
 		container.NewStack(circle, padded(18, n.button)))
 	n.progress = widget.NewProgressBar()
 	n.progress.TextFormatter = func() string { return "" }
 	prog := container.NewGridWrap(fyne.NewSize(260, 20), n.progress)
 	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
-	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
+	var capt fyne.CanvasObject = n.caption
+	if n.captions != nil { // say why nothing is heard, above the caption
+		capt = container.NewVBox(s.label(s.t("narration.silent"), sizeSmall, false, colorMuted), n.caption)
+	}
+	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, capt)
 	n.obj = s.tappable(card(bgc, 52, 8, row), s.tap(n.toggle)) // the whole bar is the target
 	s.narr = n
 	n.lastSt = audio.Stopped
+	if n.captions != nil {
+		n.update(n.status())
+	}
 	return n.obj
+}
+
+// status is the player's, or without sound the captions'.
+func (n *narrationBar) status() audio.Status {
+	if n.captions != nil {
+		return n.captions.Status(n.s.d.Clock.Now())
+	}
+	return n.s.d.Player.Status()
 }
 
 // toggle plays, pauses, resumes or replays.
 func (n *narrationBar) toggle() {
+	if c := n.captions; c != nil {
+		now := n.s.d.Clock.Now()
+		switch c.Status(now).State {
+		case audio.Playing:
+			c.Pause(now)
+		case audio.Paused:
+			c.Resume(now)
+		default:
+			c.Start(now)
+		}
+		n.update(n.status())
+		return
+	}
 	p := n.s.d.Player
 	switch st := p.Status(); {
 	case st.State == audio.Playing:
@@ -95,7 +127,7 @@ func (n *narrationBar) update(st audio.Status) {
 	if n.button == nil {
 		return
 	}
-	if n.lastSt != audio.Stopped && st.State == audio.Stopped && st.Finished {
+	if n.lastSt != audio.Stopped && st.State == audio.Stopped && st.Finished && n.captions == nil {
 		n.s.record(event.NewNarration(n.zone, n.item, event.NarrationDone, string(n.s.v.Lang())))
 	}
 	n.lastSt = st.State
@@ -104,9 +136,9 @@ func (n *narrationBar) update(st audio.Status) {
 	switch st.State {
 	case audio.Playing:
 		icon = theme.MediaPauseIcon()
-		text = "“" + audio.CaptionAt(n.lines, st.Progress()) + "”"
+		text = "“" + n.line(st) + "”"
 	case audio.Paused:
-		text = "“" + audio.CaptionAt(n.lines, st.Progress()) + "”"
+		text = "“" + n.line(st) + "”"
 	case audio.Stopped:
 		if st.Finished {
 			icon = theme.MediaReplayIcon()
@@ -120,4 +152,12 @@ func (n *narrationBar) update(st audio.Status) {
 	if n.caption.String() != text {
 		n.caption.SetText(text)
 	}
+}
+
+// line is the caption line for a playback position.
+func (n *narrationBar) line(st audio.Status) string {
+	if n.captions != nil {
+		return n.captions.Line(st.Position)
+	}
+	return audio.CaptionAt(n.lines, st.Progress())
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
@@ -165,7 +166,7 @@ func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool,
 		frame.CornerRadius, frame.StrokeColor, frame.StrokeWidth = 28, colorText, 6
 		face = container.NewStack(face, frame)
 	}
-	t := s.tappable(face, s.tap(func() { v.choose(k) }))
+	t := s.tappable(face, s.answerTap(func() { v.choose(k) }))
 	t.MinHeight = 112
 	return t
 }
@@ -179,6 +180,7 @@ func (v *soloView) choose(k int) {
 			v.picked = map[int]bool{}
 		}
 		v.picked[k] = !v.picked[k]
+		v.s.sound(audio.SoundTap)
 		v.s.replace(v)
 		return
 	}
@@ -208,6 +210,11 @@ func (v *soloView) answer(picked []int) {
 // show records an answer (or a timeout) and shows its feedback.
 func (v *soloView) show(res quiz.Result) {
 	v.last = &res
+	if res.Right {
+		v.s.sound(audio.SoundRight)
+	} else {
+		v.s.sound(audio.SoundWrong)
+	}
 	v.s.record(event.NewSoloAnswer(v.zone.ID, res.Question.ID, choiceIDs(res), res.Right, res.TimedOut, res.Elapsed))
 	v.s.replace(v)
 }
@@ -273,6 +280,7 @@ func (v *soloView) next() {
 	if !v.round.Next() {
 		v.results = true
 		s := v.s
+		s.sound(audio.SoundWin)
 		s.record(event.NewSoloFinish(v.zone.ID, v.audience, v.round.Score(), v.round.Len()))
 	}
 	v.s.replace(v)

@@ -28,6 +28,8 @@ type Deps struct {
 	Quiz    *exhibit.Quizzes
 	Strings *Strings
 	Player  audio.Player
+	// Effects plays the short sounds of taps, answers and wins; nil: none.
+	Effects audio.Effects
 	Clock   kiosk.Clock
 	Guard   *kiosk.Guard
 	// Warnings are start-up problems staff should act on (a broken config file), in Chinese.
@@ -85,6 +87,8 @@ type screen struct {
 	pager *pager
 	zone  string
 	item  string
+	// noBar hides the bottom bar (a team contest in play: the screen belongs to the class).
+	noBar bool
 }
 
 // pager puts previous/next buttons and a position into the bar.
@@ -130,6 +134,9 @@ type Shell struct {
 func NewShell(win fyne.Window, d Deps) *Shell {
 	if d.Log == nil {
 		d.Log = slog.Default()
+	}
+	if d.Effects == nil {
+		d.Effects = audio.NoEffects{}
 	}
 	s := &Shell{
 		d:       d,
@@ -231,7 +238,7 @@ func (s *Shell) Start(stop <-chan struct{}) {
 func (s *Shell) Tick() {
 	st := s.d.Player.Status()
 	if s.narr != nil {
-		s.narr.update(st)
+		s.narr.update(s.narr.status())
 	}
 	switch s.v.Tick(st.State == audio.Playing) {
 	case kiosk.Prompted:
@@ -263,15 +270,28 @@ func (s *Shell) activity() {
 	}
 }
 
-// tap wraps a handler so that it also counts as visitor activity.
+// tap wraps a handler so that it also counts as visitor activity, with a soft click.
 func (s *Shell) tap(fn func()) func() {
 	return func() {
+		s.sound(audio.SoundTap)
 		s.activity()
 		if fn != nil {
 			fn()
 		}
 	}
 }
+
+// answerTap wraps an answer's handler: visitor activity without the click, since the
+// answer sounds right or wrong of its own.
+func (s *Shell) answerTap(fn func()) func() {
+	return func() {
+		s.activity()
+		fn()
+	}
+}
+
+// sound plays a sound effect over any narration (nothing without a sound device).
+func (s *Shell) sound(fx audio.Sound) { s.d.Effects.Play(fx) }
 
 // record hands an event built by package event to the visit, which stamps it.
 func (s *Shell) record(e event.Event) { s.v.Record(e) }
@@ -345,7 +365,15 @@ func (s *Shell) render() {
 	sw.HideCursor = s.d.HideCursor
 	s.page.Objects = []fyne.CanvasObject{sw}
 	s.page.Refresh()
-	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
+	s.refreshBar()
+}
+
+// refreshBar draws the bottom bar, unless the screen hides it.
+func (s *Shell) refreshBar() {
+	s.bar.Objects = nil
+	if !s.cur.noBar {
+		s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
+	}
 	s.bar.Refresh()
 }
 
@@ -411,8 +439,7 @@ func (s *Shell) toggleTextSize() {
 
 func (s *Shell) cycleVolume() {
 	s.v.CycleVolume()
-	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
-	s.bar.Refresh()
+	s.refreshBar()
 }
 
 // t translates a UI string in the visitor's language.
