@@ -277,3 +277,29 @@ func TestGroupsToday(t *testing.T) {
 		t.Fatalf("%+v", today)
 	}
 }
+
+func TestStarsAndMedals(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
+	var items []Presented
+	for _, q := range pool(1)[:10] {
+		items = append(items, Present(q, rng(3)))
+	}
+	for _, c := range []struct {
+		right, stars int
+		medal        string
+	}{{10, 3, Gold}, {8, 3, Gold}, {7, 2, Silver}, {6, 2, Silver}, {5, 1, Bronze}, {0, 1, Bronze}} {
+		r := NewRound(clock, items, 0)
+		for i := 0; i < r.Len(); i++ {
+			q := r.Current()
+			pick := q.RightPositions()
+			if i >= c.right {
+				pick = []int{(pick[0] + 1) % len(q.Order)}
+			}
+			r.Answer(pick)
+			r.Next()
+		}
+		if r.Score() != c.right || r.Stars() != c.stars || r.Medal() != c.medal {
+			t.Errorf("%d right: %d stars, %s (score %d)", c.right, r.Stars(), r.Medal(), r.Score())
+		}
+	}
+}

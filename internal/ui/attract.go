@@ -12,6 +12,7 @@ import (
 
 // showAttract shows the idle loop: content slides and a call to touch.
 func (s *Shell) showAttract() {
+	s.stopMotion()
 	s.stack = nil
 	s.cur = screen{}
 	s.narr = nil

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,10 @@ type soloView struct {
 
 	countdown *canvas.Text
 	timeBar   *widget.ProgressBar
+
+	celebrated bool           // the results' confetti and stars have played
+	confetti   *confetti      // the celebration layer (for tests)
+	starTexts  []*canvas.Text // the stars of the results, popped in one by one
 }
 
 func (v *soloView) build() screen {
@@ -46,6 +51,11 @@ func (v *soloView) build() screen {
 		body = v.resultsPage()
 	default:
 		body = v.questionPage()
+	}
+	if v.results && !v.celebrated { // once, when the results first come on
+		v.celebrated = true
+		body, v.confetti = s.celebrate(body)
+		s.popIn(v.starTexts, 350*time.Millisecond)
 	}
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID}
 }
@@ -320,13 +330,14 @@ func (v *soloView) updateTimer() {
 func (v *soloView) resultsPage() fyne.CanvasObject {
 	s := v.s
 	r := v.round
-	score := s.label(s.t("quiz.score", r.Score(), r.Len()), sizeDisplay, true, colorText)
+	score := s.label(s.t("quiz.score", r.Score(), r.Len()), sizeHeading, true, colorText)
 	pct := s.label(s.t("quiz.percent", r.Percent()), sizeLead, true, colorHeading)
 	msg := s.t("quiz.encourage")
 	if r.Certified() {
 		msg = s.t("quiz.praise")
 	}
-	left := container.NewVBox(score, pct, s.para(msg, sizeLead, false, ""))
+	award := container.NewHBox(v.medal(), container.NewCenter(v.stars()))
+	left := container.NewVBox(award, score, pct, s.para(msg, sizeLead, false, ""))
 	actions := container.NewHBox(s.pill(s.t("quiz.again"), colorSurfaceHi, func() {
 		s.replace(&agePickView{s: s, zone: v.zone})
 	}))
@@ -387,4 +398,47 @@ func contains(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// medalColors are gold, silver and bronze, each with the dark text drawn on it.
+var medalColors = map[string]color.NRGBA{quiz.Gold: hex("#F2C14E"), quiz.Silver: hex("#C9D3DD"), quiz.Bronze: hex("#D08A4E")}
+
+// medal is the round's medal: a disc with a star, and its name under it.
+func (v *soloView) medal() fyne.CanvasObject {
+	s := v.s
+	m := v.round.Medal()
+	d := float32(150)
+	if s.shortScreen() {
+		d = 110
+	}
+	disc := canvas.NewCircle(medalColors[m])
+	disc.StrokeColor, disc.StrokeWidth = darker(medalColors[m], 0.7), 6
+	star := s.label("★", sizeDisplay, true, darker(medalColors[m], 0.45))
+	star.Alignment = fyne.TextAlignCenter
+	name := s.label(s.t("quiz.medal."+m), sizeLead, true, colorText)
+	name.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(d, d), container.NewStack(disc, container.NewCenter(star)))),
+		name)
+}
+
+// stars are three stars, the earned ones lit; they pop in one by one.
+func (v *soloView) stars() fyne.CanvasObject {
+	s := v.s
+	row := container.NewHBox()
+	v.starTexts = nil
+	for i := 0; i < 3; i++ {
+		c := colorSurfaceHi
+		if i < v.round.Stars() {
+			c = colorHeading
+		}
+		t := s.label("★", sizeDisplay, true, c)
+		t.TextSize *= 1.4
+		t.Alignment = fyne.TextAlignCenter
+		// A fixed box per star: the pop-in changes the glyph, never the layout.
+		box := t.MinSize()
+		row.Add(container.NewGridWrap(box, container.NewCenter(t)))
+		v.starTexts = append(v.starTexts, t)
+	}
+	return row
 }

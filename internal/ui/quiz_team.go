@@ -181,9 +181,9 @@ func (v *contestView) build() screen {
 	}
 	top := container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(exit), container.NewCenter(info)), timer,
 		container.NewCenter(v.banner()))
-	center := container.NewVBox(top,
+	center := container.NewVBox(top, layout.NewSpacer(),
 		s.para(s.tx(q.Prompt), promptSize, true, ""),
-		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices))
+		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices), layout.NewSpacer())
 	if c.Closed() {
 		next := s.t("quiz.next")
 		if c.Index()+1 == c.Len() {
@@ -193,7 +193,7 @@ func (v *contestView) build() screen {
 		btn.MinHeight, btn.MinWidth = 104, 280
 		center.Add(card(colorSurfaceHi, 20, 14, container.NewBorder(nil, nil, nil, container.NewCenter(btn),
 			container.NewVBox(s.para(v.note, sizeHeading, true, colorNameHeading),
-				s.para(s.tx(q.Explanation), sizeBody, false, "")))))
+				s.para(s.tx(q.Explanation), sizeLead, false, "")))))
 	}
 
 	zones := container.NewGridWithColumns(len(c.Teams))
@@ -274,8 +274,10 @@ func (v *contestView) teamZone(t int) fyne.CanvasObject {
 		if c.Current().Type == quiz.TrueFalse {
 			lbl = s.tx(c.Current().Choices[c.Current().Order[k]])
 		}
-		b := s.pill(lbl, withAlpha(colorBg, 0x99), nil)
-		b.OnTapped = s.answerTap(func() { v.answer(t, k) }) // the answer sounds of its own
+		txt := s.label(lbl, sizeHeading, true, colorText)
+		txt.Alignment = fyne.TextAlignCenter
+		b := s.tappable(card(withAlpha(colorBg, 0x99), 50, 8, container.NewCenter(txt)),
+			s.answerTap(func() { v.answer(t, k) })) // the answer sounds of its own
 		b.MinHeight = 100
 		buttons.Add(b)
 	}

@@ -128,6 +128,7 @@ type Shell struct {
 	narr     *narrationBar
 	attractN int
 	images   imageCache
+	anims    []*fyne.Animation // running animations of the screen on show (motion.go)
 }
 
 // NewShell builds the UI into win and shows the attract loop.
@@ -347,6 +348,7 @@ func (s *Shell) show() {
 
 // render draws the top view and the bar for the current language and text size.
 func (s *Shell) render() {
+	s.stopMotion()
 	s.narr = nil
 	s.images.forget() // only the pictures of the page being drawn
 	top := s.stack[len(s.stack)-1]

@@ -106,3 +106,48 @@ func TestCaptionsRunWithoutSound(t *testing.T) {
 		t.Fatal("nothing is played on a silent kiosk")
 	}
 }
+
+func TestResultsCelebrateWithStarsAndAMedal(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tap("中学生")
+	v := r.shell.top().(*soloView)
+	for i := 0; i < v.round.Len(); i++ {
+		if i < 7 {
+			r.answerRight(v)
+		} else {
+			q := v.round.Current()
+			r.tap(r.shell.tx(q.Choices[q.Order[(q.RightPositions()[0]+1)%len(q.Order)]]))
+			if q.Type == quiz.Multi {
+				r.tap("提交")
+			}
+		}
+		r.tap(map[bool]string{true: "看成绩", false: "下一题"}[i == v.round.Len()-1])
+	}
+	r.mustHave("你答对了 7 / 10 题", "银牌")
+	if r.has("金牌") || r.has("铜牌") {
+		t.Fatal("one medal only")
+	}
+	lit := 0
+	for _, st := range v.starTexts {
+		if st.Color == colorHeading {
+			lit++
+		}
+		if st.TextSize != r.shell.size(sizeDisplay)*1.4 {
+			t.Fatalf("a star ends its pop-in at %.0f px", st.TextSize)
+		}
+	}
+	if len(v.starTexts) != 3 || lit != 2 {
+		t.Fatalf("%d stars, %d lit; 70%% earns two", len(v.starTexts), lit)
+	}
+	if v.confetti == nil || !v.confetti.fallen() {
+		t.Fatal("the results must celebrate, and the confetti must be gone at the end")
+	}
+	r.noClipping("results with medal")
+	r.tap("中 / EN") // a redraw does not celebrate again
+	if len(r.shell.anims) != 0 {
+		t.Fatalf("%d animations after a language change", len(r.shell.anims))
+	}
+}
