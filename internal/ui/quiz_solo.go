@@ -31,6 +31,7 @@ type soloView struct {
 	results  bool
 	cert     bool
 	shown    int // the question index whose quiz_question event was sent, plus one
+	spoken   int // the question index last read aloud, plus one
 
 	countdown *canvas.Text
 	timeBar   *widget.ProgressBar
@@ -38,6 +39,30 @@ type soloView struct {
 	celebrated bool           // the results' confetti and stars have played
 	confetti   *confetti      // the celebration layer (for tests)
 	starTexts  []*canvas.Text // the stars of the results, popped in one by one
+}
+
+// enter reads a primary question aloud when it first comes on (the clip must exist in the
+// pack; a bank without clips stays silent), and keeps its narration bar while unanswered.
+func (v *soloView) enter() {
+	s := v.s
+	if v.results || v.last != nil || !quiz.ReadAloud(v.audience) {
+		return
+	}
+	q := v.round.Current()
+	clip := q.ClipIn(s.pack().Root, s.v.Lang())
+	if clip == "" {
+		return
+	}
+	s.narrate(content.Media{Zh: clip, En: clip}, v.zone.ID, q.ID)
+	if v.spoken == v.round.Index()+1 {
+		return
+	}
+	v.spoken = v.round.Index() + 1
+	if err := s.d.Player.Play(s.pack().Root, clip); err != nil {
+		s.d.Log.Warn("question reading failed", "clip", clip, "err", err)
+		return
+	}
+	s.record(event.NewNarration(v.zone.ID, q.ID, event.NarrationPlay, string(s.v.Lang())))
 }
 
 func (v *soloView) build() screen {
@@ -123,8 +148,13 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	var bottom fyne.CanvasObject = layout.NewSpacer()
 	if v.last != nil {
 		bottom = v.feedback()
-	} else if q.Type == quiz.Multi {
-		bottom = container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit))
+	} else {
+		// The question read aloud (primary), with its caption; nothing otherwise.
+		rows := container.NewVBox(s.narration(s.tx(q.Prompt)))
+		if q.Type == quiz.Multi {
+			rows.Add(container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit)))
+		}
+		bottom = rows
 	}
 
 	// Choices keep their own height (at least a touch target each) instead of stretching.
