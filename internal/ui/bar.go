@@ -30,11 +30,13 @@ func (s *Shell) buildBar() fyne.CanvasObject {
 	if p := s.cur.pager; p != nil {
 		prev := s.iconPill(theme.NavigateBackIcon(), prevText, colorSurface, func() {
 			if p.pos > 1 {
+				s.slideDir = -1
 				p.move(-1)
 			}
 		})
 		next := s.iconPill(theme.NavigateNextIcon(), nextText, colorSurface, func() {
 			if p.pos < p.total {
+				s.slideDir = +1
 				p.move(+1)
 			}
 		})

@@ -110,3 +110,69 @@ func (s *Shell) popIn(texts []*canvas.Text, each time.Duration) {
 		}
 	})
 }
+
+// slideDistance is how far a new page travels as it slides in.
+const slideDistance = 160
+
+// slideIn moves a freshly drawn page in from the side it comes from (dir +1: from the
+// right, as the next page), a quarter of a second, easing out. Taps land on it throughout.
+func (s *Shell) slideIn(page fyne.CanvasObject, dir int) {
+	s.animate(250*time.Millisecond, fyne.AnimationEaseOut, func(p float32) {
+		page.Move(fyne.NewPos(float32(dir)*slideDistance*(1-p), 0))
+	})
+}
+
+// flipIn turns a card over onto face: the card's back (amber, with a question mark)
+// narrows to its middle edge-on and the face is revealed, as a card turned by hand. Only
+// the back is drawn and moved; the face underneath is laid out and tappable at once.
+func (s *Shell) flipIn(face fyne.CanvasObject) fyne.CanvasObject {
+	back := canvas.NewRectangle(colorHeading)
+	back.CornerRadius = 24
+	mark := s.label("?", sizeDisplay, true, colorBg)
+	fl := &flipLayout{}
+	layer := container.New(fl, back, mark)
+	s.animate(400*time.Millisecond, fyne.AnimationEaseIn, func(p float32) {
+		fl.p = p
+		layer.Refresh()
+	})
+	return container.NewStack(face, layer)
+}
+
+// flipLayout places a card's back at turning progress p: full width at 0, edge-on (gone)
+// at 1. It is a layout so that the very first frame already covers the face.
+type flipLayout struct{ p float32 }
+
+func (f *flipLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	back, mark := objs[0], objs[1]
+	if f.p >= 1 {
+		back.Hide()
+		mark.Hide()
+		return
+	}
+	w := size.Width * (1 - f.p)
+	back.Resize(fyne.NewSize(w, size.Height))
+	back.Move(fyne.NewPos((size.Width-w)/2, 0))
+	ms := mark.MinSize()
+	mark.Resize(ms)
+	mark.Move(fyne.NewPos((size.Width-ms.Width)/2, (size.Height-ms.Height)/2))
+	if ms.Width > w {
+		mark.Hide()
+	}
+}
+
+func (f *flipLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
+
+// fadeIn shows page rising out of the background: a veil of the background colour over it
+// clears in 0.8 s. Used between attract slides, where no tap is waiting.
+func (s *Shell) fadeIn(page fyne.CanvasObject) fyne.CanvasObject {
+	veil := canvas.NewRectangle(colorBg)
+	s.animate(800*time.Millisecond, fyne.AnimationEaseInOut, func(p float32) {
+		if p >= 1 {
+			veil.Hide()
+			return
+		}
+		veil.FillColor = withAlpha(colorBg, uint8(255*(1-p)))
+		veil.Refresh()
+	})
+	return container.NewStack(page, veil)
+}

@@ -129,6 +129,7 @@ type Shell struct {
 	attractN int
 	images   imageCache
 	anims    []*fyne.Animation // running animations of the screen on show (motion.go)
+	slideDir int               // the page turn being drawn: -1 back, +1 on, 0 none
 }
 
 // NewShell builds the UI into win and shows the attract loop.
@@ -367,6 +368,10 @@ func (s *Shell) render() {
 	sw.HideCursor = s.d.HideCursor
 	s.page.Objects = []fyne.CanvasObject{sw}
 	s.page.Refresh()
+	if s.slideDir != 0 { // a page turn slides the new page in, once it is drawn
+		s.slideIn(sw, s.slideDir)
+		s.slideDir = 0
+	}
 	s.refreshBar()
 }
 
@@ -384,6 +389,7 @@ func (s *Shell) swipe(dir int) {
 	s.activity()
 	if p := s.cur.pager; p != nil {
 		if next := p.pos + dir; next >= 1 && next <= p.total {
+			s.slideDir = dir
 			p.move(dir)
 		}
 	}
