@@ -105,6 +105,10 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 			text = container.NewVBox(layout.NewSpacer(), t1, b1, t2, layout.NewSpacer())
 		}
 		slide = container.New(layout.NewGridLayoutWithColumns(2), container.NewStack(sp, img), text)
+		if vp := s.viewport(); vp.Height > vp.Width { // portrait: a large picture above the text
+			sp.SetMinSize(fyne.NewSize(vp.Width*0.7, vp.Width*0.525))
+			slide = container.NewVBox(layout.NewSpacer(), container.NewStack(sp, img), text, layout.NewSpacer())
+		}
 	}
 
 	dots := container.NewHBox()
@@ -159,8 +163,13 @@ func (s *Shell) teaserSlide(q *quiz.Question) fyne.CanvasObject {
 	choices := s.para(strings.Join(opts, "   ·   "), sizeHeading, false, colorNameHeading)
 	where := s.para(s.d.Strings.T(content.Zh, "attract.teaser.go")+"  "+s.d.Strings.T(content.En, "attract.teaser.go"),
 		sizeLead, false, "")
-	if s.shortScreen() {
+	if s.shortScreen() { // 800 px high: everything a size down, the call in Chinese only
 		zh = s.para(q.Prompt.Zh, sizeHeading, true, "")
+		en = s.para(q.Prompt.En, sizeBody, false, colorNameMuted)
+		choices = s.para(strings.Join(opts, "   ·   "), sizeLead, false, colorNameHeading)
+		where = s.para(s.d.Strings.T(content.Zh, "attract.teaser.go"), sizeBody, false, "")
 	}
-	return container.NewVBox(layout.NewSpacer(), container.NewHBox(ask), zh, en, choices, where, layout.NewSpacer())
+	col := container.NewVBox(layout.NewSpacer(), container.NewHBox(ask), zh, en, choices, where, layout.NewSpacer())
+	// A one-cell grid: the column always has the slide's full width to break its lines in.
+	return container.New(layout.NewCustomPaddedLayout(16, 0, 0, 0), container.NewGridWithColumns(1, col))
 }

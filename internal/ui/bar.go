@@ -42,8 +42,10 @@ func (s *Shell) buildBar() fyne.CanvasObject {
 		})
 		pos := s.label(fmt.Sprintf("%d / %d", p.pos, p.total), sizeButton, false, colorMuted)
 		middle = container.NewHBox(prev, container.NewCenter(pos), next)
+	} else if s.cur.hint != "" { // what to do on this screen, not the home screen's advice
+		middle = container.NewCenter(s.label(s.cur.hint, sizeButton, false, colorMuted))
 	} else {
-		middle = container.NewCenter(s.label(s.t("home.hint"), sizeButton, false, colorMuted))
+		middle = layout.NewSpacer()
 	}
 
 	size := "A+ " + s.t("bar.textsize")

@@ -62,17 +62,18 @@ func (s *Shell) narration(text string) fyne.CanvasObject {
 		n.captions.Start(s.d.Clock.Now())
 		circle.FillColor = colorSurfaceHi
 	}
-	btn := container.NewGridWrap(fyne.NewSize(targetHeight, targetHeight),
-		container.NewStack(circle, padded(18, n.button)))
+	// Short screens (800 px high) get a slimmer bar: the story above needs the room.
+	btnSize, progW, iconPad := float32(targetHeight), float32(260), float32(18)
+	if s.shortScreen() {
+		btnSize, progW, iconPad = 64, 160, 14
+	}
+	btn := container.NewGridWrap(fyne.NewSize(btnSize, btnSize),
+		container.NewStack(circle, padded(iconPad, n.button)))
 	n.progress = widget.NewProgressBar()
 	n.progress.TextFormatter = func() string { return "" }
-	prog := container.NewGridWrap(fyne.NewSize(260, 20), n.progress)
+	prog := container.NewGridWrap(fyne.NewSize(progW, 20), n.progress)
 	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
-	var capt fyne.CanvasObject = n.caption
-	if n.captions != nil { // say why nothing is heard, above the caption
-		capt = container.NewVBox(s.label(s.t("narration.silent"), sizeSmall, false, colorMuted), n.caption)
-	}
-	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, capt)
+	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
 	n.obj = s.tappable(card(bgc, 52, 8, row), s.tap(n.toggle)) // the whole bar is the target
 	s.narr = n
 	n.lastSt = audio.Stopped
@@ -143,6 +144,9 @@ func (n *narrationBar) update(st audio.Status) {
 		if st.Finished {
 			icon = theme.MediaReplayIcon()
 			text = n.s.t("narration.replay")
+		}
+		if n.captions != nil { // say why nothing is heard
+			icon, text = theme.VolumeMuteIcon(), n.s.t("narration.silent")
 		}
 	}
 	if n.button.Resource != icon {

@@ -18,6 +18,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
 // soloView runs a solo round: question, feedback, … then results and the certificate.
@@ -82,7 +83,11 @@ func (v *soloView) build() screen {
 		body, v.confetti = s.celebrate(body)
 		s.popIn(v.starTexts, 350*time.Millisecond)
 	}
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID}
+	hint := ""
+	if !v.results && !v.cert && v.last == nil {
+		hint = s.t("quiz.hint")
+	}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID, hint: hint}
 }
 
 func (v *soloView) questionPage() fyne.CanvasObject {
@@ -123,9 +128,13 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		head.Add(s.para(s.t("quiz.multi.hint"), sizeBody, false, colorNameHeading))
 	}
 
+	portrait := s.viewport().Height > s.viewport().Width
 	choices := container.New(layout.NewGridLayoutWithColumns(2))
 	if len(q.Order) <= 2 {
 		choices = container.New(layout.NewGridLayoutWithColumns(len(q.Order)))
+	}
+	if portrait && len(q.Order) > 2 { // portrait: one tall tile per answer, down the screen
+		choices = container.New(layout.NewGridLayoutWithColumns(1))
 	}
 	right := map[int]bool{}
 	for _, k := range q.RightPositions() {
@@ -142,7 +151,11 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		case v.picked[k]:
 			bg = colorSurfaceHi
 		}
-		choices.Add(v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark))
+		c := v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark)
+		if portrait {
+			c.MinHeight = 150
+		}
+		choices.Add(c)
 	}
 
 	var bottom fyne.CanvasObject = layout.NewSpacer()
@@ -160,6 +173,10 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	// Choices keep their own height (at least a touch target each) instead of stretching.
 	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(
 		container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices), bottom))
+	if portrait { // the question and its answers in the middle of the tall screen
+		main = container.NewVBox(layout.NewSpacer(), head,
+			container.New(layout.NewCustomPaddedLayout(24, 24, 0, 0), choices), bottom, layout.NewSpacer())
+	}
 	if q.Image != "" {
 		vp := s.viewport()
 		w := min(480, vp.Width*0.25)
@@ -178,7 +195,7 @@ const (
 )
 
 // choiceCard is one big answer button with its letter, or after the answer its ✓ or ✗.
-func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool, mark int) fyne.CanvasObject {
+func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool, mark int) *touch.Tappable {
 	s := v.s
 	circle := canvas.NewCircle(colorAccent)
 	if selected {
@@ -390,6 +407,9 @@ func (v *soloView) resultsPage() fyne.CanvasObject {
 			s.para(s.tx(q.Prompt), sizeBody, true, ""),
 			s.para(s.t("quiz.answer", strings.Join(answers, "；")), sizeBody, false, colorNameHeading),
 			s.para(s.tx(q.Explanation), sizeSmall, false, colorNameMuted))))
+	}
+	if s.viewport().Height > s.viewport().Width { // portrait: the award above the review
+		return container.NewBorder(padded(8, left), nil, nil, nil, s.scrollText(review))
 	}
 	return container.NewGridWithColumns(2, left, s.scrollText(review))
 }

@@ -261,7 +261,14 @@ func (v *contestView) teamZone(t int) fyne.CanvasObject {
 	}
 	name := s.label(s.teamName(c, t), sizeLead, true, colorText)
 	score := s.label(s.t("team.points", team.Score), sizeHeading, true, colorText)
-	head := container.NewBorder(nil, nil, container.NewCenter(name), score)
+	var head fyne.CanvasObject = container.NewBorder(nil, nil, container.NewCenter(name), score)
+	if s.viewport().Width/float32(len(c.Teams)) < 440 { // four narrow zones: the score under the name
+		name.TextSize, score.TextSize = s.size(sizeBody), s.size(sizeLead)
+		head = container.NewBorder(nil, nil, container.NewCenter(name), container.NewCenter(score))
+		if s.viewport().Width/float32(len(c.Teams)) < 340 {
+			head = container.NewVBox(name, score)
+		}
+	}
 	rect := canvas.NewRectangle(bg)
 	rect.CornerRadius = 24
 	if c.Closed() {

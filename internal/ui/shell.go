@@ -89,6 +89,8 @@ type screen struct {
 	item  string
 	// noBar hides the bottom bar (a team contest in play: the screen belongs to the class).
 	noBar bool
+	// hint is what the bar says when the screen has no pager ("" says nothing).
+	hint string
 }
 
 // pager puts previous/next buttons and a position into the bar.
