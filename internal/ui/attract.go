@@ -26,6 +26,7 @@ func (s *Shell) showAttract() {
 	s.page.Refresh()
 	s.bar.Objects = nil
 	s.bar.Refresh()
+	s.do(s.refit)
 }
 
 // slideIndex derives the slide from the clock, so the loop needs no state of its own.
@@ -76,6 +77,7 @@ func (s *Shell) advanceAttract() {
 		s.stopMotion()
 		s.page.Objects = []fyne.CanvasObject{s.fadeIn(s.attractPage())}
 		s.page.Refresh()
+		s.do(s.refit)
 	}
 }
 
