@@ -137,13 +137,18 @@ func (c *CaptionClock) Status(now time.Time) Status {
 
 // Line is the caption line at position p.
 func (c *CaptionClock) Line(p time.Duration) string {
-	for i, end := range c.ends {
-		if p < end {
-			return c.lines[i]
-		}
-	}
 	if len(c.lines) == 0 {
 		return ""
 	}
-	return c.lines[len(c.lines)-1]
+	return c.lines[c.Index(p)]
+}
+
+// Index is the number of the line at position p (the last line past the end).
+func (c *CaptionClock) Index(p time.Duration) int {
+	for i, end := range c.ends {
+		if p < end {
+			return i
+		}
+	}
+	return max(0, len(c.lines)-1)
 }

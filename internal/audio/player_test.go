@@ -204,7 +204,7 @@ func TestCaptionClockReadsAtReadingPace(t *testing.T) {
 		t.Fatalf("at the start: %+v %q", st, c.Line(st.Position))
 	}
 	now = now.Add(2500 * time.Millisecond)
-	if st := c.Status(now); c.Line(st.Position) != "第二句很长很长很长很长很长很长。" {
+	if st := c.Status(now); c.Line(st.Position) != "第二句很长很长很长很长很长很长。" || c.Index(st.Position) != 1 {
 		t.Fatalf("after 2.5 s: %q", c.Line(st.Position))
 	}
 	c.Pause(now)

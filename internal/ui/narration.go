@@ -152,7 +152,14 @@ func (n *narrationBar) update(st audio.Status) {
 	if n.button.Resource != icon {
 		n.button.SetResource(icon)
 	}
-	n.progress.SetValue(st.Progress())
+	prog := st.Progress()
+	if c := n.captions; c != nil && st.State != audio.Stopped && len(n.lines) > 0 {
+		// Captions move the bar a line at a time: the screen changes only when the text does.
+		prog = float64(c.Index(st.Position)) / float64(len(n.lines))
+	}
+	if n.progress.Value != prog {
+		n.progress.SetValue(prog)
+	}
 	if n.caption.String() != text {
 		n.caption.SetText(text)
 	}
