@@ -21,7 +21,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art deps-build deps-headless deps-test clean
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -117,6 +117,10 @@ narration:
 art:
 	python3 scripts/draw_illustrations.py
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
+
+# Sound effects: synthesised by internal/audio/synth (our own, no licence needed).
+sounds:
+	go run ./cmd/kioskctl media sounds assets/sounds
 
 clean:
 	rm -rf bin

@@ -1,5 +1,5 @@
-// Package assets embeds what the kiosk ships with: the CJK font, the UI strings and the
-// demo content root (content YAML and media). An installed content pack replaces the
+// Package assets embeds what the kiosk ships with: the CJK font, the UI strings, the sound
+// effects and the demo content root (content YAML and media). An installed content pack replaces the
 // content root; the font and UI strings always come from here.
 package assets
 
@@ -17,11 +17,23 @@ var FontBold []byte
 //go:embed strings/*.json
 var stringsFS embed.FS
 
+//go:embed sounds/*.wav
+var soundsFS embed.FS
+
 //go:embed all:content
 var contentFS embed.FS
 
 // Strings returns the UI string tables, strings/{zh,en}.json.
 func Strings() fs.FS { return stringsFS }
+
+// Sounds returns the sound effects, sounds/*.wav (made by `kioskctl media sounds`).
+func Sounds() fs.FS {
+	sub, err := fs.Sub(soundsFS, "sounds")
+	if err != nil {
+		panic(err) // cannot happen: the directory is embedded at build time
+	}
+	return sub
+}
 
 // Content returns the embedded demo content root.
 func Content() fs.FS {

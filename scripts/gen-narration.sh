@@ -4,13 +4,16 @@
 # -v en-gb) and compressed to Ogg Vorbis by oggenc. Needs espeak-ng and vorbis-tools
 # (the Makefile's `narration` target installs them). Usage: scripts/gen-narration.sh [ROOT]
 # With MISSING_ONLY=1 only clips that do not exist yet are made (new texts, untouched old
-# clips).
+# clips). The primary questions' read-aloud clips (kioskctl quizbank narration) are made too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=${1:-assets/content}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go run ./cmd/kioskctl content narration "$root" > "$tmp/list.tsv"
+# Primary questions are read aloud: the bundled bank for the demo root, else ROOT/quizbank.
+bankroot=$root; [ "$root" = assets/content ] && bankroot=
+go run ./cmd/kioskctl quizbank narration $bankroot >> "$tmp/list.tsv"
 n=0
 while IFS=$'\t' read -r path lang text; do
   if [ "${MISSING_ONLY:-}" = 1 ] && [ -f "$root/$path" ]; then continue; fi

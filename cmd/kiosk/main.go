@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
@@ -108,7 +109,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	desk := packDesk(cfg, store, shelf, log)
 	shelf.Swap(startContent(cfg, desk, log))
 	strs := mustStrings(log)
-	player, closeAudio := openAudio(cfg.Audio, log)
+	player, effects, closeAudio := openAudio(cfg.Audio, log)
 
 	settings, err := kiosk.LoadSettings(cfg.DataDir, cfg.Visitor)
 	if err != nil {
@@ -120,7 +121,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	}
 	recorder, records, closeRecords := openRecords(cfg, shelf.Current().Version(), func() string { return shelf.Current().Version() }, log)
 	visit := exhibit.NewVisit(exhibit.VisitConfig{
-		Clock: clock, Recorder: recorder, Volume: player, Shelf: shelf, Settings: settings,
+		Clock: clock, Recorder: recorder, Volume: audio.Volumes{player, effects}, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
 	})
 	guard, err := kiosk.NewGuardPersisted(clock, hash, cfg.DataDir)
@@ -139,6 +140,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		Records:    records,
 		Strings:    strs,
 		Player:     player,
+		Effects:    effects,
 		Clock:      clock,
 		Guard:      guard,
 		HideCursor: cfg.HideCursor && !cfg.Windowed,

@@ -60,7 +60,7 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 				t.Fatal("a tap on the attract loop did not open the home screen")
 			}
 			tile := [2]int{sz.w / 4, sz.h / 2}
-			if sz.h > sz.w { // portrait: the first tile (one column of tiles, or the left of two)
+			if sz.h > sz.w { // portrait: one or two columns of tiles (the left one either way)
 				tile = [2]int{sz.w / 4, sz.h * 3 / 10}
 			}
 			x.tap(tile[0], tile[1])

@@ -94,19 +94,26 @@ func mustStrings(log *slog.Logger) *ui.Strings {
 }
 
 // openAudio finds the sound device without ever blocking on it; with none, narration is
-// silent and the staff panel says why.
-func openAudio(enabled bool, log *slog.Logger) (audio.Player, func()) {
+// silent (the staff panel says why) and there are no sound effects. Effects mix over the
+// narration on the same device.
+func openAudio(enabled bool, log *slog.Logger) (audio.Player, audio.Effects, func()) {
 	if !enabled {
-		return audio.Silent{Why: "narration is turned off in the configuration (audio = false)"}, func() {}
+		return audio.Silent{Why: "narration is turned off in the configuration (audio = false)"}, audio.NoEffects{}, func() {}
 	}
 	if ok, why := audio.DetectDevice(audio.CardsFile); !ok {
 		log.Warn("no sound device, narration is silent", "reason", why)
-		return audio.Silent{Why: why}, func() {}
+		return audio.Silent{Why: why}, audio.NoEffects{}, func() {}
 	}
 	out, err := device.Open()
 	if err != nil {
 		log.Warn("sound device unusable, narration is silent", "err", err)
-		return audio.Silent{Why: err.Error()}, func() {}
+		return audio.Silent{Why: err.Error()}, audio.NoEffects{}, func() {}
 	}
-	return audio.NewBeepPlayer(out, nil), func() {}
+	var fx audio.Effects = audio.NoEffects{}
+	if e, err := audio.NewBeepEffects(out, assets.Sounds()); err != nil {
+		log.Error("sound effects unusable: this build is broken", "err", err)
+	} else {
+		fx = e
+	}
+	return audio.NewBeepPlayer(out, nil), fx, func() {}
 }

@@ -27,7 +27,10 @@ const usage = `usage:
   kioskctl export --to DIR [--data DIR] [--from N [--to-seq M]]
                                    write the events not yet exported (or a range) as signed files
   kioskctl media render SRC DST    rasterise SRC/**.svg to DST/**.png at 800x600
+  kioskctl media sounds DST        synthesise the sound effects (tap, right, wrong, win, buzz) as DST/*.wav
   kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
+  kioskctl quizbank narration [ROOT]
+                                   list the read-aloud clips of primary questions as path<TAB>lang<TAB>text
   kioskctl quizbank import FILE [--out OUT.yaml]
                                    convert .xlsx, .csv, GIFT or Aiken questions to bank YAML
 `
@@ -92,8 +95,15 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 			return 2, errors.New("media render needs SRC and DST directories")
 		}
 		return renderArt(args[2], args[3], 800, 600, stdout)
+	case "media sounds":
+		if len(args) != 3 {
+			return 2, errors.New("media sounds needs a directory")
+		}
+		return writeSounds(args[2], stdout)
 	case "quizbank lint":
 		return lintBank(args[2:], stdout)
+	case "quizbank narration":
+		return bankNarration(args[2:], stdout)
 	case "quizbank import":
 		return runImport(args[2:], stdout)
 	case "export " + args[1]: // kioskctl export --to DIR …
@@ -143,6 +153,32 @@ func onlyMissingAudio(rep content.Report) bool {
 }
 
 // lintBank checks the quiz bank of a content root, or the bundled bank.
+// bankNarration lists the clips that read primary questions aloud (for gen-narration.sh).
+func bankNarration(args []string, stdout io.Writer) (int, error) {
+	bank, media := quizbank.Files(), assets.Content()
+	if len(args) == 1 {
+		root, err := openRoot(args[0])
+		if err != nil {
+			return 1, err
+		}
+		defer root.Close()
+		bank, media = quiz.BankFS(root, nil), root
+		if bank == nil {
+			return 1, fmt.Errorf("%s has no quizbank directory", args[0])
+		}
+	} else if len(args) > 1 {
+		return 2, errors.New("usage: kioskctl quizbank narration [ROOT]")
+	}
+	b, rep := quiz.Load(bank, media)
+	if len(rep.Errors()) > 0 {
+		return 1, fmt.Errorf("the quiz bank has %d errors: run kioskctl quizbank lint", len(rep.Errors()))
+	}
+	for _, n := range b.Narrations() {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", n.Path, n.Lang, strings.ReplaceAll(n.Text, "\n", " "))
+	}
+	return 0, nil
+}
+
 func lintBank(args []string, stdout io.Writer) (int, error) {
 	bank, media := quizbank.Files(), assets.Content()
 	if len(args) == 1 {

@@ -69,8 +69,10 @@ type Player interface {
 // Output is where samples go: the sound device (package device) or a fake in tests.
 type Output interface {
 	SampleRate() beep.SampleRate
-	// Play replaces whatever is playing with s; samples are then pulled by the output.
+	// Play replaces the narration voice with s; samples are then pulled by the output.
 	Play(s beep.Streamer)
+	// Mix adds s over the narration voice until s ends (sound effects).
+	Mix(s beep.Streamer)
 	// Lock and Unlock guard changes to a streamer the output is pulling from.
 	Lock()
 	Unlock()

@@ -15,13 +15,16 @@ import (
 
 // fakeOutput pulls samples only when the test says so.
 type fakeOutput struct {
-	mu   sync.Mutex
-	rate beep.SampleRate
-	s    beep.Streamer
+	mu    sync.Mutex
+	rate  beep.SampleRate
+	s     beep.Streamer
+	mixed []beep.Streamer
+	plays int // narration voices started
 }
 
 func (o *fakeOutput) SampleRate() beep.SampleRate { return o.rate }
-func (o *fakeOutput) Play(s beep.Streamer)        { o.mu.Lock(); o.s = s; o.mu.Unlock() }
+func (o *fakeOutput) Play(s beep.Streamer)        { o.mu.Lock(); o.s = s; o.plays++; o.mu.Unlock() }
+func (o *fakeOutput) Mix(s beep.Streamer)         { o.mu.Lock(); o.mixed = append(o.mixed, s); o.mu.Unlock() }
 func (o *fakeOutput) Lock()                       { o.mu.Lock() }
 func (o *fakeOutput) Unlock()                     { o.mu.Unlock() }
 
@@ -183,5 +186,35 @@ func TestCaptions(t *testing.T) {
 	}
 	if CaptionAt(lines, 0.3) != "第二句很长很长很长。" {
 		t.Fatalf("%q", CaptionAt(lines, 0.3))
+	}
+}
+
+func TestCaptionClockReadsAtReadingPace(t *testing.T) {
+	lines := Sentences("第一句。第二句很长很长很长很长很长很长。Third.")
+	c := NewCaptionClock(lines)
+	if ReadingTime("短。") != 2*time.Second || ReadingTime("十个汉字十个汉字十个。") <= 2*time.Second {
+		t.Fatal("a line stays up at least two seconds, long lines longer")
+	}
+	now := time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC)
+	if c.Status(now).State != Stopped {
+		t.Fatal("captions start stopped")
+	}
+	c.Start(now)
+	if st := c.Status(now); st.State != Playing || c.Line(st.Position) != "第一句。" {
+		t.Fatalf("at the start: %+v %q", st, c.Line(st.Position))
+	}
+	now = now.Add(2500 * time.Millisecond)
+	if st := c.Status(now); c.Line(st.Position) != "第二句很长很长很长很长很长很长。" || c.Index(st.Position) != 1 {
+		t.Fatalf("after 2.5 s: %q", c.Line(st.Position))
+	}
+	c.Pause(now)
+	now = now.Add(time.Minute)
+	if st := c.Status(now); st.State != Paused || c.Line(st.Position) != "第二句很长很长很长很长很长很长。" {
+		t.Fatal("a paused caption stays")
+	}
+	c.Resume(now)
+	now = now.Add(c.Length())
+	if st := c.Status(now); st.State != Stopped || !st.Finished || st.Progress() != 1 {
+		t.Fatalf("at the end: %+v", st)
 	}
 }

@@ -262,6 +262,12 @@ func TestQuizDealingAvoidsRecentAndKeepsGroups(t *testing.T) {
 	if r1 == nil || r2 == nil || r1.Len() != q.RoundSize() {
 		t.Fatal("no round dealt")
 	}
+	if r1.Timer() != 60*time.Second {
+		t.Fatalf("primary children get %v a question, want twice the 30 s", r1.Timer())
+	}
+	if r := q.Solo(pack.Bank, quiz.Adult); r.Timer() != 30*time.Second {
+		t.Fatalf("adults get %v a question", r.Timer())
+	}
 	seen := map[string]bool{}
 	for i := range r1.Len() {
 		seen[r1.Current().ID] = true

@@ -98,7 +98,7 @@ func (q *Quizzes) Solo(bank *quiz.Bank, audience string) *quiz.Round {
 	if items == nil {
 		return nil
 	}
-	return quiz.NewRound(q.c.Clock, items, q.c.Timer)
+	return quiz.NewRound(q.c.Clock, items, quiz.TimerFor(audience, q.c.Timer))
 }
 
 // Contest deals a team contest of n questions. Only single-choice and true/false
@@ -117,7 +117,7 @@ func (q *Quizzes) Contest(bank *quiz.Bank, mode string, teams int, audience stri
 	if items == nil {
 		return nil
 	}
-	c := quiz.NewContest(q.c.Clock, mode, teams, items, q.c.Timer)
+	c := quiz.NewContest(q.c.Clock, mode, teams, items, quiz.TimerFor(audience, q.c.Timer))
 	c.NoPenalty = audience == quiz.Primary // children are encouraged, never set back
 	return c
 }

@@ -61,6 +61,7 @@ type Contest struct {
 	out     map[int]bool // teams shut out of the current question
 	turn    int
 	winner  int // team that got the current question right, or -1
+	first   int // team that answered the current question first (抢答: buzzed first), or -1
 	// NoPenalty: a wrong buzz-in costs no points (primary-school groups: the contest should
 	// encourage, not punish).
 	NoPenalty bool
@@ -69,7 +70,7 @@ type Contest struct {
 // NewContest starts a contest of 2–4 teams with preset names.
 func NewContest(c kiosk.Clock, mode string, teams int, items []Presented, timer time.Duration) *Contest {
 	teams = max(2, min(teams, len(TeamNames)))
-	ct := &Contest{clock: c, Mode: mode, timer: timer, items: items, out: map[int]bool{}, winner: -1}
+	ct := &Contest{clock: c, Mode: mode, timer: timer, items: items, out: map[int]bool{}, winner: -1, first: -1}
 	for i := 0; i < teams; i++ {
 		ct.Teams = append(ct.Teams, Team{Name: TeamNames[i]})
 	}
@@ -95,11 +96,18 @@ func (c *Contest) Closed() bool { return c.closed }
 // Winner is the team that answered the current question right, or -1.
 func (c *Contest) Winner() int { return c.winner }
 
+// First is the team that answered the current question first (in buzz mode: the team that
+// buzzed first), or -1 before any answer.
+func (c *Contest) First() int { return c.first }
+
 // ShutOut reports whether team t may no longer answer the current question.
 func (c *Contest) ShutOut(t int) bool { return c.out[t] }
 
 // Elapsed is how long the current question has been on screen.
 func (c *Contest) Elapsed() time.Duration { return c.clock.Now().Sub(c.shownAt) }
+
+// Timer is the time per question (0: none).
+func (c *Contest) Timer() time.Duration { return c.timer }
 
 // Remaining is the current question's countdown.
 func (c *Contest) Remaining() time.Duration {
@@ -113,6 +121,9 @@ func (c *Contest) Remaining() time.Duration {
 func (c *Contest) Answer(t, k int) Outcome {
 	if c.closed || t < 0 || t >= len(c.Teams) || c.out[t] || (c.Mode == Turns && t != c.turn) {
 		return Ignored
+	}
+	if c.first < 0 {
+		c.first = t
 	}
 	if c.Current().IsRight([]int{k}) {
 		c.Teams[t].Score += PointsRight
@@ -145,7 +156,7 @@ func (c *Contest) Next() bool {
 		return false
 	}
 	c.idx++
-	c.closed, c.winner, c.out = false, -1, map[int]bool{}
+	c.closed, c.winner, c.first, c.out = false, -1, -1, map[int]bool{}
 	c.turn = (c.turn + 1) % len(c.Teams)
 	c.shownAt = c.clock.Now()
 	return true

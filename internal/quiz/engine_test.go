@@ -190,6 +190,9 @@ func TestBuzzInContest(t *testing.T) {
 	c := NewContest(clock, Buzz, 3, items, 20*time.Second)
 	right := c.Current().RightPositions()[0]
 	wrong := (right + 1) % 4
+	if c.First() != -1 {
+		t.Fatal("nobody has buzzed yet")
+	}
 	if c.Answer(0, wrong) != Wrong || c.Teams[0].Score != PointsWrong {
 		t.Fatal("a wrong buzz costs points")
 	}
@@ -202,7 +205,13 @@ func TestBuzzInContest(t *testing.T) {
 	if c.Answer(2, right) != Ignored {
 		t.Fatal("a won question is locked")
 	}
+	if c.First() != 0 {
+		t.Fatalf("team 0 buzzed first, First says %d", c.First())
+	}
 	c.Next()
+	if c.First() != -1 {
+		t.Fatal("a new question has no first buzzer")
+	}
 	right = c.Current().RightPositions()[0]
 	wrong = (right + 1) % 4
 	c.Answer(0, wrong)
@@ -266,5 +275,31 @@ func TestGroupsToday(t *testing.T) {
 	today := back.Today(now)
 	if len(today) != 2 || today[0].Label != "六年级1班" {
 		t.Fatalf("%+v", today)
+	}
+}
+
+func TestStarsAndMedals(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
+	var items []Presented
+	for _, q := range pool(1)[:10] {
+		items = append(items, Present(q, rng(3)))
+	}
+	for _, c := range []struct {
+		right, stars int
+		medal        string
+	}{{10, 3, Gold}, {8, 3, Gold}, {7, 2, Silver}, {6, 2, Silver}, {5, 1, Bronze}, {0, 1, Bronze}} {
+		r := NewRound(clock, items, 0)
+		for i := 0; i < r.Len(); i++ {
+			q := r.Current()
+			pick := q.RightPositions()
+			if i >= c.right {
+				pick = []int{(pick[0] + 1) % len(q.Order)}
+			}
+			r.Answer(pick)
+			r.Next()
+		}
+		if r.Score() != c.right || r.Stars() != c.stars || r.Medal() != c.medal {
+			t.Errorf("%d right: %d stars, %s (score %d)", c.right, r.Stars(), r.Medal(), r.Score())
+		}
 	}
 }

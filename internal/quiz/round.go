@@ -9,6 +9,15 @@ import (
 // DefaultTimer is the time per question unless configured; 0 turns timing off.
 const DefaultTimer = 30 * time.Second
 
+// TimerFor is the time per question for an audience: primary-school children, who listen
+// to the question read aloud and read more slowly, get twice the time. 0 stays 0 (no timer).
+func TimerFor(audience string, base time.Duration) time.Duration {
+	if audience == Primary {
+		return 2 * base
+	}
+	return base
+}
+
 // Result is one answered (or timed-out) question.
 type Result struct {
 	Question Presented
@@ -128,6 +137,33 @@ func (r *Round) Mistakes() []Result {
 
 // CertificatePercent is the share of right answers that earns the 禁毒小卫士 certificate.
 const CertificatePercent = 80
+
+// Medals of a finished round: everyone who finishes earns one, so a child who got few right
+// still leaves with something (and the advice to look round the exhibition again).
+const (
+	Gold   = "gold"
+	Silver = "silver"
+	Bronze = "bronze"
+)
+
+// SilverPercent is the share of right answers for two stars and silver.
+const SilverPercent = 60
+
+// Stars is 3 with the certificate, 2 from SilverPercent, else 1.
+func (r *Round) Stars() int {
+	switch p := r.Percent(); {
+	case p >= CertificatePercent:
+		return 3
+	case p >= SilverPercent:
+		return 2
+	}
+	return 1
+}
+
+// Medal is gold, silver or bronze, as the stars.
+func (r *Round) Medal() string {
+	return [...]string{Bronze, Silver, Gold}[r.Stars()-1]
+}
 
 // Certified reports whether the round earns the certificate.
 func (r *Round) Certified() bool { return r.Percent() >= CertificatePercent }

@@ -2,16 +2,22 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
 // showAttract shows the idle loop: content slides and a call to touch.
 func (s *Shell) showAttract() {
+	s.stopMotion()
 	s.stack = nil
 	s.cur = screen{}
 	s.narr = nil
@@ -25,9 +31,10 @@ func (s *Shell) showAttract() {
 }
 
 // slideIndex derives the slide from the clock, so the loop needs no state of its own.
+// After the content's slides comes a teaser question when the pack has a quiz.
 func (s *Shell) slideIndex() int {
 	a := s.cat().Attract
-	n := s.attractSlides()
+	n := s.slideCount()
 	if n == 0 {
 		return 0
 	}
@@ -35,10 +42,44 @@ func (s *Shell) slideIndex() int {
 	return int(s.d.Clock.Now().UnixNano()/int64(per)) % n
 }
 
+// slideCount is the content's slides plus the teaser, if there is one.
+func (s *Shell) slideCount() int {
+	n := len(s.cat().Attract.Slides)
+	if s.teaserQuestion() != nil {
+		n++
+	}
+	if len(s.wall.today) > 0 { // 今日留言
+		n++
+	}
+	return n
+}
+
+// teaserQuestion is a short primary-school question to draw visitors in, a different one
+// each time round the loop; nil when the pack has no quiz zone.
+func (s *Shell) teaserQuestion() *quiz.Question {
+	if !s.pack().HasQuiz() {
+		return nil
+	}
+	var pool []*quiz.Question
+	for i, q := range s.pack().Bank.Questions {
+		if q.Audience == quiz.Primary && q.Type != quiz.Multi && utf8.RuneCountInString(q.Prompt.Zh) <= 30 {
+			pool = append(pool, &s.pack().Bank.Questions[i])
+		}
+	}
+	if len(pool) == 0 {
+		return nil
+	}
+	per := time.Duration(max(1, s.cat().Attract.SecondsPerSlide)) * time.Second
+	loop := s.d.Clock.Now().UnixNano() / int64(per) / int64(len(s.cat().Attract.Slides)+1)
+	return pool[int(loop%int64(len(pool)))]
+}
+
+// advanceAttract shows the next slide, fading it in from the background once drawn.
 func (s *Shell) advanceAttract() {
 	if n := s.slideIndex(); n != s.attractN {
 		s.attractN = n
-		s.page.Objects = []fyne.CanvasObject{s.attractPage()}
+		s.stopMotion()
+		s.page.Objects = []fyne.CanvasObject{s.fadeIn(s.attractPage())}
 		s.page.Refresh()
 		s.do(s.refit)
 	}
@@ -53,7 +94,12 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 	head := container.NewHBox(logo, container.NewVBox(title, titleEn))
 
 	var slide fyne.CanvasObject = layout.NewSpacer()
-	if sl := s.cat().Attract.Slides; s.attractN == len(sl) && len(s.wall.today) > 0 {
+	sl := s.cat().Attract.Slides
+	teaser := s.teaserQuestion()
+	extra := s.attractN - len(sl) // after the content's slides: the teaser, then 今日留言
+	if extra >= 0 && teaser != nil && extra == 0 {
+		slide = s.teaserSlide(teaser)
+	} else if extra >= 0 && len(s.wall.today) > 0 {
 		slide = s.wallTodaySlide()
 	} else if len(sl) > 0 {
 		cur := sl[s.attractN%len(sl)]
@@ -70,12 +116,16 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 			text = container.NewVBox(layout.NewSpacer(), t1, b1, t2, layout.NewSpacer())
 		}
 		slide = container.New(layout.NewGridLayoutWithColumns(2), container.NewStack(sp, img), text)
+		if vp := s.viewport(); vp.Height > vp.Width { // portrait: a large picture above the text
+			sp.SetMinSize(fyne.NewSize(vp.Width*0.7, vp.Width*0.525))
+			slide = container.NewVBox(layout.NewSpacer(), container.NewStack(sp, img), text, layout.NewSpacer())
+		}
 	}
 
 	dots := container.NewHBox()
-	for i := range s.attractSlides() {
+	for i := range s.slideCount() {
 		c := colorSurfaceHi
-		if i == s.attractN%max(1, s.attractSlides()) {
+		if i == s.attractN%max(1, s.slideCount()) {
 			c = colorHeading
 		}
 		d := canvas.NewCircle(c)
@@ -109,4 +159,28 @@ func (s *Shell) logo() fyne.CanvasObject {
 	t := s.label("禁", sizeHeading, true, colorText)
 	t.Alignment = fyne.TextAlignCenter
 	return container.NewGridWrap(fyne.NewSize(96, 96), container.NewStack(c, container.NewCenter(t)))
+}
+
+// teaserSlide asks a question of passers-by, in both languages, and sends them to the quiz.
+func (s *Shell) teaserSlide(q *quiz.Question) fyne.CanvasObject {
+	ask := card(colorHeading, 28, 12, s.label(s.d.Strings.T(content.Zh, "attract.teaser")+"  "+
+		s.d.Strings.T(content.En, "attract.teaser"), sizeLead, true, colorBg))
+	zh := s.para(q.Prompt.Zh, sizeDisplay, true, "")
+	en := s.para(q.Prompt.En, sizeLead, false, colorNameMuted)
+	var opts []string
+	for _, c := range q.Choices {
+		opts = append(opts, c.Zh)
+	}
+	choices := s.para(strings.Join(opts, "   ·   "), sizeHeading, false, colorNameHeading)
+	where := s.para(s.d.Strings.T(content.Zh, "attract.teaser.go")+"  "+s.d.Strings.T(content.En, "attract.teaser.go"),
+		sizeLead, false, "")
+	if s.shortScreen() { // 800 px high: everything a size down, the call in Chinese only
+		zh = s.para(q.Prompt.Zh, sizeHeading, true, "")
+		en = s.para(q.Prompt.En, sizeBody, false, colorNameMuted)
+		choices = s.para(strings.Join(opts, "   ·   "), sizeLead, false, colorNameHeading)
+		where = s.para(s.d.Strings.T(content.Zh, "attract.teaser.go"), sizeBody, false, "")
+	}
+	col := container.NewVBox(layout.NewSpacer(), container.NewHBox(ask), zh, en, choices, where, layout.NewSpacer())
+	// A one-cell grid: the column always has the slide's full width to break its lines in.
+	return container.New(layout.NewCustomPaddedLayout(16, 0, 0, 0), container.NewGridWithColumns(1, col))
 }

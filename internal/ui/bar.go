@@ -30,18 +30,22 @@ func (s *Shell) buildBar() fyne.CanvasObject {
 	if p := s.cur.pager; p != nil {
 		prev := s.iconPill(theme.NavigateBackIcon(), prevText, colorSurface, func() {
 			if p.pos > 1 {
+				s.slideDir = -1
 				p.move(-1)
 			}
 		})
 		next := s.iconPill(theme.NavigateNextIcon(), nextText, colorSurface, func() {
 			if p.pos < p.total {
+				s.slideDir = +1
 				p.move(+1)
 			}
 		})
 		pos := s.label(fmt.Sprintf("%d / %d", p.pos, p.total), sizeButton, false, colorMuted)
 		middle = container.NewHBox(prev, container.NewCenter(pos), next)
+	} else if s.cur.hint != "" { // what to do on this screen, not the home screen's advice
+		middle = container.NewCenter(s.label(s.cur.hint, sizeButton, false, colorMuted))
 	} else {
-		middle = container.NewCenter(s.label(s.t("home.hint"), sizeButton, false, colorMuted))
+		middle = layout.NewSpacer()
 	}
 
 	size := "A+ " + s.t("bar.textsize")

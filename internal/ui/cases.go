@@ -28,7 +28,7 @@ func (v *caseListView) build() screen {
 		if s.viewport().Height >= 900 { // short screens: the title alone, the story has the rest
 			text.Add(sum)
 		}
-		body := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(220, 165), thumb), nil, text)
+		body := container.New(thumbLayout{}, thumb, text) // the picture fits the card at any height
 		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
 			s.push(&caseView{s: s, zone: v.zone, idx: i})
 		})))
@@ -38,7 +38,7 @@ func (v *caseListView) build() screen {
 		notice = s.para(s.tx(cs.Notice)+"  "+s.t("cases.soft"), sizeBody, false, colorNameHeading)
 	}
 	body := container.NewBorder(notice, nil, nil, nil, grid)
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID, hint: s.t("list.hint")}
 }
 
 // caseView pages through one story; its last page is the lesson and the help card.
@@ -123,4 +123,24 @@ func (s *Shell) helpCard() fyne.CanvasObject {
 			s.para(ct.Value, sizeLead, true, "")))
 	}
 	return card(colorAccent, 28, 24, rows)
+}
+
+// thumbLayout puts a 4:3 picture at the left of a card, as tall as the card allows (at most
+// 220×165, at most 40 % of the width), and the text in the rest: on a short screen the
+// picture shrinks with the card instead of spilling over it.
+type thumbLayout struct{}
+
+func (thumbLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	h := min(size.Height, 165)
+	w := min(h*4/3, size.Width*0.4)
+	h = w * 3 / 4
+	objs[0].Move(fyne.NewPos(0, (size.Height-h)/2))
+	objs[0].Resize(fyne.NewSize(w, h))
+	objs[1].Move(fyne.NewPos(w+16, 0))
+	objs[1].Resize(fyne.NewSize(size.Width-w-16, size.Height))
+}
+
+func (thumbLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t := objs[1].MinSize()
+	return fyne.NewSize(t.Width+96+16, max(t.Height, 72))
 }

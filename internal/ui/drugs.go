@@ -79,7 +79,7 @@ func (v *drugListView) build() screen {
 		s.replace(&drugListView{s: s, zone: v.zone, cat: c})
 	}))
 	body := container.NewBorder(summary, nil, nil, nil, grid)
-	sc := screen{body: container.NewBorder(head, nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+	sc := screen{body: container.NewBorder(head, nil, nil, nil, padded(32, body)), zone: v.zone.ID, hint: s.t("list.hint")}
 	if pages > 1 {
 		sc.pager = &pager{pos: v.page + 1, total: pages, move: func(d int) {
 			s.replace(&drugListView{s: s, zone: v.zone, cat: v.cat, page: v.page + d})

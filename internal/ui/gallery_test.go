@@ -158,10 +158,9 @@ func TestGallery(t *testing.T) {
 	rq.tap("开始比赛")
 	cv := rq.shell.top().(*contestView)
 	q := cv.c.Current()
-	cv.answer(2, (q.RightPositions()[0]+1)%len(q.Order))
 	rq.tick(4 * time.Second)
 	shot(rq, "28-team-contest-4")
-	cv.answer(1, q.RightPositions()[0])
+	cv.answer(cv.c.Turn(), q.RightPositions()[0])
 	shot(rq, "29-team-contest-answered")
 	for cv.c.Next() {
 		cv.answer(cv.c.Index()%4, cv.c.Current().RightPositions()[0])

@@ -54,6 +54,23 @@ func (p *fakePlayer) finish() {
 }
 func (p *fakePlayer) at(pos time.Duration) { p.st.Position = pos }
 
+// fakeEffects records the sound effects played.
+type fakeEffects struct {
+	played []audio.Sound
+	volume int
+}
+
+func (f *fakeEffects) Play(s audio.Sound) { f.played = append(f.played, s) }
+func (f *fakeEffects) SetVolume(v int)    { f.volume = v }
+
+// last is the latest sound, "" for none.
+func (f *fakeEffects) last() audio.Sound {
+	if len(f.played) == 0 {
+		return ""
+	}
+	return f.played[len(f.played)-1]
+}
+
 // events records what the shell emits.
 type events struct {
 	mu  sync.Mutex
@@ -89,6 +106,7 @@ type rig struct {
 	win    fyne.Window
 	clock  *kiosk.ManualClock
 	player *fakePlayer
+	fx     *fakeEffects
 	events *events
 	saved  []kiosk.Settings
 	quit   bool
@@ -149,12 +167,12 @@ func newRig(t testing.TB, opts ...func(*rigConfig)) *rig {
 	}
 	hash, _ := kiosk.HashPIN(testPIN, bcrypt.MinCost)
 	r := &rig{t: t, clock: kiosk.NewManualClock(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC)),
-		player: &fakePlayer{}, events: &events{}}
+		player: &fakePlayer{}, fx: &fakeEffects{}, events: &events{}}
 	c := &rigConfig{
 		pack:     &exhibit.Pack{Root: assets.Content(), Catalog: cat, Source: exhibit.BundledSource},
 		settings: kiosk.DefaultSettings(),
 		deps: Deps{
-			Strings: strs, Player: r.player, Clock: r.clock,
+			Strings: strs, Player: r.player, Effects: r.fx, Clock: r.clock,
 			Guard:      kiosk.NewGuard(r.clock, hash),
 			AppVersion: "test",
 			Quit:       func() { r.quit = true },
@@ -169,7 +187,7 @@ func newRig(t testing.TB, opts ...func(*rigConfig)) *rig {
 	if c.desk != nil {
 		d.Packs = c.desk(d.Shelf)
 	}
-	d.Visit = exhibit.NewVisit(exhibit.VisitConfig{Clock: r.clock, Recorder: r.events, Volume: r.player,
+	d.Visit = exhibit.NewVisit(exhibit.VisitConfig{Clock: r.clock, Recorder: r.events, Volume: audio.Volumes{r.player, r.fx},
 		Shelf: d.Shelf, Settings: c.settings,
 		SaveSettings: func(s kiosk.Settings) error {
 			r.saved = append(r.saved, s)

@@ -32,7 +32,7 @@ func (v *historyView) build() screen {
 	}
 
 	text := container.NewVBox(
-		s.label(s.tx(ev.DateLabel), sizeHeading, true, colorHeading),
+		s.label(s.tx(ev.DateLabel), v.dateSize(), true, colorHeading),
 		s.para(s.tx(ev.Title), sizeHeading, true, ""),
 		s.para(s.tx(ev.Body), sizeBody, false, ""),
 		s.para(s.t("common.source")+"："+ev.Source, sizeSmall, false, colorNameMuted),
@@ -46,6 +46,15 @@ func (v *historyView) build() screen {
 		zone:  v.zone.ID,
 		item:  ev.ID,
 	}
+}
+
+// dateSize is the date's size: a heading, or on short screens a subtitle (the title below
+// is the heading there).
+func (v *historyView) dateSize() fyne.ThemeSizeName {
+	if v.s.shortScreen() {
+		return sizeLead
+	}
+	return sizeHeading
 }
 
 // enter registers the event's narration.
@@ -80,6 +89,9 @@ func (v *historyView) strip() fyne.CanvasObject {
 		cell := container.NewBorder(nil, year, nil, nil, container.NewStack(spacerH(48), dotBox))
 		t := s.tappable(cell, s.tap(func() { v.jump(i) }))
 		t.MinHeight = targetHeight
+		if s.shortScreen() {
+			t.MinHeight = 64 // still a full touch target, and room for the story
+		}
 		cells.Add(t)
 	}
 	lineRow := container.NewBorder(spacerH(21), nil, nil, nil, container.NewVBox(line))
@@ -102,10 +114,17 @@ func (s *Shell) eraChip(e content.Era, current bool, fn func()) fyne.CanvasObjec
 	rect.CornerRadius = 20
 	years := s.label(fmt.Sprintf("%d–%d", e.From, e.To), sizeButton, true, fg)
 	title := s.para(s.tx(e.Title), sizeCaption, false, fgName) // wraps: English era names are long
-	box := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18),
-		container.NewVBox(years, title)))
+	var lines fyne.CanvasObject = container.NewVBox(years, title)
+	if s.shortScreen() && s.v.Lang() == content.Zh { // two tight lines: room for the story
+		years.TextSize = s.size(sizeCaption)
+		lines = container.New(layout.NewCustomPaddedVBoxLayout(0), years, s.label(s.tx(e.Title), sizeCaption, false, fg))
+	}
+	box := container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18), lines))
 	t := s.tappable(box, s.tap(fn))
 	t.MinHeight = targetHeight
+	if s.shortScreen() {
+		t.MinHeight = 64
+	}
 	return t
 }
 

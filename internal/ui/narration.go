@@ -25,6 +25,9 @@ type narrationBar struct {
 	caption  *paraText
 	obj      fyne.CanvasObject
 	lastSt   audio.State
+	// captions stands in for the player when the kiosk has no sound: the same bar runs the
+	// caption lines at reading pace.
+	captions *audio.CaptionClock
 }
 
 // narrationSource is what a view narrates: registered by its enter hook, so that the shell
@@ -51,28 +54,58 @@ func (s *Shell) narration(text string) fyne.CanvasObject {
 	if n.clip == "" { // this text has no reading (a primary tier without its own): say nothing
 		return layout.NewSpacer()
 	}
-	if !s.d.Player.Available() {
-		ic := container.NewGridWrap(fyne.NewSize(40, 40), widget.NewIcon(theme.VolumeMuteIcon()))
-		note := s.label(s.t("narration.silent"), sizeSmall, false, colorMuted)
-		return card(bgc, 44, 16, container.NewHBox(ic, container.NewCenter(note)))
-	}
 	circle := canvas.NewCircle(colorAccent)
 	n.button = widget.NewIcon(theme.MediaPlayIcon())
-	btn := container.NewGridWrap(fyne.NewSize(targetHeight, targetHeight),
-		container.NewStack(circle, padded(18, n.button)))
+	if !s.d.Player.Available() {
+		// No sound: the captions run by themselves at reading pace, from the first line.
+		n.captions = audio.NewCaptionClock(n.lines)
+		n.captions.Start(s.d.Clock.Now())
+		circle.FillColor = colorSurfaceHi
+	}
+	// Short screens (800 px high) get a slimmer bar: the story above needs the room.
+	btnSize, progW, iconPad := float32(targetHeight), float32(260), float32(18)
+	if s.shortScreen() {
+		btnSize, progW, iconPad = 64, 160, 14
+	}
+	btn := container.NewGridWrap(fyne.NewSize(btnSize, btnSize),
+		container.NewStack(circle, padded(iconPad, n.button)))
 	n.progress = widget.NewProgressBar()
 	n.progress.TextFormatter = func() string { return "" }
-	prog := container.NewGridWrap(fyne.NewSize(260, 20), n.progress)
+	prog := container.NewGridWrap(fyne.NewSize(progW, 20), n.progress)
 	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
 	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
 	n.obj = s.tappable(card(bgc, 52, 8, row), s.tap(n.toggle)) // the whole bar is the target
 	s.narr = n
 	n.lastSt = audio.Stopped
+	if n.captions != nil {
+		n.update(n.status())
+	}
 	return n.obj
+}
+
+// status is the player's, or without sound the captions'.
+func (n *narrationBar) status() audio.Status {
+	if n.captions != nil {
+		return n.captions.Status(n.s.d.Clock.Now())
+	}
+	return n.s.d.Player.Status()
 }
 
 // toggle plays, pauses, resumes or replays.
 func (n *narrationBar) toggle() {
+	if c := n.captions; c != nil {
+		now := n.s.d.Clock.Now()
+		switch c.Status(now).State {
+		case audio.Playing:
+			c.Pause(now)
+		case audio.Paused:
+			c.Resume(now)
+		default:
+			c.Start(now)
+		}
+		n.update(n.status())
+		return
+	}
 	p := n.s.d.Player
 	switch st := p.Status(); {
 	case st.State == audio.Playing:
@@ -95,7 +128,7 @@ func (n *narrationBar) update(st audio.Status) {
 	if n.button == nil {
 		return
 	}
-	if n.lastSt != audio.Stopped && st.State == audio.Stopped && st.Finished {
+	if n.lastSt != audio.Stopped && st.State == audio.Stopped && st.Finished && n.captions == nil {
 		n.s.record(event.NewNarration(n.zone, n.item, event.NarrationDone, string(n.s.v.Lang())))
 	}
 	n.lastSt = st.State
@@ -104,20 +137,38 @@ func (n *narrationBar) update(st audio.Status) {
 	switch st.State {
 	case audio.Playing:
 		icon = theme.MediaPauseIcon()
-		text = "“" + audio.CaptionAt(n.lines, st.Progress()) + "”"
+		text = "“" + n.line(st) + "”"
 	case audio.Paused:
-		text = "“" + audio.CaptionAt(n.lines, st.Progress()) + "”"
+		text = "“" + n.line(st) + "”"
 	case audio.Stopped:
 		if st.Finished {
 			icon = theme.MediaReplayIcon()
 			text = n.s.t("narration.replay")
 		}
+		if n.captions != nil { // say why nothing is heard
+			icon, text = theme.VolumeMuteIcon(), n.s.t("narration.silent")
+		}
 	}
 	if n.button.Resource != icon {
 		n.button.SetResource(icon)
 	}
-	n.progress.SetValue(st.Progress())
+	prog := st.Progress()
+	if c := n.captions; c != nil && st.State != audio.Stopped && len(n.lines) > 0 {
+		// Captions move the bar a line at a time: the screen changes only when the text does.
+		prog = float64(c.Index(st.Position)) / float64(len(n.lines))
+	}
+	if n.progress.Value != prog {
+		n.progress.SetValue(prog)
+	}
 	if n.caption.String() != text {
 		n.caption.SetText(text)
 	}
+}
+
+// line is the caption line for a playback position.
+func (n *narrationBar) line(st audio.Status) string {
+	if n.captions != nil {
+		return n.captions.Line(st.Position)
+	}
+	return audio.CaptionAt(n.lines, st.Progress())
 }

@@ -98,8 +98,12 @@ func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasOb
 		row = container.NewVBox(left, container.NewHBox(right))
 	}
 	sp := canvas.NewRectangle(color.Transparent)
-	sp.SetMinSize(fyne.NewSize(0, 128))
-	return container.NewStack(bg, sp, container.New(layout.NewCustomPaddedLayout(16, 16, 48, 48), row))
+	h, pad := float32(128), float32(16)
+	if s.shortScreen() { // 800 px high: the band gives its height to the page
+		h, pad = 96, 10
+	}
+	sp.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(bg, sp, container.New(layout.NewCustomPaddedLayout(pad, pad, 48, 48), row))
 }
 
 // viewport is the window's size; 1920×1080 before the window has one.

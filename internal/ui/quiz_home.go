@@ -30,7 +30,7 @@ func (v *quizHomeView) build() screen {
 		s.bigChoice(colorSurfaceHi, "media/img/history/model-city-2018.png", s.t("quiz.groups"), s.t("quiz.groups.sub"),
 			func() { s.push(&groupsView{s: s, zone: v.zone}) }),
 	)
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(40, cards)), zone: v.zone.ID}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(40, cards)), zone: v.zone.ID, hint: s.t("list.hint")}
 }
 
 // bigChoice is a large illustrated card with a title and a line of text.

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -13,9 +14,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
 // soloView runs a solo round: question, feedback, … then results and the certificate.
@@ -29,9 +32,38 @@ type soloView struct {
 	results  bool
 	cert     bool
 	shown    int // the question index whose quiz_question event was sent, plus one
+	spoken   int // the question index last read aloud, plus one
 
 	countdown *canvas.Text
 	timeBar   *widget.ProgressBar
+
+	celebrated bool           // the results' confetti and stars have played
+	confetti   *confetti      // the celebration layer (for tests)
+	starTexts  []*canvas.Text // the stars of the results, popped in one by one
+}
+
+// enter reads a primary question aloud when it first comes on (the clip must exist in the
+// pack; a bank without clips stays silent), and keeps its narration bar while unanswered.
+func (v *soloView) enter() {
+	s := v.s
+	if v.results || v.last != nil || !quiz.ReadAloud(v.audience) {
+		return
+	}
+	q := v.round.Current()
+	clip := q.ClipIn(s.pack().Root, s.v.Lang())
+	if clip == "" {
+		return
+	}
+	s.narrate(content.Media{Zh: clip, En: clip}, v.zone.ID, q.ID)
+	if v.spoken == v.round.Index()+1 {
+		return
+	}
+	v.spoken = v.round.Index() + 1
+	if err := s.d.Player.Play(s.pack().Root, clip); err != nil {
+		s.d.Log.Warn("question reading failed", "clip", clip, "err", err)
+		return
+	}
+	s.record(event.NewNarration(v.zone.ID, q.ID, event.NarrationPlay, string(s.v.Lang())))
 }
 
 func (v *soloView) build() screen {
@@ -46,7 +78,16 @@ func (v *soloView) build() screen {
 	default:
 		body = v.questionPage()
 	}
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID}
+	if v.results && !v.celebrated { // once, when the results first come on
+		v.celebrated = true
+		body, v.confetti = s.celebrate(body)
+		s.popIn(v.starTexts, 350*time.Millisecond)
+	}
+	hint := ""
+	if !v.results && !v.cert && v.last == nil {
+		hint = s.t("quiz.hint")
+	}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID, hint: hint}
 }
 
 func (v *soloView) questionPage() fyne.CanvasObject {
@@ -87,9 +128,13 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		head.Add(s.para(s.t("quiz.multi.hint"), sizeBody, false, colorNameHeading))
 	}
 
+	portrait := s.viewport().Height > s.viewport().Width
 	choices := container.New(layout.NewGridLayoutWithColumns(2))
 	if len(q.Order) <= 2 {
 		choices = container.New(layout.NewGridLayoutWithColumns(len(q.Order)))
+	}
+	if portrait && len(q.Order) > 2 { // portrait: one tall tile per answer, down the screen
+		choices = container.New(layout.NewGridLayoutWithColumns(1))
 	}
 	right := map[int]bool{}
 	for _, k := range q.RightPositions() {
@@ -106,19 +151,32 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		case v.picked[k]:
 			bg = colorSurfaceHi
 		}
-		choices.Add(v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark))
+		c := v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark)
+		if portrait {
+			c.MinHeight = 150
+		}
+		choices.Add(c)
 	}
 
 	var bottom fyne.CanvasObject = layout.NewSpacer()
 	if v.last != nil {
 		bottom = v.feedback()
-	} else if q.Type == quiz.Multi {
-		bottom = container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit))
+	} else {
+		// The question read aloud (primary), with its caption; nothing otherwise.
+		rows := container.NewVBox(s.narration(s.tx(q.Prompt)))
+		if q.Type == quiz.Multi {
+			rows.Add(container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit)))
+		}
+		bottom = rows
 	}
 
 	// Choices keep their own height (at least a touch target each) instead of stretching.
 	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(
 		container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices), bottom))
+	if portrait { // the question and its answers in the middle of the tall screen
+		main = container.NewVBox(layout.NewSpacer(), head,
+			container.New(layout.NewCustomPaddedLayout(24, 24, 0, 0), choices), bottom, layout.NewSpacer())
+	}
 	if q.Image != "" {
 		vp := s.viewport()
 		w := min(480, vp.Width*0.25)
@@ -137,7 +195,7 @@ const (
 )
 
 // choiceCard is one big answer button with its letter, or after the answer its ✓ or ✗.
-func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool, mark int) fyne.CanvasObject {
+func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool, mark int) *touch.Tappable {
 	s := v.s
 	circle := canvas.NewCircle(colorAccent)
 	if selected {
@@ -165,7 +223,7 @@ func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool,
 		frame.CornerRadius, frame.StrokeColor, frame.StrokeWidth = 28, colorText, 6
 		face = container.NewStack(face, frame)
 	}
-	t := s.tappable(face, s.tap(func() { v.choose(k) }))
+	t := s.tappable(face, s.answerTap(func() { v.choose(k) }))
 	t.MinHeight = 112
 	return t
 }
@@ -179,6 +237,7 @@ func (v *soloView) choose(k int) {
 			v.picked = map[int]bool{}
 		}
 		v.picked[k] = !v.picked[k]
+		v.s.sound(audio.SoundTap)
 		v.s.replace(v)
 		return
 	}
@@ -208,6 +267,11 @@ func (v *soloView) answer(picked []int) {
 // show records an answer (or a timeout) and shows its feedback.
 func (v *soloView) show(res quiz.Result) {
 	v.last = &res
+	if res.Right {
+		v.s.sound(audio.SoundRight)
+	} else {
+		v.s.sound(audio.SoundWrong)
+	}
 	v.s.record(event.NewSoloAnswer(v.zone.ID, res.Question.ID, choiceIDs(res), res.Right, res.TimedOut, res.Elapsed))
 	v.s.replace(v)
 }
@@ -273,6 +337,7 @@ func (v *soloView) next() {
 	if !v.round.Next() {
 		v.results = true
 		s := v.s
+		s.sound(audio.SoundWin)
 		s.record(event.NewSoloFinish(v.zone.ID, v.audience, v.round.Score(), v.round.Len()))
 	}
 	v.s.replace(v)
@@ -312,13 +377,14 @@ func (v *soloView) updateTimer() {
 func (v *soloView) resultsPage() fyne.CanvasObject {
 	s := v.s
 	r := v.round
-	score := s.label(s.t("quiz.score", r.Score(), r.Len()), sizeDisplay, true, colorText)
+	score := s.label(s.t("quiz.score", r.Score(), r.Len()), sizeHeading, true, colorText)
 	pct := s.label(s.t("quiz.percent", r.Percent()), sizeLead, true, colorHeading)
 	msg := s.t("quiz.encourage")
 	if r.Certified() {
 		msg = s.t("quiz.praise")
 	}
-	left := container.NewVBox(score, pct, s.para(msg, sizeLead, false, ""))
+	award := container.NewHBox(v.medal(), container.NewCenter(v.stars()))
+	left := container.NewVBox(award, score, pct, s.para(msg, sizeLead, false, ""))
 	actions := container.NewHBox(s.pill(s.t("quiz.again"), colorSurfaceHi, func() {
 		s.replace(&agePickView{s: s, zone: v.zone})
 	}))
@@ -341,6 +407,9 @@ func (v *soloView) resultsPage() fyne.CanvasObject {
 			s.para(s.tx(q.Prompt), sizeBody, true, ""),
 			s.para(s.t("quiz.answer", strings.Join(answers, "；")), sizeBody, false, colorNameHeading),
 			s.para(s.tx(q.Explanation), sizeSmall, false, colorNameMuted))))
+	}
+	if s.viewport().Height > s.viewport().Width { // portrait: the award above the review
+		return container.NewBorder(padded(8, left), nil, nil, nil, s.scrollText(review))
 	}
 	return container.NewGridWithColumns(2, left, s.scrollText(review))
 }
@@ -379,4 +448,47 @@ func contains(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// medalColors are gold, silver and bronze, each with the dark text drawn on it.
+var medalColors = map[string]color.NRGBA{quiz.Gold: hex("#F2C14E"), quiz.Silver: hex("#C9D3DD"), quiz.Bronze: hex("#D08A4E")}
+
+// medal is the round's medal: a disc with a star, and its name under it.
+func (v *soloView) medal() fyne.CanvasObject {
+	s := v.s
+	m := v.round.Medal()
+	d := float32(150)
+	if s.shortScreen() {
+		d = 110
+	}
+	disc := canvas.NewCircle(medalColors[m])
+	disc.StrokeColor, disc.StrokeWidth = darker(medalColors[m], 0.7), 6
+	star := s.label("★", sizeDisplay, true, darker(medalColors[m], 0.45))
+	star.Alignment = fyne.TextAlignCenter
+	name := s.label(s.t("quiz.medal."+m), sizeLead, true, colorText)
+	name.Alignment = fyne.TextAlignCenter
+	return container.NewVBox(
+		container.NewCenter(container.NewGridWrap(fyne.NewSize(d, d), container.NewStack(disc, container.NewCenter(star)))),
+		name)
+}
+
+// stars are three stars, the earned ones lit; they pop in one by one.
+func (v *soloView) stars() fyne.CanvasObject {
+	s := v.s
+	row := container.NewHBox()
+	v.starTexts = nil
+	for i := 0; i < 3; i++ {
+		c := colorSurfaceHi
+		if i < v.round.Stars() {
+			c = colorHeading
+		}
+		t := s.label("★", sizeDisplay, true, c)
+		t.TextSize *= 1.4
+		t.Alignment = fyne.TextAlignCenter
+		// A fixed box per star: the pop-in changes the glyph, never the layout.
+		box := t.MinSize()
+		row.Add(container.NewGridWrap(box, container.NewCenter(t)))
+		v.starTexts = append(v.starTexts, t)
+	}
+	return row
 }

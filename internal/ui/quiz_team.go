@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
+	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
@@ -126,12 +127,12 @@ type contestView struct {
 	shown    int
 	over     bool
 
-	countdown *canvas.Text
+	ring *timerRing
 }
 
 func (v *contestView) build() screen {
 	s := v.s
-	v.countdown = nil
+	v.ring = nil
 	if v.over {
 		return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, v.ranking())), zone: v.zone.ID}
 	}
@@ -141,52 +142,113 @@ func (v *contestView) build() screen {
 		v.shown = c.Index() + 1
 		s.record(event.NewQuizQuestion(v.zone.ID, q.ID, c.Index(), nil))
 	}
+	small := s.shortScreen()
 
-	choices := container.NewGridWithColumns(len(q.Order))
+	// Sizes for the back of a class: the question at display size, answers at 60 px, a big
+	// timer ring; smaller screens step down one size each.
+	promptSize, optSize, ring := fyne.ThemeSizeName(sizeDisplay), fyne.ThemeSizeName(sizeOption), float32(150)
+	if small {
+		promptSize, optSize, ring = sizeHeading, sizeHeading, 110
+	}
+	if utf8.RuneCountInString(s.tx(q.Prompt)) > 40 && !small {
+		promptSize = sizeHeading
+	}
+
+	cols := 2
+	if len(q.Order) <= 2 {
+		cols = len(q.Order)
+	}
+	choices := container.NewGridWithColumns(cols)
 	right := map[int]bool{}
 	for _, k := range q.RightPositions() {
 		right[k] = true
 	}
 	for k, idx := range q.Order {
-		bg := colorSurface
+		bg, mark := colorSurface, markNone
 		if c.Closed() && right[k] {
-			bg = colorGood
+			bg, mark = colorGood, markRight
 		}
-		choices.Add(card(bg, 20, 12, container.NewBorder(nil, nil,
-			container.NewCenter(s.label(quiz.Letter(k)+" ", sizeLead, true, colorHeading)), nil,
-			s.para(s.tx(q.Choices[idx]), sizeLead, false, ""))))
+		choices.Add(v.option(k, s.tx(q.Choices[idx]), bg, mark, optSize))
 	}
-	info := s.label(s.t("quiz.progress", c.Index()+1, c.Len()), sizeBody, true, colorText)
-	v.countdown = s.label("", sizeLead, true, colorHeading)
-	v.updateTimer()
-	if c.Mode == quiz.Turns && !c.Closed() {
-		info.Text += "   " + s.t("team.turn", s.tx(c.Teams[c.Turn()].Name))
+
+	exit := s.pill(s.t("team.stop"), colorSurface, s.back)
+	info := s.label(s.t("quiz.progress", c.Index()+1, c.Len()), sizeLead, true, colorText)
+	var timer fyne.CanvasObject = layout.NewSpacer()
+	if c.Timer() > 0 && !c.Closed() {
+		v.ring = s.newTimerRing(ring)
+		v.updateTimer()
+		timer = v.ring.obj
 	}
-	center := container.NewVBox(container.NewBorder(nil, nil, info, v.countdown),
-		s.para(s.tx(q.Prompt), s.promptSize(s.tx(q.Prompt)), true, ""), choices)
+	top := container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(exit), container.NewCenter(info)), timer,
+		container.NewCenter(v.banner()))
+	center := container.NewVBox(top, layout.NewSpacer(),
+		s.para(s.tx(q.Prompt), promptSize, true, ""),
+		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices), layout.NewSpacer())
 	if c.Closed() {
 		next := s.t("quiz.next")
 		if c.Index()+1 == c.Len() {
 			next = s.t("team.ranking")
 		}
-		center.Add(card(colorSurfaceHi, 20, 14, container.NewBorder(nil, nil, nil, s.pill(next, colorAccent, v.next),
-			container.NewVBox(s.para(v.note, sizeLead, true, colorNameHeading),
-				s.para(s.tx(q.Explanation), sizeBody, false, "")))))
+		btn := s.pill(next, colorAccent, v.next)
+		btn.MinHeight, btn.MinWidth = 104, 280
+		center.Add(card(colorSurfaceHi, 20, 14, container.NewBorder(nil, nil, nil, container.NewCenter(btn),
+			container.NewVBox(s.para(v.note, sizeHeading, true, colorNameHeading),
+				s.para(s.tx(q.Explanation), sizeLead, false, "")))))
 	}
 
 	zones := container.NewGridWithColumns(len(c.Teams))
-	if len(c.Teams) == 4 {
+	if len(c.Teams) == 4 && s.viewport().Height > s.viewport().Width {
 		zones = container.NewGridWithColumns(2)
 	}
 	for t := range c.Teams {
 		zones.Add(v.teamZone(t))
 	}
-	body := container.NewBorder(card(colorBg, 24, 16, center), nil, nil, nil,
-		container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), zones))
-	return screen{body: padded(16, body), zone: v.zone.ID}
+	body := container.NewBorder(nil, container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), zones), nil, nil,
+		card(colorBg, 24, 16, center))
+	return screen{body: padded(16, body), zone: v.zone.ID, noBar: true}
 }
 
-// teamZone is one team's name, score and answer buttons.
+// banner says whose turn it is, or in 抢答 which team buzzed first.
+func (v *contestView) banner() fyne.CanvasObject {
+	s, c := v.s, v.c
+	var text string
+	var col color.Color = colorSurfaceHi
+	switch {
+	case c.Mode == quiz.Buzz && c.First() >= 0:
+		text, col = s.t("team.buzzed", s.teamName(c, c.First())), teamColors[c.First()%len(teamColors)]
+	case c.Mode == quiz.Buzz && !c.Closed():
+		text = s.t("team.buzz.go")
+	case c.Mode == quiz.Turns && !c.Closed():
+		text, col = s.t("team.turn", s.teamName(c, c.Turn())), teamColors[c.Turn()%len(teamColors)]
+	default:
+		return layout.NewSpacer()
+	}
+	return card(col, 28, 12, s.label(text, sizeHeading, true, colorText))
+}
+
+// option is one answer as the class sees it: its letter and text, large.
+func (v *contestView) option(k int, text string, bg color.Color, mark int, size fyne.ThemeSizeName) fyne.CanvasObject {
+	s := v.s
+	circle := canvas.NewCircle(colorAccent)
+	sign := fyne.CanvasObject(container.NewCenter(s.label(quiz.Letter(k), sizeHeading, true, colorText)))
+	if mark == markRight {
+		circle.FillColor = colorText
+		sign = container.NewCenter(s.label("✓", sizeHeading, true, colorBg))
+	}
+	badge := container.NewGridWrap(fyne.NewSize(76, 76), container.NewStack(circle, sign))
+	row := container.NewBorder(nil, nil, container.NewCenter(badge), nil,
+		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(text, size, false, "")))
+	face := card(bg, 24, 12, row)
+	if mark == markRight {
+		frame := canvas.NewRectangle(color.Transparent)
+		frame.CornerRadius, frame.StrokeColor, frame.StrokeWidth = 24, colorText, 6
+		return container.NewStack(face, frame)
+	}
+	return face
+}
+
+// teamZone is one team's name, score and answer buttons (only the name and score once
+// the question is closed, to leave room for the explanation).
 func (v *contestView) teamZone(t int) fyne.CanvasObject {
 	s := v.s
 	c := v.c
@@ -199,7 +261,19 @@ func (v *contestView) teamZone(t int) fyne.CanvasObject {
 	}
 	name := s.label(s.teamName(c, t), sizeLead, true, colorText)
 	score := s.label(s.t("team.points", team.Score), sizeHeading, true, colorText)
-	head := container.NewBorder(nil, nil, name, score)
+	var head fyne.CanvasObject = container.NewBorder(nil, nil, container.NewCenter(name), score)
+	if s.viewport().Width/float32(len(c.Teams)) < 440 { // four narrow zones: the score under the name
+		name.TextSize, score.TextSize = s.size(sizeBody), s.size(sizeLead)
+		head = container.NewBorder(nil, nil, container.NewCenter(name), container.NewCenter(score))
+		if s.viewport().Width/float32(len(c.Teams)) < 340 {
+			head = container.NewVBox(name, score)
+		}
+	}
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = 24
+	if c.Closed() {
+		return container.NewStack(rect, padded(14, head))
+	}
 	buttons := container.NewGridWithColumns(len(c.Current().Order))
 	for k := range c.Current().Order {
 		k := k
@@ -207,28 +281,38 @@ func (v *contestView) teamZone(t int) fyne.CanvasObject {
 		if c.Current().Type == quiz.TrueFalse {
 			lbl = s.tx(c.Current().Choices[c.Current().Order[k]])
 		}
-		b := s.pill(lbl, withAlpha(colorBg, 0x99), func() { v.answer(t, k) })
+		txt := s.label(lbl, sizeHeading, true, colorText)
+		txt.Alignment = fyne.TextAlignCenter
+		b := s.tappable(card(withAlpha(colorBg, 0x99), 50, 8, container.NewCenter(txt)),
+			s.answerTap(func() { v.answer(t, k) })) // the answer sounds of its own
 		b.MinHeight = 100
 		buttons.Add(b)
 	}
 	var status fyne.CanvasObject = layout.NewSpacer()
-	if c.ShutOut(t) && !c.Closed() {
+	if c.ShutOut(t) {
 		status = s.label(s.t("team.out"), sizeBody, false, colorText)
 	}
-	rect := canvas.NewRectangle(bg)
-	rect.CornerRadius = 24
-	return container.NewStack(rect, padded(18, container.NewBorder(head, buttons, nil, nil, status)))
+	return container.NewStack(rect, padded(14, container.NewBorder(head, buttons, nil, nil, status)))
 }
 
 func (v *contestView) answer(t, k int) {
 	s := v.s
 	c := v.c
 	q := c.Current()
+	buzzed := c.First() < 0 && c.Mode == quiz.Buzz
 	out := c.Answer(t, k)
 	if out == quiz.Ignored {
 		return
 	}
 	s.record(event.NewTeamAnswer(v.zone.ID, q.ID, t, []string{quiz.Letter(q.Order[k])}, out == quiz.Right, c.Elapsed()))
+	switch {
+	case buzzed: // the bell says who was first; the screen says whether it was right
+		s.sound(audio.SoundBuzz)
+	case out == quiz.Right:
+		s.sound(audio.SoundRight)
+	default:
+		s.sound(audio.SoundWrong)
+	}
 	switch out {
 	case quiz.Right:
 		v.note = s.t("team.won", s.tx(c.Teams[t].Name))
@@ -250,6 +334,7 @@ func (v *contestView) next() {
 func (v *contestView) finish() {
 	s := v.s
 	v.over = true
+	s.sound(audio.SoundWin)
 	label := strings.TrimSpace(v.label)
 	if label == "" {
 		label = s.d.Strings.T(content.Zh, "team.untitled")
@@ -267,6 +352,7 @@ func (v *contestView) tick() {
 		return
 	}
 	if v.c.Tick() == quiz.TimeUp {
+		v.s.sound(audio.SoundWrong)
 		v.note = v.s.t("quiz.timeup")
 		v.s.replace(v)
 		return
@@ -275,14 +361,15 @@ func (v *contestView) tick() {
 }
 
 func (v *contestView) updateTimer() {
-	if v.countdown == nil || v.c.Remaining() <= 0 && v.c.Closed() {
+	if v.ring == nil {
 		return
 	}
-	secs := int(math.Ceil(v.c.Remaining().Seconds()))
-	if t := v.s.t("quiz.seconds", secs); v.countdown.Text != t {
-		v.countdown.Text = t
-		v.countdown.Refresh()
+	left, full := v.c.Remaining(), v.c.Timer()
+	if v.c.Closed() || full <= 0 {
+		v.ring.set(0, 0)
+		return
 	}
+	v.ring.set(int(math.Ceil(left.Seconds())), float64(left)/float64(full))
 }
 
 // ranking shows the final standings, largest first.

@@ -163,13 +163,16 @@ func TestSoloQuizTimeoutAndIdleReset(t *testing.T) {
 	r.tap("知识竞答")
 	r.tap("个人挑战")
 	r.tap("小学生")
+	r.mustHave("60 秒") // children get twice the time
+	r.tick(30 * time.Second)
+	r.mustHave("30 秒")
 	r.tick(30 * time.Second)
 	r.mustHave("时间到", "下一题")
 	if e, _ := r.events.last(event.QuizAnswer); e.Data["timed_out"] != true {
 		t.Fatalf("timeout not recorded: %v", e.Data)
 	}
-	// Walking away mid-quiz: 90 s after the last tap (30 s ago), the prompt, then a reset.
-	r.tick(60 * time.Second)
+	// Walking away mid-quiz: 90 s after the last tap (60 s ago), the prompt, then a reset.
+	r.tick(30 * time.Second)
 	r.mustHave("还在吗？")
 	r.tick(20 * time.Second)
 	if r.shell.Depth() != 0 || r.shell.Session().State() != kiosk.Attract {

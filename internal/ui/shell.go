@@ -30,6 +30,8 @@ type Deps struct {
 	Quiz    *exhibit.Quizzes
 	Strings *Strings
 	Player  audio.Player
+	// Effects plays the short sounds of taps, answers and wins; nil: none.
+	Effects audio.Effects
 	Clock   kiosk.Clock
 	Guard   *kiosk.Guard
 	// Warnings are start-up problems staff should act on (a broken config file), in Chinese.
@@ -94,6 +96,10 @@ type screen struct {
 	pager *pager
 	zone  string
 	item  string
+	// noBar hides the bottom bar (a team contest in play: the screen belongs to the class).
+	noBar bool
+	// hint is what the bar says when the screen has no pager ("" says nothing).
+	hint string
 }
 
 // pager puts previous/next buttons and a position into the bar.
@@ -134,6 +140,8 @@ type Shell struct {
 	attractN int
 	images   imageCache
 	wall     wallState
+	anims    []*fyne.Animation // running animations of the screen on show (motion.go)
+	slideDir int               // the page turn being drawn: -1 back, +1 on, 0 none
 	// homeTiles and compactHome are how many zone tiles the home screen shows and whether
 	// they are the compact kind (set by its build).
 	homeTiles   int
@@ -146,6 +154,9 @@ type Shell struct {
 func NewShell(win fyne.Window, d Deps) *Shell {
 	if d.Log == nil {
 		d.Log = slog.Default()
+	}
+	if d.Effects == nil {
+		d.Effects = audio.NoEffects{}
 	}
 	s := &Shell{
 		d:       d,
@@ -247,7 +258,7 @@ func (s *Shell) Start(stop <-chan struct{}) {
 func (s *Shell) Tick() {
 	st := s.d.Player.Status()
 	if s.narr != nil {
-		s.narr.update(st)
+		s.narr.update(s.narr.status())
 	}
 	switch s.v.Tick(st.State == audio.Playing) {
 	case kiosk.Prompted:
@@ -279,15 +290,28 @@ func (s *Shell) activity() {
 	}
 }
 
-// tap wraps a handler so that it also counts as visitor activity.
+// tap wraps a handler so that it also counts as visitor activity, with a soft click.
 func (s *Shell) tap(fn func()) func() {
 	return func() {
+		s.sound(audio.SoundTap)
 		s.activity()
 		if fn != nil {
 			fn()
 		}
 	}
 }
+
+// answerTap wraps an answer's handler: visitor activity without the click, since the
+// answer sounds right or wrong of its own.
+func (s *Shell) answerTap(fn func()) func() {
+	return func() {
+		s.activity()
+		fn()
+	}
+}
+
+// sound plays a sound effect over any narration (nothing without a sound device).
+func (s *Shell) sound(fx audio.Sound) { s.d.Effects.Play(fx) }
 
 // record hands an event built by package event to the visit, which stamps it.
 func (s *Shell) record(e event.Event) { s.v.Record(e) }
@@ -343,6 +367,7 @@ func (s *Shell) show() {
 
 // render draws the top view and the bar for the current language and text size.
 func (s *Shell) render() {
+	s.stopMotion()
 	s.narr = nil
 	s.images.forget() // only the pictures of the page being drawn
 	top := s.stack[len(s.stack)-1]
@@ -361,7 +386,19 @@ func (s *Shell) render() {
 	sw.HideCursor = s.d.HideCursor
 	s.page.Objects = []fyne.CanvasObject{sw}
 	s.page.Refresh()
-	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
+	if s.slideDir != 0 { // a page turn slides the new page in, once it is drawn
+		s.slideIn(sw, s.slideDir)
+		s.slideDir = 0
+	}
+	s.refreshBar()
+}
+
+// refreshBar draws the bottom bar, unless the screen hides it.
+func (s *Shell) refreshBar() {
+	s.bar.Objects = nil
+	if !s.cur.noBar {
+		s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
+	}
 	s.bar.Refresh()
 	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
@@ -371,6 +408,7 @@ func (s *Shell) swipe(dir int) {
 	s.activity()
 	if p := s.cur.pager; p != nil {
 		if next := p.pos + dir; next >= 1 && next <= p.total {
+			s.slideDir = dir
 			p.move(dir)
 		}
 	}
@@ -434,8 +472,7 @@ func (s *Shell) toggleTextSize() {
 
 func (s *Shell) cycleVolume() {
 	s.v.CycleVolume()
-	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
-	s.bar.Refresh()
+	s.refreshBar()
 }
 
 // t translates a UI string in the visitor's language.

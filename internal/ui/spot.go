@@ -14,6 +14,7 @@ type spotView struct {
 	zone    content.Zone
 	idx     int
 	guessed map[string]bool // item id → visitor's guess (suspicious?)
+	flip    bool            // the answer was just given: its card turns over once
 }
 
 func (v *spotView) build() screen {
@@ -66,7 +67,11 @@ func (v *spotView) build() screen {
 		actions = container.NewHBox(next)
 	}
 	// Buttons stay outside the scrolling text: its touch surface would cover them.
-	right := container.NewBorder(nil, padded(8, actions), nil, nil, s.scrollText(text))
+	var right fyne.CanvasObject = container.NewBorder(nil, padded(8, actions), nil, nil, s.scrollText(text))
+	if answered && v.flip { // the card turns over to show the answer
+		v.flip = false
+		right = s.flipIn(right)
+	}
 	scoreLbl := s.label(s.t("spot.score", score, len(items)), sizeLead, true, colorText)
 	head := s.header(content.Zone{Title: content.Text{Zh: s.d.Strings.T(content.Zh, "spot.title"),
 		En: s.d.Strings.T(content.En, "spot.title")}, Color: v.zone.Color}, scoreLbl)
@@ -81,6 +86,7 @@ func (v *spotView) build() screen {
 
 func (v *spotView) answer(id string, suspicious bool) {
 	v.guessed[id] = suspicious
+	v.flip = true
 	v.s.replace(v)
 }
 

@@ -39,6 +39,7 @@ const (
 	sizeCaption  fyne.ThemeSizeName = "kiosk.caption"  // 24 px, not scaled
 	sizeTile     fyne.ThemeSizeName = "kiosk.tile"     // 48 px, not scaled
 	sizeTileHero fyne.ThemeSizeName = "kiosk.tilehero" // 72 px, not scaled
+	sizeOption   fyne.ThemeSizeName = "kiosk.option"   // 60 px, not scaled: team-contest answers, read from 3 m
 )
 
 // Custom colour names for RichText segments.
@@ -126,6 +127,8 @@ func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 		return 48
 	case sizeTileHero:
 		return 72
+	case sizeOption:
+		return 60
 	case sizeSmall, theme.SizeNameCaptionText:
 		return 24 * scale
 	case sizeLead, theme.SizeNameSubHeadingText:

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
@@ -28,6 +32,14 @@ func (s *Shell) Tour() []TourStep {
 		{"attract", func() { s.afterVisit() }},
 		{"home", func() { s.activity(); s.home() }},
 	}
+	if n := len(cat.Attract.Slides); s.teaserQuestion() != nil {
+		steps = append([]TourStep{{"attract-teaser", func() {
+			s.afterVisit()
+			s.attractN = n
+			s.page.Objects = []fyne.CanvasObject{s.attractPage()}
+			s.page.Refresh()
+		}}}, steps...)
+	}
 	add := func(name string, fn func()) { steps = append(steps, TourStep{name, fn}) }
 	if z, ok := zone(content.KindHistory); ok {
 		add("history", func() { s.home(); s.push(&historyView{s: s, zone: z}) })
@@ -38,6 +50,11 @@ func (s *Shell) Tour() []TourStep {
 		add("drug-detail", func() { s.push(&drugView{s: s, zone: z, list: cat.Drugs.Drugs, idx: 0}) })
 		if len(cat.Disguises.Items) > 0 {
 			add("spot-the-disguise", func() { s.home(); s.push(&spotView{s: s, zone: z}) })
+			add("spot-answered", func() {
+				if v, ok := s.top().(*spotView); ok {
+					v.answer(cat.Disguises.Items[0].ID, true)
+				}
+			})
 		}
 	}
 	if z, ok := zone(content.KindCases); ok && len(cat.Cases.Cases) > 0 {
@@ -87,6 +104,11 @@ func (s *Shell) Tour() []TourStep {
 				s.replace(&contestView{s: s, zone: z, c: c, label: "初二(3)班", audience: quiz.Secondary})
 			}
 		})
+		add("team-answered", func() {
+			if v, ok := s.top().(*contestView); ok {
+				v.answer(v.c.Turn(), v.c.Current().RightPositions()[0])
+			}
+		})
 	}
 	add("language-en", func() { s.home(); s.toggleLang() })
 	add("large-text", func() { s.toggleTextSize() })
@@ -96,5 +118,13 @@ func (s *Shell) Tour() []TourStep {
 		add("staff-packs", func() { s.showStaffPage(pagePacks) })
 	}
 	add("end", func() { s.closeStaff() })
+	// A slow screen takes longer over the tour than the idle timeout: each visitor step
+	// counts as a touch, as a visitor walking through would.
+	for i, st := range steps {
+		if !strings.HasPrefix(st.Name, "attract") && st.Name != "end" {
+			show := st.Show
+			steps[i].Show = func() { s.v.Touch(); show() }
+		}
+	}
 	return steps
 }

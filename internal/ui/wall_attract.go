@@ -6,16 +6,6 @@ import (
 	"fyne.io/fyne/v2/layout"
 )
 
-// attractSlides is the number of attract slides: the content's, and 今日留言 when the wall
-// has messages from today.
-func (s *Shell) attractSlides() int {
-	n := len(s.cat().Attract.Slides)
-	if len(s.wall.today) > 0 {
-		n++
-	}
-	return n
-}
-
 // wallTodaySlide is the 今日留言 attract slide: today's newest messages as wall cards.
 func (s *Shell) wallTodaySlide() fyne.CanvasObject {
 	title := s.label(s.d.Strings.T("zh", "wall.today"), sizeHeading, true, colorText)
