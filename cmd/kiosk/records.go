@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/config"
@@ -22,10 +23,11 @@ const EventsFile = "events.db"
 // openRecords opens the visitor log and, when a hub is configured, starts the uploader.
 // Without a usable log the kiosk still runs: events go to the process log and the staff
 // panel says why. The returned function stops the uploader and flushes the log.
-func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, func()) {
+func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, ui.DeviceInfo, func()) {
+	dev := ui.DeviceInfo{KioskID: cfg.KioskID, Started: time.Now(), Disk: func() (uint64, uint64, error) { return diskSpace(cfg.DataDir) }}
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		log.Error("data directory unusable, visitor log off", "err", err)
-		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: unusableDataDir(cfg.DataDir)}, dev, func() {}
 	}
 	// OpenInBackground always gives a working log at once: the integrity check runs on the
 	// log's own goroutine after the first frame, and on a full disk events wait in memory
@@ -40,21 +42,24 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ev
 	})
 	if err != nil {
 		log.Error("visitor log unusable, events go to the process log only", "err", err)
-		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: unusableDataDir(cfg.DataDir)}, dev, func() {}
 	}
 	// A damaged log found by the background check is moved aside and logged by eventlog;
 	// the staff panel reads it from Health.
-	deps := ui.RecordsDeps{Health: l.Health}
+	deps := ui.RecordsDeps{Health: l.Health, Trail: l.StaffTrail,
+		Stats: func(from, to time.Time) (eventlog.Summary, error) { return l.Stats(from, to, time.Local) }}
+	dev.KioskID = l.KioskID()
 	ctx, cancel := context.WithCancel(context.Background())
 	key, err := evsync.LoadOrCreateKey(cfg.DataDir)
 	if err != nil {
 		log.Error("kiosk signing key unusable: no export or upload", "err", err)
 	} else {
-		log.Info("kiosk key", "public_key", evsync.PublicKeyString(key.Public().(ed25519.PublicKey)))
+		dev.PublicKey = evsync.PublicKeyString(key.Public().(ed25519.PublicKey))
+		log.Info("kiosk key", "public_key", dev.PublicKey)
 		deps.Export = func(all bool, progress func(done, total int)) (int, string, error) {
 			dir := cfg.Events.ExportDir
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-				return 0, dir, fmt.Errorf("no USB stick found at %s: insert one (or set [events] export_dir)", dir)
+				return 0, dir, fmt.Errorf("%w at %s: insert one (or set [events] export_dir)", ui.ErrNoStick, dir)
 			}
 			opts := evsync.ExportOptions{Progress: progress, Logger: log}
 			if all {
@@ -70,10 +75,24 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ev
 			go up.Run(ctx)
 		}
 	}
-	return l, deps, func() {
+	return l, deps, dev, func() {
 		cancel()
 		if err := l.Close(); err != nil {
 			log.Error("closing the visitor log", "err", err)
 		}
 	}
+}
+
+// unusableDataDir says in Chinese why there is no visitor log (the detail is in the log).
+func unusableDataDir(dir string) string {
+	return "数据目录 " + dir + " 无法写入（磁盘已满、只读或没有权限），访客记录只写入程序日志。请联系技术人员。"
+}
+
+// diskSpace reports the free and total bytes of the file system holding dir.
+func diskSpace(dir string) (free, total uint64, err error) {
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		return 0, 0, fmt.Errorf("disk space of %s: %w", dir, err)
+	}
+	return st.Bavail * uint64(st.Bsize), st.Blocks * uint64(st.Bsize), nil
 }
