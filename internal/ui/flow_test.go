@@ -264,7 +264,7 @@ func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	}
 	r.mustHave("管理面板", "概览", "设备", "设置", "操作记录")
 	r.tap("设备")
-	r.mustHave("bundled demo", "demo v1", "内容检查通过", "声音设备正常")
+	r.mustHave("内置演示内容", "demo v1", "内容检查通过", "声音设备正常")
 	r.tap("设置")
 	r.mustHave("无操作超时", "小学团体模式")
 	r.tap("120 秒")

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
@@ -38,6 +39,20 @@ func (s *Shell) gainFor() *gainState {
 	return &s.gain
 }
 
+// withGainCard puts the start-of-visit question under the home screen's head. On short
+// screens (1280×800) the card takes the subtitle's place, so the zone tiles keep their
+// height.
+func (s *Shell) withGainCard(head, title fyne.CanvasObject) fyne.CanvasObject {
+	g := s.gainCard()
+	switch {
+	case g == nil:
+		return head
+	case s.shortScreen():
+		return container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, g))
+	}
+	return container.NewVBox(head, spacerH(16), g)
+}
+
 // gainCard is the home screen's one-question card at the start of a visit: the question
 // and big 对 / 错 / 跳过 buttons; after a tap, a line of thanks. nil when the visit has no
 // check (no quiz bank, or not in a visit).
@@ -49,8 +64,12 @@ func (s *Shell) gainCard() fyne.CanvasObject {
 	if !g.has || g.skipped {
 		return nil
 	}
+	pad := float32(16)
+	if s.shortScreen() {
+		pad = 8
+	}
 	if g.answered {
-		return card(colorSurface, 24, 16, s.para(s.t("gain.thanks"), sizeBody, false, colorNameMuted))
+		return card(colorSurface, 24, pad, s.para(s.t("gain.thanks"), sizeBody, false, colorNameMuted))
 	}
 	q := g.before
 	buttons := container.NewHBox()
@@ -58,9 +77,13 @@ func (s *Shell) gainCard() fyne.CanvasObject {
 		i := i
 		buttons.Add(s.pill(s.tx(c), colorSurfaceHi, func() { s.answerGainBefore(i) }))
 	}
-	buttons.Add(s.pill(s.t("gain.skip"), colorSurface, s.skipGain))
-	text := container.NewVBox(s.label(s.t("gain.title"), sizeSmall, true, colorHeading), s.para(s.tx(q.Prompt), sizeBody, true, ""))
-	return card(colorSurface, 24, 16, container.NewBorder(nil, nil, nil, container.NewCenter(buttons), text))
+	buttons.Add(s.pill(s.t("gain.skip"), colorBg, s.skipGain))
+	var text fyne.CanvasObject = container.NewVBox(s.label(s.t("gain.title"), sizeSmall, true, colorHeading), s.para(s.tx(q.Prompt), sizeBody, true, ""))
+	if s.shortScreen() { // one line: the question after a short lead
+		text = container.NewBorder(nil, nil, container.NewCenter(s.label(s.t("gain.lead"), sizeBody, true, colorHeading)), nil,
+			container.New(layout.NewCustomPaddedLayout(20, 0, 0, 0), s.para(s.tx(q.Prompt), sizeBody, true, "")))
+	}
+	return card(colorSurface, 24, pad, container.NewBorder(nil, nil, nil, container.NewCenter(buttons), text))
 }
 
 func (s *Shell) answerGainBefore(choice int) {

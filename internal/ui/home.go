@@ -39,10 +39,7 @@ func (v *homeView) build() screen {
 		other = m.Title.Zh
 	}
 	sub := s.para(other+"  ·  "+s.tx(m.Slogan), sizeBody, false, colorNameMuted)
-	var head fyne.CanvasObject = container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub))
-	if g := s.gainCard(); g != nil { // the learning-gain question at the start of a visit (gain.go)
-		head = container.NewVBox(head, spacerH(16), g)
-	}
+	head := s.withGainCard(container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub)), title) // gain.go
 
 	openers := s.zoneOpeners()
 	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/evsync"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
 
@@ -61,10 +62,12 @@ type exportState struct {
 // visitor log, its upload and the USB export on the right.
 func (s *Shell) devicePage() fyne.CanvasObject {
 	left := container.NewVBox(s.machineCard(), s.contentCard(), s.soundDiskCard())
-	right := container.NewVBox(s.recordsCard(), s.syncCard())
-	if s.d.Records.Export != nil {
+	right := container.NewVBox()
+	if s.d.Records.Export != nil { // the page's one action, first
 		right.Add(s.exportRow())
 	}
+	right.Add(s.recordsCard())
+	right.Add(s.syncCard())
 	if w := s.warningsCard(); w != nil {
 		right.Add(w)
 	}
@@ -122,7 +125,11 @@ func (s *Shell) contentCard() fyne.CanvasObject {
 	p := s.pack()
 	m := p.Catalog.Meta
 	box := container.NewVBox()
-	ver := fmt.Sprintf("%s: %s   %s: %s v%d", s.t("staff.content.source"), p.Source,
+	src := p.Source
+	if src == exhibit.BundledSource {
+		src = s.t("packs.source.bundled")
+	}
+	ver := fmt.Sprintf("%s：%s   %s：%s v%d", s.t("staff.content.source"), src,
 		s.t("staff.content.version"), m.PackID, m.Version)
 	if m.Demo {
 		ver += " (" + s.t("staff.content.demo") + ")"
@@ -172,7 +179,7 @@ func (s *Shell) recordsCard() fyne.CanvasObject {
 	if h.Budget > 0 {
 		line += " / " + s.t("staff.records.budget", megabytes(h.Budget))
 	}
-	box.Add(s.para(line, sizeBody, false, ""))
+	box.Add(s.para(line, sizeSmall, false, ""))
 	if n := h.Dropped + h.Failed + h.Lost; n > 0 {
 		box.Add(s.para(s.t("staff.records.lost", n, h.Dropped, h.Failed, h.Lost), sizeSmall, true, colorNameHeading))
 	}

@@ -12,9 +12,9 @@ import (
 	"github.com/jindu-edu/kiosk/internal/evsync"
 )
 
-// TestStaffGallery saves every staff page at 1920×1080 and 1280×800 with
+// TestGalleryStaff saves every staff page at 1920×1080 and 1280×800 with
 // UPDATE_SCREENSHOTS=DIR, after checking that nothing is cut off.
-func TestStaffGallery(t *testing.T) {
+func TestGalleryStaff(t *testing.T) {
 	dir := os.Getenv("UPDATE_SCREENSHOTS")
 	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
 		r := newRig(t, withQuiz(&saves{}), withLog(t, weekFixture(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC))),

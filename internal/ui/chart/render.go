@@ -96,34 +96,48 @@ func (r *renderer) widest(limit float32, label func(Point) string) float32 {
 }
 
 // bars draws one row per point: its label on the left, the bar, and the value after it.
+// Rows keep a readable height from the top; labels too long for their column are cut with
+// an ellipsis.
 func (r *renderer) bars(size fyne.Size) {
 	n := len(r.c.Points)
-	rowH := size.Height / float32(n)
-	labelW := r.widest(size.Width*0.45, func(p Point) string { return p.Label })
-	valueW := r.widest(size.Width*0.3, func(p Point) string { return p.Text })
+	rowH := min(size.Height/float32(n), r.c.TextSize*2.8)
+	labelW := r.widest(size.Width*0.38, func(p Point) string { return p.Label })
+	valueW := r.widest(size.Width*0.4, func(p Point) string { return p.Text })
 	gap := r.c.TextSize / 2
-	track := size.Width - labelW - valueW - 2*gap
-	barH := min(rowH*0.7, r.c.TextSize*1.6)
+	track := max(size.Width-labelW-valueW-2*gap, size.Width*0.15)
+	barH := min(rowH*0.7, r.c.TextSize*1.4)
 	for i, p := range r.c.Points {
 		y := float32(i) * rowH
-		lbl := r.text(p.Label, r.c.Text, false)
+		lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
 		lh := lbl.MinSize().Height
 		r.place(lbl, fyne.NewPos(labelW-lbl.MinSize().Width, y+(rowH-lh)/2))
-		w := float32(0)
-		if track > 0 {
-			w = track * float32(p.Value/r.c.max())
-		}
+		w := track * float32(p.Value/r.c.max())
 		fill := r.c.Color
 		if p.Color != nil {
 			fill = p.Color
 		}
-		r.rect(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x14}, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), fyne.NewSize(max(track, 0), barH), barH/4)
+		r.rect(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x14}, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), fyne.NewSize(track, barH), barH/4)
 		if w > 0 {
 			r.rect(fill, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), fyne.NewSize(max(w, 4), barH), barH/4)
 		}
-		v := r.text(p.Text, r.c.Text, true)
-		r.place(v, fyne.NewPos(labelW+gap+max(w, 4)+gap, y+(rowH-v.MinSize().Height)/2))
+		v := r.text(r.fit(p.Text, valueW), r.c.Text, true)
+		r.place(v, fyne.NewPos(labelW+2*gap+track, y+(rowH-v.MinSize().Height)/2))
 	}
+}
+
+// fit cuts text with an ellipsis until it is at most w wide.
+func (r *renderer) fit(text string, w float32) string {
+	if r.text(text, nil, false).MinSize().Width <= w+1 {
+		return text
+	}
+	runes := []rune(text)
+	for n := len(runes) - 1; n > 0; n-- {
+		t := string(runes[:n]) + "…"
+		if r.text(t, nil, false).MinSize().Width <= w+1 {
+			return t
+		}
+	}
+	return "…"
 }
 
 // line draws the values as a line over the labels, with the largest value marked.
