@@ -204,7 +204,7 @@ func (s *Shell) syncCard() fyne.CanvasObject {
 	if !st.LastSuccess.IsZero() {
 		line += "  " + s.t("staff.sync.last", st.LastSuccess.Local().Format("01-02 15:04"))
 	}
-	box.Add(s.para(line, sizeBody, false, ""))
+	box.Add(s.para(line, sizeSmall, false, ""))
 	switch {
 	case st.StaffMessage != "":
 		box.Add(s.para(st.StaffMessage, sizeSmall, true, colorNameHeading))

@@ -81,8 +81,7 @@ func (s *Shell) staffPanel() fyne.CanvasObject {
 		key := p.key
 		rail.Add(s.railButton(s.t(p.title), key == cur.key, func() { s.showStaffPage(key) }))
 	}
-	bottom := container.NewVBox(s.pill(s.t("staff.close"), colorAccent, s.closeStaff),
-		s.pill(s.t("staff.exit"), colorBad, s.confirmExit))
+	bottom := s.pill(s.t("staff.close"), colorAccent, s.closeStaff) // 退出程序 is on 设置
 	railW := float32(230)
 	if s.narrow() {
 		railW = 190
@@ -112,6 +111,9 @@ func (s *Shell) railButton(text string, selected bool, fn func()) fyne.CanvasObj
 	lbl := s.label(text, sizeButton, selected, fg)
 	t := s.tappable(container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(0, 0, 24, 16), container.NewHBox(container.NewCenter(lbl)))), s.tap(fn))
 	t.MinHeight = targetHeight
+	if s.shortScreen() { // six pages and 关闭面板 fit 800 px
+		t.MinHeight = 76
+	}
 	return t
 }
 

@@ -50,6 +50,7 @@ func (s *Shell) settingsPage() fyne.CanvasObject {
 		row(s.t("staff.volume"), vol),
 		row(s.t("staff.soften"), soften),
 		row(s.t("staff.pin.row"), pin),
+		row(s.t("staff.program"), []fyne.CanvasObject{s.pill(s.t("staff.exit"), colorBad, s.confirmExit)}),
 		s.statusLine(),
 	)
 }
