@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -60,11 +61,15 @@ func main() {
 		cfg.DataDir = *dataDir
 	}
 
+	if !cfg.Windowed {
+		setScreenScale(log)
+	}
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
 	deps, store, closeAll := wire(cfg, log, a)
 	defer closeAll()
 	deps.AppVersion = version
+	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = warnings
 
 	if cfg.Windowed {
@@ -85,6 +90,7 @@ func main() {
 	shell.Start(stop)
 	quitOnSignal(a, log)
 	bootOKAfterFirstFrame(a, store, log)
+	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
 	if *tour != "" {
 		go runTour(a, w, shell, *tour, log)
 	}

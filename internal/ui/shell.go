@@ -46,7 +46,10 @@ type Deps struct {
 	Do func(func())
 	// Quit leaves the program (staff exit).
 	Quit func()
-	Log  *slog.Logger
+	// FreeMemory returns freed memory to the system; run on its own goroutine when a visit
+	// ends (the app passes debug.FreeOSMemory; nil: nothing).
+	FreeMemory func()
+	Log        *slog.Logger
 }
 
 // ticker is a view with a clock of its own (quiz countdowns); Tick calls it.
@@ -349,6 +352,7 @@ func (s *Shell) render() {
 	s.page.Refresh()
 	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	s.bar.Refresh()
+	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
 
 // swipe pages the current screen, if it has a pager.
@@ -398,6 +402,12 @@ func (s *Shell) afterVisit() {
 		s.images.reset(s.pack().Serial())
 	}
 	s.showAttract()
+	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
+	// rest (the Go heap's free pages too, off the UI thread).
+	s.images.trim(idleImageBudget)
+	if s.d.FreeMemory != nil {
+		go s.d.FreeMemory()
+	}
 }
 
 func (s *Shell) toggleLang() {
