@@ -20,6 +20,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/pack"
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
@@ -141,6 +142,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		Clock:      clock,
 		Guard:      guard,
 		HideCursor: cfg.HideCursor && !cfg.Windowed,
+		Camera:     &mirror.V4L2{Device: os.Getenv("KIOSK_CAMERA")}, // opened only in the mirror zone
 		Quit:       a.Quit,
 		Log:        log,
 	}

@@ -28,15 +28,15 @@ type Station struct {
 	cfg Config
 	fx  *Effect
 
-	mu      sync.Mutex
-	params  Params
-	cam     Camera // open camera or face source; nil when closed
-	live    bool   // cam is the real camera
-	face    int
-	stop    chan struct{}
-	done    chan struct{}
-	tokens  chan struct{} // one token: a pair may be delivered
-	in      bool          // between Enter and Leave
+	mu     sync.Mutex
+	params Params
+	cam    Camera // open camera or face source; nil when closed
+	live   bool   // cam is the real camera
+	face   int
+	stop   chan struct{}
+	done   chan struct{}
+	tokens chan struct{} // one token: a pair may be delivered
+	in     bool          // between Enter and Leave
 }
 
 // NewStation makes a closed station.

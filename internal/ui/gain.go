@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
@@ -40,17 +39,26 @@ func (s *Shell) gainFor() *gainState {
 }
 
 // withGainCard puts the start-of-visit question under the home screen's head. On short
-// screens (1280×800) the card takes the subtitle's place, so the zone tiles keep their
-// height.
+// screens (1280×800), where the zone tiles need the height, a big button beside the title
+// opens the same question over the home screen; once answered the button goes.
 func (s *Shell) withGainCard(head, title fyne.CanvasObject) fyne.CanvasObject {
-	g := s.gainCard()
-	switch {
-	case g == nil:
+	if !s.shortScreen() {
+		if g := s.gainCard(); g != nil {
+			return container.NewVBox(head, spacerH(16), g)
+		}
 		return head
-	case s.shortScreen():
-		return container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, g))
 	}
-	return container.NewVBox(head, spacerH(16), g)
+	if !s.v.InVisit() || !s.pack().HasQuiz() {
+		return head
+	}
+	if g := s.gainFor(); !g.has || g.answered {
+		return head
+	}
+	open := s.pill(s.t("gain.open"), colorAccent, func() {
+		s.showModal("gain", card(colorBg, 36, 32, s.gainCard()), s.skipGain)
+	})
+	// Over the head's right end, beside the title: it takes no height from the tiles.
+	return container.NewStack(head, container.NewBorder(nil, nil, nil, container.NewVBox(open)))
 }
 
 // gainCard is the home screen's one-question card at the start of a visit: the question
@@ -79,9 +87,9 @@ func (s *Shell) gainCard() fyne.CanvasObject {
 	}
 	buttons.Add(s.pill(s.t("gain.skip"), colorBg, s.skipGain))
 	var text fyne.CanvasObject = container.NewVBox(s.label(s.t("gain.title"), sizeSmall, true, colorHeading), s.para(s.tx(q.Prompt), sizeBody, true, ""))
-	if s.shortScreen() { // one line: the question after a short lead
-		text = container.NewBorder(nil, nil, container.NewCenter(s.label(s.t("gain.lead"), sizeBody, true, colorHeading)), nil,
-			container.New(layout.NewCustomPaddedLayout(20, 0, 0, 0), s.para(s.tx(q.Prompt), sizeBody, true, "")))
+	if s.shortScreen() { // in the modal: the question above its buttons
+		width := spacerW(min(900, s.viewport().Width-160))
+		return container.NewStack(width, container.NewVBox(text, container.NewCenter(buttons)))
 	}
 	return card(colorSurface, 24, pad, container.NewBorder(nil, nil, nil, container.NewCenter(buttons), text))
 }
@@ -90,6 +98,7 @@ func (s *Shell) answerGainBefore(choice int) {
 	g := s.gainFor()
 	g.answered = true
 	s.record(event.NewGainCheck(event.GainBefore, g.before.ID, g.before.Topic, "", isRight(g.before, choice)))
+	s.closeGainModal()
 	s.render()
 }
 
@@ -97,6 +106,7 @@ func (s *Shell) skipGain() {
 	g := s.gainFor()
 	g.answered, g.skipped = true, true
 	s.record(event.NewGainCheck(event.GainSkip, g.before.ID, g.before.Topic, "", false))
+	s.closeGainModal()
 	s.render()
 }
 
@@ -147,4 +157,11 @@ func (s *Shell) gainAfterCard(audience string) fyne.CanvasObject {
 func isRight(q quiz.Question, choice int) bool {
 	right := q.Correct()
 	return len(right) == 1 && right[0] == choice
+}
+
+// closeGainModal closes the question's modal (short screens), if it is open.
+func (s *Shell) closeGainModal() {
+	if s.modal == "gain" {
+		s.closeModal()
+	}
 }

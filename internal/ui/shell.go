@@ -15,6 +15,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
@@ -46,6 +47,8 @@ type Deps struct {
 	Do func(func())
 	// Quit leaves the program (staff exit).
 	Quit func()
+	// Camera is the mirror station's camera; nil: none (it shows illustrated faces).
+	Camera mirror.Camera
 	// FreeMemory returns freed memory to the system; run on its own goroutine when a visit
 	// ends (the app passes debug.FreeOSMemory; nil: nothing).
 	FreeMemory func()
@@ -129,6 +132,8 @@ type Shell struct {
 	narr     *narrationBar
 	attractN int
 	images   imageCache
+	// cameraNote is what the staff panel says about the mirror's camera ("" when fine).
+	cameraNote string
 }
 
 // NewShell builds the UI into win and shows the attract loop.

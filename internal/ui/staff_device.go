@@ -104,6 +104,9 @@ func (s *Shell) soundDiskCard() fyne.CanvasObject {
 		audioLine = s.t("staff.audio.none") + s.d.Player.Reason()
 	}
 	box.Add(s.para(audioLine, sizeBody, false, ""))
+	if s.cameraNote != "" { // the mirror zone's camera (mirror.go)
+		box.Add(s.para(s.cameraNote, sizeSmall, true, colorNameHeading))
+	}
 	if disk := s.d.Device.Disk; disk != nil {
 		free, total, err := disk()
 		switch {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"golang.org/x/crypto/bcrypt"
 
+	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 )
@@ -39,20 +40,28 @@ func (s *Shell) settingsPage() fyne.CanvasObject {
 		s.chip(s.t("staff.on"), st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = true }) }),
 		s.chip(s.t("staff.off"), !st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = false }) }),
 	}
+	mirrorOn := []fyne.CanvasObject{
+		s.chip(s.t("staff.mirror.on"), !st.MirrorOff, func() { s.changeSetting("mirror_off", func(x *kiosk.Settings) { x.MirrorOff = false }) }),
+		s.chip(s.t("staff.mirror.off"), st.MirrorOff, func() { s.changeSetting("mirror_off", func(x *kiosk.Settings) { x.MirrorOff = true }) }),
+	}
 	pin := []fyne.CanvasObject{s.pill(s.t("staff.pin.change"), colorSurfaceHi, func() { s.showNewPIN(newPIN{}) })}
 	row := func(title string, chips []fyne.CanvasObject) fyne.CanvasObject {
 		lbl := container.NewStack(spacerW(230), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
 		return container.NewHBox(lbl, container.NewHBox(chips...))
 	}
-	return container.NewVBox(
+	box := container.NewVBox(
 		row(s.t("staff.idle"), idle),
 		row(s.t("staff.lang"), langs),
 		row(s.t("staff.volume"), vol),
 		row(s.t("staff.soften"), soften),
-		row(s.t("staff.pin.row"), pin),
-		row(s.t("staff.program"), []fyne.CanvasObject{s.pill(s.t("staff.exit"), colorBad, s.confirmExit)}),
-		s.statusLine(),
 	)
+	if s.hasZone(content.KindMirror) {
+		box.Add(row(s.t("staff.mirror"), mirrorOn))
+	}
+	box.Add(row(s.t("staff.pin.row"), pin))
+	box.Add(row(s.t("staff.program"), []fyne.CanvasObject{s.pill(s.t("staff.exit"), colorBad, s.confirmExit)}))
+	box.Add(s.statusLine())
+	return box
 }
 
 // changeSetting applies and saves one staff setting (the visit records it in the audit
