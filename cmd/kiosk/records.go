@@ -22,10 +22,17 @@ const EventsFile = "events.db"
 // openRecords opens the visitor log and, when a hub is configured, starts the uploader.
 // Without a usable log the kiosk still runs: events go to the process log and the staff
 // panel says why. The returned function stops the uploader and flushes the log.
-func openRecords(cfg config.Config, contentVersion string, packVersion func() string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, func()) {
+func openRecords(cfg config.Config, contentVersion string, packVersion func() string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, ui.DeviceInfo, func()) {
+	dev := ui.DeviceInfo{KioskID: cfg.KioskID, Started: time.Now(), Disk: func() (uint64, uint64, error) {
+		free, total := diskSpace(cfg.DataDir)
+		if total <= 0 {
+			return 0, 0, fmt.Errorf("disk space of %s unknown", cfg.DataDir)
+		}
+		return uint64(free), uint64(total), nil
+	}}
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		log.Error("data directory unusable, visitor log off", "err", err)
-		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: unusableDataDir(cfg.DataDir)}, dev, func() {}
 	}
 	// OpenInBackground always gives a working log at once: the integrity check runs on the
 	// log's own goroutine after the first frame, and on a full disk events wait in memory
@@ -40,21 +47,24 @@ func openRecords(cfg config.Config, contentVersion string, packVersion func() st
 	})
 	if err != nil {
 		log.Error("visitor log unusable, events go to the process log only", "err", err)
-		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
+		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: unusableDataDir(cfg.DataDir)}, dev, func() {}
 	}
 	// A damaged log found by the background check is moved aside and logged by eventlog;
 	// the staff panel reads it from Health.
-	deps := ui.RecordsDeps{Health: l.Health}
+	deps := ui.RecordsDeps{Health: l.Health, Trail: l.StaffTrail,
+		Stats: func(from, to time.Time) (eventlog.Summary, error) { return l.Stats(from, to, time.Local) }}
+	dev.KioskID = l.KioskID()
 	ctx, cancel := context.WithCancel(context.Background())
 	key, err := evsync.LoadOrCreateKey(cfg.DataDir)
 	if err != nil {
 		log.Error("kiosk signing key unusable: no export or upload", "err", err)
 	} else {
-		log.Info("kiosk key", "public_key", evsync.PublicKeyString(key.Public().(ed25519.PublicKey)))
+		dev.PublicKey = evsync.PublicKeyString(key.Public().(ed25519.PublicKey))
+		log.Info("kiosk key", "public_key", dev.PublicKey)
 		deps.Export = func(all bool, progress func(done, total int)) (int, string, error) {
 			dir := cfg.Events.ExportDir
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-				return 0, dir, fmt.Errorf("no USB stick found at %s: insert one (or set [events] export_dir)", dir)
+				return 0, dir, fmt.Errorf("%w at %s: insert one (or set [events] export_dir)", ui.ErrNoStick, dir)
 			}
 			opts := evsync.ExportOptions{Progress: progress, Logger: log}
 			if all {
@@ -71,7 +81,7 @@ func openRecords(cfg config.Config, contentVersion string, packVersion func() st
 			go up.Run(ctx)
 		}
 	}
-	return l, deps, func() {
+	return l, deps, dev, func() {
 		cancel()
 		if err := l.Close(); err != nil {
 			log.Error("closing the visitor log", "err", err)
@@ -92,4 +102,9 @@ func heartbeat(dataDir string, packVersion func() string, l *eventlog.Log) func(
 		}
 		return st
 	}
+}
+
+// unusableDataDir says in Chinese why there is no visitor log (the detail is in the log).
+func unusableDataDir(dir string) string {
+	return "数据目录 " + dir + " 无法写入（磁盘已满、只读或没有权限），访客记录只写入程序日志。请联系技术人员。"
 }

@@ -98,16 +98,16 @@ func mustStrings(log *slog.Logger) *ui.Strings {
 // narration on the same device.
 func openAudio(enabled bool, log *slog.Logger) (audio.Player, audio.Effects, func()) {
 	if !enabled {
-		return audio.Silent{Why: "narration is turned off in the configuration (audio = false)"}, audio.NoEffects{}, func() {}
+		return audio.Silent{Why: "配置文件中关闭了讲解声音（audio = false）"}, audio.NoEffects{}, func() {}
 	}
 	if ok, why := audio.DetectDevice(audio.CardsFile); !ok {
 		log.Warn("no sound device, narration is silent", "reason", why)
-		return audio.Silent{Why: why}, audio.NoEffects{}, func() {}
+		return audio.Silent{Why: "没有找到声卡：请检查音箱和声卡的连接，然后重启本机"}, audio.NoEffects{}, func() {}
 	}
 	out, err := device.Open()
 	if err != nil {
 		log.Warn("sound device unusable, narration is silent", "err", err)
-		return audio.Silent{Why: err.Error()}, audio.NoEffects{}, func() {}
+		return audio.Silent{Why: "声卡无法打开：请检查音箱连接后重启本机（详情已写入程序日志）"}, audio.NoEffects{}, func() {}
 	}
 	var fx audio.Effects = audio.NoEffects{}
 	if e, err := audio.NewBeepEffects(out, assets.Sounds()); err != nil {

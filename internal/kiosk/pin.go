@@ -97,6 +97,7 @@ type Guard struct {
 	lockedUntil time.Time     // wall clock
 	lockLen     time.Duration // length of the lockout in force; bounds it when the clock goes back
 	path        string        // the lockout file; "" keeps the state in memory only
+	dir         string        // the data directory whose PIN file is read at every check; "" for NewGuard
 	saveErr     error
 }
 
@@ -119,7 +120,7 @@ func NewGuard(c Clock, hash []byte) *Guard { return &Guard{clock: c, hash: hash}
 // unreadable file counts as one attempt short of a lockout, and the error says why; the
 // Guard is usable either way.
 func NewGuardPersisted(c Clock, hash []byte, dataDir string) (*Guard, error) {
-	g := &Guard{clock: c, hash: hash, path: filepath.Join(dataDir, PINLockoutFile)}
+	g := &Guard{clock: c, hash: hash, path: filepath.Join(dataDir, PINLockoutFile), dir: dataDir}
 	b, err := os.ReadFile(g.path)
 	if errors.Is(err, os.ErrNotExist) {
 		return g, nil
@@ -139,6 +140,7 @@ func NewGuardPersisted(c Clock, hash []byte, dataDir string) (*Guard, error) {
 
 // Check tries a PIN. While locked it does not even look at the PIN.
 func (g *Guard) Check(pin string) Verdict {
+	g.reload()
 	if g.hash == nil {
 		return PINNotSet
 	}
@@ -164,6 +166,37 @@ func (g *Guard) Check(pin string) Verdict {
 	}
 	g.save()
 	return PINWrong
+}
+
+// reload reads the PIN file again, so that a PIN set or changed while the kiosk runs
+// (`kioskctl pin set`, or the staff panel) works at once. A missing or unreadable file
+// keeps the hash in force.
+func (g *Guard) reload() {
+	if g.dir == "" {
+		return
+	}
+	if h, err := LoadPINHash(g.dir); err == nil {
+		g.hash = h
+	}
+}
+
+// SetPIN stores a new PIN (6–12 digits) in the data directory of a persisted Guard and
+// uses it from now on; a Guard in memory only just uses it.
+func (g *Guard) SetPIN(pin string, cost int) error {
+	h, err := HashPIN(pin, cost)
+	if err != nil {
+		return err
+	}
+	if g.dir != "" {
+		if err := os.MkdirAll(g.dir, 0o700); err != nil {
+			return fmt.Errorf("create data directory: %w", err)
+		}
+		if err := atomicfile.WriteFile(filepath.Join(g.dir, PINFile), h, 0o600); err != nil {
+			return fmt.Errorf("save staff PIN: %w", err)
+		}
+	}
+	g.hash = h
+	return nil
 }
 
 // LockedFor is how long the pad stays locked (0 when open).

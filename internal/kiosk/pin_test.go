@@ -180,3 +180,34 @@ func TestPINLockoutSurvivesRestart(t *testing.T) {
 		t.Fatalf("damaged state: %v, %d attempts", err, g.AttemptsLeft())
 	}
 }
+
+// TestPINSetWhileRunning: a kiosk started without a PIN accepts one set afterwards by
+// `kioskctl pin set` (the file) or by the staff panel (SetPIN), without a restart.
+func TestPINSetWhileRunning(t *testing.T) {
+	dir := t.TempDir()
+	g, err := NewGuardPersisted(NewManualClock(t0), nil, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := g.Check("246810"); v != PINNotSet {
+		t.Fatalf("no PIN yet: %v", v)
+	}
+	if err := SavePIN(dir, "246810"); err != nil {
+		t.Fatal(err)
+	}
+	if v := g.Check("246810"); v != PINOK {
+		t.Fatalf("PIN set by kioskctl not taken: %v", v)
+	}
+	if err := g.SetPIN("13579135", bcrypt.MinCost); err != nil {
+		t.Fatal(err)
+	}
+	if g.Check("246810") != PINWrong || g.Check("13579135") != PINOK {
+		t.Fatal("PIN changed in the panel not in force")
+	}
+	if h, err := LoadPINHash(dir); err != nil || bcrypt.CompareHashAndPassword(h, []byte("13579135")) != nil {
+		t.Fatalf("changed PIN not saved: %v", err)
+	}
+	if err := g.SetPIN("12", bcrypt.MinCost); err == nil {
+		t.Fatal("a two-digit PIN accepted")
+	}
+}

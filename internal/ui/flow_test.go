@@ -263,7 +263,11 @@ func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	if r.shell.Modal() != "staff" {
 		t.Fatalf("the right PIN did not open the panel; screen:\n%s", r.dump())
 	}
-	r.mustHave("管理面板", "bundled demo", "demo v1", "内容检查通过", "声音设备正常", "无操作超时", "小学团体模式")
+	r.mustHave("管理面板", "概览", "设备", "设置", "操作记录")
+	r.tap("设备")
+	r.mustHave("内置演示内容", "demo v1", "内容检查通过", "声音设备正常")
+	r.tap("设置")
+	r.mustHave("无操作超时", "小学团体模式")
 	r.tap("120 秒")
 	if len(r.saved) != 1 || r.saved[0].IdleTimeout != kiosk.Duration(120*time.Second) {
 		t.Fatalf("saved %v", r.saved)
@@ -367,6 +371,7 @@ func TestFallbackIsShownToStaff(t *testing.T) {
 		c.pack.Problems = []content.Problem{{Severity: content.Error, File: "content/drugs.yaml", Line: 3, Msg: "broken"}}
 	})
 	r.openStaff()
+	r.tap("设备")
 	r.mustHave("已改用内置内容", "/srv/pack", "content/drugs.yaml:3: error: broken", "内容问题（1）")
 }
 
@@ -432,7 +437,8 @@ func TestStaffPanelShowsTheLogAndExports(t *testing.T) {
 		}
 	})
 	r.openStaff()
-	r.mustHave("访客记录", "已记录 1234 条，未上传 234 条", "80% 以上", "未能保存 2 条", "未配置中心地址")
+	r.tap("设备")
+	r.mustHave("访客记录", "已记录 1234 条，未上传 234 条", "快占满", "未能保存 2 条", "未配置中心地址")
 	r.tap("导出到U盘")
 	<-exported
 	// The export's last UI step records the audit event (under the recorder's lock), so once
@@ -482,12 +488,15 @@ func TestStaffPanelShowsLogAndSyncTrouble(t *testing.T) {
 		}
 	})
 	r.openStaff()
+	r.tap("设备")
 	r.mustHave("12 条记录暂存在内存中", "区中心拒收了部分记录", "3 条记录被区中心拒收，已留在本机")
 }
 
 func TestStaffPanelWithoutALog(t *testing.T) {
 	r := newRig(t, func(c *rigConfig) { c.deps.Records = RecordsDeps{Unavailable: "disk full"} })
 	r.openStaff()
+	r.mustHave("没有访客记录可统计：disk full")
+	r.tap("设备")
 	r.mustHave("访客记录不可用：disk full")
 }
 

@@ -55,7 +55,7 @@ func (v *homeView) build() screen {
 		other = m.Title.Zh
 	}
 	sub := s.para(other+"  ·  "+s.tx(m.Slogan), sizeBody, false, colorNameMuted)
-	head := container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub))
+	head := s.withGainCard(container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub)), title) // gain.go
 
 	openers := s.zoneOpeners()
 	var shown []content.Zone

@@ -77,7 +77,7 @@ func (s *Shell) scanned(found []pack.Found) {
 // tickPacks watches the stick while the pack page is open, and keeps the panel open while
 // an install or export runs (they may take minutes; staff wait for them).
 func (s *Shell) tickPacks() {
-	if s.v.Staff() && (s.packs.busy != "" || s.exporting) {
+	if s.v.Staff() && (s.packs.busy != "" || s.export.running) {
 		s.v.Touch()
 	}
 	if s.modal != "staff" || s.staffPage != pagePacks || s.packs.busy != "" || s.d.Packs == nil {
@@ -265,7 +265,7 @@ func (s *Shell) rollbackPack() {
 func (s *Shell) updateAndExport() {
 	export := func() {
 		if s.d.Records.Export != nil {
-			s.staffPage = pageMain
+			s.staffPage = pageDevice
 			s.refreshStaff(s.staffStatus)
 			s.startExport(false)
 		}

@@ -394,6 +394,9 @@ func (v *soloView) resultsPage() fyne.CanvasObject {
 	left.Add(actions)
 
 	review := container.NewVBox(s.label(s.t("quiz.review"), sizeLead, true, colorHeading))
+	if g := s.gainAfterCard(v.audience); g != nil { // the learning-gain question again (gain.go)
+		review.Objects = append([]fyne.CanvasObject{g}, review.Objects...)
+	}
 	if len(r.Mistakes()) == 0 {
 		review.Add(s.para(s.t("quiz.review.none"), sizeBody, false, ""))
 	}

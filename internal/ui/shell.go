@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
@@ -38,6 +37,8 @@ type Deps struct {
 	Warnings []string
 	// AppVersion is shown in the staff panel.
 	AppVersion string
+	// Device is the machine as the staff panel's 设备 page shows it.
+	Device DeviceInfo
 	// HideCursor hides the mouse pointer over the whole UI (touchscreens).
 	HideCursor bool
 	// Records is the visitor log's state, sync and export for the staff panel.
@@ -121,19 +122,20 @@ type Shell struct {
 	stack []view
 	cur   screen
 
-	root         *fyne.Container // background, page, bar, overlays
-	page         *fyne.Container
-	bar          *fyne.Container
-	overlay      *fyne.Container
-	modal        string // "", "idle", "pin", "staff"
-	pinOK        func() // what the right PIN opens
-	exporting    bool   // a USB export is running
-	exportBar    *widget.ProgressBar
-	exportStatus *paraText
-	staffPage    string // pageMain or pagePacks
-	staffStatus  string // the last staff action's result
-	packs        packState
-	bg           sync.WaitGroup // work started off the UI thread (scans, installs, rollbacks)
+	root        *fyne.Container // background, page, bar, overlays
+	page        *fyne.Container
+	bar         *fyne.Container
+	overlay     *fyne.Container
+	modal       string      // "", "idle", "pin", "staff"
+	pinOK       func()      // what the right PIN opens
+	export      exportState // the USB export, running or done
+	staffPage   string      // the staff panel's page on show (staffPages)
+	overview    overviewState
+	audit       auditState
+	gain        gainState // the learning-gain check of the visit on show
+	staffStatus string    // the last staff action's result
+	packs       packState
+	bg          sync.WaitGroup // work started off the UI thread (scans, installs, rollbacks)
 
 	narrSrc  *narrationSource // what the top view narrates (registered in its enter hook)
 	narr     *narrationBar

@@ -114,9 +114,18 @@ func (s *Shell) Tour() []TourStep {
 	add("large-text", func() { s.toggleTextSize() })
 	add("idle-prompt", func() { s.v.ToggleLang(); s.toggleTextSize(); s.showIdlePrompt() })
 	add("staff", func() { s.closeModal(); s.openStaff() })
+	add("staff-week", func() { s.overview.week = true; s.refreshStaff("") })
+	add("staff-quiz", func() { s.overview.section = secQuiz; s.refreshStaff("") })
+	add("staff-gain", func() { s.overview.section = secGain; s.refreshStaff("") })
 	if s.d.Packs != nil {
 		add("staff-packs", func() { s.showStaffPage(pagePacks) })
 	}
+	add("staff-device", func() { s.showStaffPage(pageDevice) })
+	if s.d.Records.Export != nil { // the export's result as the real window draws it
+		add("staff-export", func() { s.startExport(false) })
+	}
+	add("staff-settings", func() { s.showStaffPage(pageSettings) })
+	add("staff-audit", func() { s.showStaffPage(pageAudit) })
 	add("end", func() { s.closeStaff() })
 	// A slow screen takes longer over the tour than the idle timeout: each visitor step
 	// counts as a touch, as a visitor walking through would.

@@ -37,6 +37,11 @@ func (s *Shell) reviewGrid() (cols, rows int) {
 // showWallReview opens the review queue in the staff panel and reads its first page.
 func (s *Shell) showWallReview() {
 	s.staffPage = pageWall
+	s.enterWallReview()
+}
+
+// enterWallReview reads the review queue's page when its panel page opens.
+func (s *Shell) enterWallReview() {
 	if s.wall.review.list == "" {
 		s.wall.review.list = wall.Pending
 	}

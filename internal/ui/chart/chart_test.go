@@ -1,0 +1,90 @@
+package chart
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+)
+
+// texts lists the chart's texts with where they are.
+func texts(c *Chart) map[string]fyne.Position {
+	out := map[string]fyne.Position{}
+	for _, o := range test.WidgetRenderer(c).Objects() {
+		if t, ok := o.(*canvas.Text); ok {
+			out[t.Text] = t.Position()
+		}
+	}
+	return out
+}
+
+func within(t *testing.T, c *Chart) {
+	t.Helper()
+	for _, o := range test.WidgetRenderer(c).Objects() {
+		p, s := o.Position(), o.Size()
+		if _, ok := o.(*canvas.Line); ok {
+			continue
+		}
+		if p.X < -0.5 || p.Y < -0.5 || p.X+s.Width > c.Size().Width+0.5 || p.Y+s.Height > c.Size().Height+0.5 {
+			t.Errorf("%T at %v size %v outside %v", o, p, s, c.Size())
+		}
+	}
+}
+
+func TestBarsScaleAndFit(t *testing.T) {
+	test.NewTempApp(t)
+	c := New(Bars, []Point{{Label: "禁毒历史", Value: 10, Text: "10 分钟"}, {Label: "一个非常非常长的展区名字要被截短", Value: 5, Text: "5 分钟"}},
+		color.NRGBA{G: 0xFF, A: 0xFF})
+	c.Resize(fyne.NewSize(400, 200))
+	within(t, c)
+	var bars []*canvas.Rectangle
+	for _, o := range test.WidgetRenderer(c).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c.Color {
+			bars = append(bars, r)
+		}
+	}
+	if len(bars) != 2 || bars[1].Size().Width*2 != bars[0].Size().Width {
+		t.Fatalf("bars not to scale: %d bars", len(bars))
+	}
+	tx := texts(c)
+	if _, ok := tx["禁毒历史"]; !ok {
+		t.Error("short label missing")
+	}
+	if _, ok := tx["一个非常非常长的展区名字要被截短"]; ok {
+		t.Error("a too-long label is not cut")
+	}
+}
+
+func TestLineAndFunnelAndEmpty(t *testing.T) {
+	test.NewTempApp(t)
+	var pts []Point
+	for h := range 13 {
+		pts = append(pts, Point{Label: "10时", Value: float64(h % 5), Text: "n"})
+	}
+	l := New(Line, pts, color.White)
+	l.Resize(fyne.NewSize(300, 200))
+	within(t, l)
+	labels := 0
+	for _, o := range test.WidgetRenderer(l).Objects() {
+		if t, ok := o.(*canvas.Text); ok && t.Text == "10时" {
+			labels++
+		}
+	}
+	if labels == 0 || labels == 13 {
+		t.Errorf("%d hour labels on a 300 px line: want some, not all", labels)
+	}
+	f := New(Funnel, []Point{{Label: "开始参观", Value: 100, Text: "100"}, {Label: "完成答题", Value: 25, Text: "25 · 25%"}}, color.White)
+	f.Resize(fyne.NewSize(400, 160))
+	within(t, f)
+	if _, ok := texts(f)["25 · 25%"]; !ok {
+		t.Error("funnel step text missing")
+	}
+	e := New(Bars, nil, color.White)
+	e.Empty = "暂无数据"
+	e.Resize(fyne.NewSize(300, 100))
+	if _, ok := texts(e)["暂无数据"]; !ok {
+		t.Error("an empty chart does not say so")
+	}
+}
