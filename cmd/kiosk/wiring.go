@@ -93,7 +93,7 @@ func openAudio(enabled bool, log *slog.Logger) (audio.Player, func()) {
 	if !enabled {
 		return audio.Silent{Why: "narration is turned off in the configuration (audio = false)"}, func() {}
 	}
-	if ok, why := audio.DetectDevice(audio.CardsFile); !ok {
+	if ok, why := audio.Detect(); !ok {
 		log.Warn("no sound device, narration is silent", "reason", why)
 		return audio.Silent{Why: why}, func() {}
 	}
