@@ -27,7 +27,7 @@ func (h *Heartbeat) Beat(now time.Time) {
 	if h == nil || h.Every <= 0 || !h.N.Enabled() {
 		return
 	}
-	if !h.last.IsZero() && now.Sub(h.last) < h.Every && now.After(h.last) {
+	if !h.last.IsZero() && now.Sub(h.last) < h.Every && !now.Before(h.last) {
 		return
 	}
 	h.last = now
