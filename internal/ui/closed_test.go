@@ -5,11 +5,15 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/jindu-edu/kiosk/assets"
 
 	"github.com/jindu-edu/kiosk/internal/hours"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
@@ -135,5 +139,27 @@ func (r *rig) noOverlap() {
 				r.t.Errorf("at %v %q %v %v overlaps %q %v %v", r.win.Canvas().Size(), a.text, a.p, a.s, b.text, b.p, b.s)
 			}
 		}
+	}
+}
+
+func TestOutOfServiceScreen(t *testing.T) {
+	test.NewTempApp(t)
+	strs, err := LoadStrings(assets.Strings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 800))
+	ShowOutOfService(w, strs, "展项程序多次启动失败")
+	var got []string
+	for _, o := range test.LaidOutObjects(w.Canvas().Content()) {
+		if s := textOf(o); s != "" {
+			got = append(got, s)
+		}
+	}
+	want := "暂停服务|Temporarily out of service|工作人员正在处理，请稍后再来|Our staff are on it. Please come back later.|展项程序多次启动失败"
+	if strings.Join(got, "|") != want {
+		t.Fatalf("out-of-service screen shows %q", got)
 	}
 }
