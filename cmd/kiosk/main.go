@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/instance"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/pack"
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
@@ -77,11 +79,15 @@ func run() int {
 	}
 	defer lock.Release()
 
+	if !cfg.Windowed {
+		setScreenScale(log)
+	}
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
 	deps, store, closeAll := wire(cfg, log, a)
 	defer closeAll()
 	deps.AppVersion = version
+	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = warnings
 	svc := newService(cfg, log, a.Quit)
 	deps.Hours = schedule(cfg, log)
@@ -109,6 +115,7 @@ func run() int {
 		svc.ready("展项运行中 · content " + source)
 		bootOKAfterFirstFrame(store, log)
 	})
+	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
 	defer keepScreenOn(log)()
 	if *tour != "" {
 		go runTour(a, w, shell, *tour, log)
@@ -163,6 +170,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		Clock:      clock,
 		Guard:      guard,
 		HideCursor: cfg.HideCursor && !cfg.Windowed,
+		Camera:     &mirror.V4L2{Device: os.Getenv("KIOSK_CAMERA")}, // opened only in the mirror zone
 		Quit:       a.Quit,
 		Log:        log,
 	}

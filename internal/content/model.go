@@ -50,6 +50,7 @@ type Catalog struct {
 	Drugs     Drugs
 	Disguises Disguises
 	Cases     Cases
+	Mirror    Mirror // only when a zone of kind mirror is shown
 }
 
 // Meta identifies the content and carries the help card.

@@ -17,6 +17,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/hours"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
@@ -53,7 +54,12 @@ type Deps struct {
 	OnTick func(between bool)
 	// Quit leaves the program (staff exit).
 	Quit func()
-	Log  *slog.Logger
+	// Camera is the mirror station's camera; nil: none (it shows illustrated faces).
+	Camera mirror.Camera
+	// FreeMemory returns freed memory to the system; run on its own goroutine when a visit
+	// ends (the app passes debug.FreeOSMemory; nil: nothing).
+	FreeMemory func()
+	Log        *slog.Logger
 }
 
 // ticker is a view with a clock of its own (quiz countdowns); Tick calls it.
@@ -133,6 +139,8 @@ type Shell struct {
 	attractN int
 	closed   *closedCard // outside opening hours (closed.go)
 	images   imageCache
+	// cameraNote is what the staff panel says about the mirror's camera ("" when fine).
+	cameraNote string
 }
 
 // NewShell builds the UI into win and shows the attract loop.
@@ -359,6 +367,7 @@ func (s *Shell) render() {
 	s.page.Refresh()
 	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	s.bar.Refresh()
+	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
 
 // swipe pages the current screen, if it has a pager.
@@ -408,6 +417,12 @@ func (s *Shell) afterVisit() {
 		s.images.reset(s.pack().Serial())
 	}
 	s.showAttract()
+	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
+	// rest (the Go heap's free pages too, off the UI thread).
+	s.images.trim(idleImageBudget)
+	if s.d.FreeMemory != nil {
+		go s.d.FreeMemory()
+	}
 }
 
 func (s *Shell) toggleLang() {
