@@ -23,6 +23,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/pack"
+	_ "github.com/jindu-edu/kiosk/internal/syslocale" // before Fyne reads the locale (its doc says why)
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
 
@@ -46,7 +47,6 @@ func run() int {
 		return 0
 	}
 
-	setLocale()
 	log := newLogger()
 	slog.SetDefault(log) // packages that log through the default logger share the format
 	if *safe {

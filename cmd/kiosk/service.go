@@ -4,7 +4,6 @@ import (
 	"errors"
 	"log/slog"
 	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,20 +19,6 @@ import (
 // exitRestart is the exit status of a nightly restart: the service manager starts the
 // kiosk again (exit status 0, a staff exit, does not restart: RestartPreventExitStatus=0).
 const exitRestart = 75
-
-// setLocale gives Fyne a locale it can parse when the session has none (LANG=C under a
-// bare systemd unit), instead of an error on every start. The kiosk's own language
-// switching does not depend on it.
-func setLocale() {
-	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := os.Getenv(k); v != "" && v != "C" && v != "POSIX" && !strings.HasPrefix(v, "C.") {
-			return
-		}
-	}
-	os.Setenv("LANG", "zh_CN.UTF-8")
-	os.Unsetenv("LC_ALL")
-	os.Unsetenv("LC_MESSAGES")
-}
 
 // newLogger logs to the systemd journal with structured fields when systemd connected
 // stderr to it (JOURNAL_STREAM), else as text to stderr (or a file, see logOutput).

@@ -4,7 +4,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -63,21 +62,6 @@ func TestServiceWatchdogAndNightlyRestart(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("systemd heard %q, want %q", got, want)
-		}
-	}
-}
-
-func TestSetLocale(t *testing.T) {
-	for _, c := range []struct{ lang, lcAll, want string }{
-		{"C", "", "zh_CN.UTF-8"}, {"", "", "zh_CN.UTF-8"}, {"C.UTF-8", "", "zh_CN.UTF-8"},
-		{"en_GB.UTF-8", "", "en_GB.UTF-8"}, {"C", "POSIX", "zh_CN.UTF-8"},
-	} {
-		t.Setenv("LANG", c.lang)
-		t.Setenv("LC_ALL", c.lcAll)
-		t.Setenv("LC_MESSAGES", "")
-		setLocale()
-		if got := os.Getenv("LANG"); got != c.want {
-			t.Errorf("LANG=%q LC_ALL=%q: LANG became %q, want %q", c.lang, c.lcAll, got, c.want)
 		}
 	}
 }
