@@ -165,20 +165,26 @@ func (v *mirrorView) build() screen {
 			chips = append(chips, s.chip(s.tx(d.Name), v.drug == id, func() { v.setDrug(id) }))
 		}
 	}
+	vp := s.viewport()
+	portrait := vp.Height > vp.Width
 	var right fyne.CanvasObject
-	if len(chips) > 0 {
+	if len(chips) > 0 && (portrait || !s.narrow()) {
 		right = container.NewHBox(chips...)
 	}
 	head := s.header(v.zone, right)
 
-	vp := s.viewport()
-	portrait := vp.Height > vp.Width
-	picH := float32(480)
-	if vp.Height < 900 {
-		picH = 300
-	}
+	// The two pictures take what is left beside the captions (landscape) or above them
+	// (portrait), 4:3, at most 640×480.
+	picW := (vp.Width*0.64 - 72) / 2
 	if portrait {
-		picH = 330
+		picW = (vp.Width - 72) / 2
+	}
+	picH := min(480, picW*3/4)
+	if !portrait {
+		picH = min(picH, vp.Height-560) // header, titles, the stage and face rows, the bar
+		if vp.Height < 900 {
+			picH = min(480, picW*3/4, vp.Height-460) // the face row goes to the side column
+		}
 	}
 	pics := container.NewGridWithColumns(2,
 		v.frame(s.t("mirror.now"), v.live, picH, false),
@@ -200,6 +206,8 @@ func (v *mirrorView) build() screen {
 	statusRow := container.NewHBox(status, layout.NewSpacer(), notice)
 
 	left := container.NewVBox(statusRow, pics, stages)
+	side := v.captions()
+	short := !portrait && vp.Height < 900 // 1280×800: the choices go to the side column
 	if !v.camera && v.st != nil && len(m.Faces) > 1 {
 		faces := container.NewHBox(layout.NewSpacer())
 		for i, f := range m.Faces {
@@ -207,12 +215,17 @@ func (v *mirrorView) build() screen {
 			faces.Add(s.chip(s.tx(f.Label), v.st.Face() == i, func() { v.st.PickFace(i); s.render() }))
 		}
 		faces.Add(layout.NewSpacer())
-		left.Add(faces)
+		if short {
+			side = container.NewVBox(faces, side)
+		} else {
+			left.Add(faces)
+		}
 	}
-
-	side := v.captions()
+	if right == nil && len(chips) > 0 { // small landscape: the drug choice heads the captions
+		side = container.NewVBox(container.NewHBox(chips...), side)
+	}
 	var body fyne.CanvasObject
-	if portrait || s.narrow() {
+	if portrait {
 		body = container.NewBorder(left, nil, nil, nil, s.scrollText(side))
 	} else {
 		sideBox := container.NewGridWrap(fyne.NewSize(vp.Width*0.3, 0), layout.NewSpacer())
