@@ -17,11 +17,13 @@ APT_TEST := chromium fonts-noto-cjk
 APT_BENCH := chromium sqlite3 fonts-noto-cjk
 
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+# The Fyne package wants a dotted version: FyneApp.toml's, unless overridden.
+FYNE_VERSION ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' cmd/kiosk/FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test fyne-package windows
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -122,5 +124,35 @@ art:
 sounds:
 	go run ./cmd/kioskctl media sounds assets/sounds
 
+# dist/jindu-kiosk_<version>_<arch>.deb: the three programs, the systemd units (cage kiosk
+# session with watchdog, bare-X alternative, out-of-service fallback, hub), the USB rule, a
+# default config in /etc and the data dir in /var/lib (docs/install.md).
+package: build
+	scripts/build-deb.sh dist
+
+# Builds the .deb at two versions and checks contents, install, upgrade and purge in a
+# throwaway root, and the units with systemd-analyze verify.
+package-test: build
+	scripts/deb-test.sh bin
+
+# The Fyne package (a tarball with the kiosk, its icon and a .desktop file) from cmd/kiosk,
+# where FyneApp.toml is. It holds the kiosk only: kiosk PCs use the .deb (make package).
+FYNE ?= $(shell command -v fyne || echo $(HOME)/go/bin/fyne)
+fyne-package: deps-build
+	@[ -x "$(FYNE)" ] || go install fyne.io/tools/cmd/fyne@v1.7.4
+	mkdir -p dist
+	cd cmd/kiosk && $(FYNE) package --os linux --release --app-version $(FYNE_VERSION) --name jindu-kiosk
+	mv cmd/kiosk/jindu-kiosk.tar.xz dist/
+
+# Windows: GUI-subsystem programs (no console window) cross-built with mingw-w64.
+# The first build of the kiosk takes about 6 minutes.
+APT_WINDOWS := gcc-mingw-w64-x86-64
+windows:
+	$(call apt_install,$(APT_WINDOWS))
+	mkdir -p dist/windows
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc 	  go build -ldflags "$(LDFLAGS) -H windowsgui" -o dist/windows/kiosk.exe ./cmd/kiosk
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/windows/kioskctl.exe ./cmd/kioskctl
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/windows/kiosk-hub.exe ./cmd/kiosk-hub
+
 clean:
-	rm -rf bin
+	rm -rf bin dist

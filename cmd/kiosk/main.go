@@ -20,30 +20,41 @@ import (
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
+	"github.com/jindu-edu/kiosk/internal/instance"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/pack"
+	_ "github.com/jindu-edu/kiosk/internal/syslocale" // before Fyne reads the locale (its doc says why)
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "dev"
 
-func main() {
+func main() { os.Exit(run()) }
+
+// run is the program; its result is the exit status (deferred clean-ups run first).
+func run() int {
 	configFlag := flag.String("config", "", "config file (default $"+config.EnvConfig+")")
 	windowed := flag.Bool("windowed", false, "run in a window instead of full screen (development)")
 	contentDir := flag.String("content", "", "content root directory (overrides content_dir)")
 	dataDir := flag.String("data", "", "data directory (overrides data_dir)")
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	tour := flag.String("tour", "", "show every screen once, save screenshots of the real window to DIR, and quit")
+	safe := flag.Bool("safe", false, "show only the out-of-service card (the service manager's fallback)")
 	flag.Parse()
 	if *showVersion {
 		fmt.Println(version)
-		return
+		return 0
 	}
 
-	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	log := newLogger()
 	slog.SetDefault(log) // packages that log through the default logger share the format
+	if *safe {
+		a := app.NewWithID("cn.nanming.jindu.kiosk")
+		runSafe(a, a.NewWindow("禁毒预防教育基地"), log)
+		return 0
+	}
 	// A broken config must not leave a dark screen, nor change the kiosk's identity: run on
 	// the defaults with the last good kiosk id and hub settings, and say why.
 	cfg, warnings, err := config.LoadForKiosk(config.Path(*configFlag), *dataDir)
@@ -62,6 +73,12 @@ func main() {
 	if *dataDir != "" {
 		cfg.DataDir = *dataDir
 	}
+	lock, err := instance.Acquire(cfg.DataDir)
+	if err != nil {
+		log.Error("展项程序已在运行，或数据目录不可用：不再启动第二个", "err", err)
+		return 1
+	}
+	defer lock.Release()
 
 	if !cfg.Windowed {
 		setScreenScale(log)
@@ -73,6 +90,9 @@ func main() {
 	deps.AppVersion = version
 	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = append(warnings, deps.Warnings...)
+	svc := newService(cfg, log, a.Quit)
+	deps.Hours = schedule(cfg, log)
+	deps.OnTick = svc.onTick
 
 	if cfg.Windowed {
 		w.Resize(fyne.NewSize(1920, 1080))
@@ -91,14 +111,23 @@ func main() {
 	defer close(stop)
 	shell.Start(stop)
 	quitOnSignal(a, log)
-	bootOKAfterFirstFrame(a, store, log)
+	source := deps.Shelf.Current().Source
+	a.Lifecycle().SetOnStarted(func() {
+		svc.ready("展项运行中 · content " + source)
+		bootOKAfterFirstFrame(store, log)
+	})
 	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
+	defer keepScreenOn(log)()
 	if *tour != "" {
 		go runTour(a, w, shell, *tour, log)
 	}
-	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", deps.Shelf.Current().Source,
+	log.Info("kiosk started", "version", version, "kiosk_id", cfg.KioskID, "content", source,
 		"data_dir", cfg.DataDir, "audio", deps.Player.Available())
 	w.ShowAndRun()
+	if svc.restart {
+		return exitRestart
+	}
+	return 0
 }
 
 // wire builds the exhibit core and the UI's dependencies from the configuration.
@@ -166,16 +195,14 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 
 // bootOKAfterFirstFrame tells the pack store that this start reached the screen, a few
 // seconds after the app started (the attract loop is drawn by then).
-func bootOKAfterFirstFrame(a fyne.App, store *pack.Store, log *slog.Logger) {
+func bootOKAfterFirstFrame(store *pack.Store, log *slog.Logger) {
 	if store == nil {
 		return
 	}
-	a.Lifecycle().SetOnStarted(func() {
-		time.AfterFunc(3*time.Second, func() {
-			if err := store.BootOK(); err != nil {
-				log.Error("content pack start not confirmed", "err", err)
-			}
-		})
+	time.AfterFunc(3*time.Second, func() {
+		if err := store.BootOK(); err != nil {
+			log.Error("content pack start not confirmed", "err", err)
+		}
 	})
 }
 

@@ -100,7 +100,7 @@ func openAudio(enabled bool, log *slog.Logger) (audio.Player, audio.Effects, fun
 	if !enabled {
 		return audio.Silent{Why: "配置文件中关闭了讲解声音（audio = false）"}, audio.NoEffects{}, func() {}
 	}
-	if ok, why := audio.DetectDevice(audio.CardsFile); !ok {
+	if ok, why := audio.Detect(); !ok {
 		log.Warn("no sound device, narration is silent", "reason", why)
 		return audio.Silent{Why: "没有找到声卡：请检查音箱和声卡的连接，然后重启本机"}, audio.NoEffects{}, func() {}
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -34,6 +33,7 @@ type Config struct {
 	Events     Events         `toml:"events"`
 	Sync       Sync           `toml:"sync"`
 	Packs      Packs          `toml:"packs"`
+	Hours      Hours          `toml:"hours"`
 }
 
 // Events configures the visitor log.
@@ -68,26 +68,19 @@ func Default() Config {
 		Audio:      true,
 		Visitor:    kiosk.DefaultSettings(),
 		Quiz:       Quiz{QuestionTime: kiosk.Duration(30 * time.Second), RoundSize: 10},
-		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: "/media/usb"},
+		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: defaultUSBDir},
 		Sync:       Sync{PollInterval: kiosk.Duration(30 * time.Second), BatchSize: 500},
 		Packs:      DefaultPacks(),
 	}
 }
 
-// DefaultDataDir is $JINDU_KIOSK_DATA, else $XDG_DATA_HOME/jindu-kiosk, else
-// ~/.local/share/jindu-kiosk.
+// DefaultDataDir is $JINDU_KIOSK_DATA, else on Linux $XDG_DATA_HOME/jindu-kiosk, else
+// ~/.local/share/jindu-kiosk; on Windows %ProgramData%\jindu-kiosk.
 func DefaultDataDir() string {
 	if d := os.Getenv(EnvData); d != "" {
 		return d
 	}
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "jindu-kiosk")
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "jindu-kiosk-data"
-	}
-	return filepath.Join(home, ".local", "share", "jindu-kiosk")
+	return platformDataDir(os.Getenv)
 }
 
 // Path picks the config file: the flag, else $JINDU_KIOSK_CONFIG, else "" (defaults only).
@@ -149,14 +142,23 @@ func (c Config) Validate() error {
 	if d := time.Duration(c.Sync.PollInterval); d < 0 || d > 24*time.Hour || c.Sync.BatchSize < 0 || c.Sync.BatchSize > 5000 {
 		errs = append(errs, errors.New("[sync] poll_interval must be 0–24h and batch_size 0–5000 (0: the default)"))
 	}
+	if err := c.Hours.validate(); err != nil {
+		errs = append(errs, err)
+	}
 	if err := c.Visitor.Validate(); err != nil {
 		errs = append(errs, fmt.Errorf("[visitor]: %w", err))
 	}
 	return errors.Join(errs...)
 }
 
-// Example is a commented config file with every default; `kioskctl config example` prints it.
-const Example = `# Kiosk configuration (TOML). Every key is optional; the value shown is the default.
+// Example is a commented config file with every default (this platform's USB path);
+// `kioskctl config example` prints it.
+var Example = strings.ReplaceAll(example, `"/media/usb"`, tomlPath(defaultUSBDir))
+
+// tomlPath quotes a path as a TOML literal string (Windows backslashes stay as they are).
+func tomlPath(p string) string { return "'" + p + "'" }
+
+const example = `# Kiosk configuration (TOML). Every key is optional; the value shown is the default.
 # The file is found from --config, else $JINDU_KIOSK_CONFIG.
 
 # Names this screen in the event log and exports. Unique per screen in a base.
@@ -214,4 +216,4 @@ token = ""
 # How often to look for new events once everything is sent, and events per request.
 poll_interval = "30s"
 batch_size = 500
-` + examplePacks
+` + examplePacks + exampleHours

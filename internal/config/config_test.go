@@ -60,3 +60,39 @@ func TestPathAndDataDirFromEnvironment(t *testing.T) {
 		t.Fatal(DefaultDataDir())
 	}
 }
+
+func TestHoursSection(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "k.toml")
+	os.WriteFile(path, []byte("[hours]\nopen = [\"周二至周日 09:00-17:00\"]\nclosed_dates = [\"2027-02-10..2027-02-16\"]\nnightly_restart = \"03:30\"\n"), 0o644)
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Hours.Schedule()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tue := time.Date(2026, 12, 1, 10, 0, 0, 0, time.Local)
+	if !s.Open(tue) || s.Open(tue.AddDate(0, 0, -1)) || s.Open(time.Date(2027, 2, 11, 10, 0, 0, 0, time.Local)) {
+		t.Fatal("schedule from the config not applied")
+	}
+	n, _ := c.Hours.Nightly()
+	if !n.Due(tue, tue.AddDate(0, 0, 1)) {
+		t.Fatal("nightly restart not read")
+	}
+	os.WriteFile(path, []byte("[hours]\nopen = [\"周二至周八 09:00-17:00\"]\nnightly_restart = \"25:00\"\n"), 0o644)
+	_, err = Load(path)
+	if err == nil || !strings.Contains(err.Error(), "不认识的星期范围") || !strings.Contains(err.Error(), "nightly_restart") {
+		t.Fatalf("bad hours: %v", err)
+	}
+}
+
+func TestWindowsDataDir(t *testing.T) {
+	env := map[string]string{"ProgramData": `C:\ProgramData`}
+	if got := windowsDataDir(func(k string) string { return env[k] }); !strings.HasSuffix(got, "jindu-kiosk") || !strings.HasPrefix(got, `C:\ProgramData`) {
+		t.Fatalf("windows data dir %q", got)
+	}
+	if got := windowsDataDir(func(string) string { return "" }); got != "jindu-kiosk-data" {
+		t.Fatalf("no ProgramData: %q", got)
+	}
+}

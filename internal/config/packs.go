@@ -60,7 +60,7 @@ func (k *KeyList) UnmarshalTOML(v any) error {
 
 // DefaultPacks are the defaults of [packs].
 func DefaultPacks() Packs {
-	return Packs{USBDir: "/media/usb", MaxBytes: 4 << 30, MaxFiles: 20000, MaxRatio: 100}
+	return Packs{USBDir: defaultUSBDir, MaxBytes: 4 << 30, MaxFiles: 20000, MaxRatio: 100}
 }
 
 // PublicKeys parses TrustedKeys.

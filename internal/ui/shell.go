@@ -14,6 +14,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
+	"github.com/jindu-edu/kiosk/internal/hours"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
@@ -50,6 +51,13 @@ type Deps struct {
 	// Do runs work from other goroutines on the UI thread; nil: fyne.Do. Tests queue it
 	// and run it on the test's goroutine, as the app's one UI thread would.
 	Do func(func())
+	// Hours is the opening schedule: outside it the closed card replaces the attract loop;
+	// nil: always open.
+	Hours *hours.Schedule
+	// OnTick runs on the UI thread at every tick (250 ms), told whether the kiosk is
+	// between visits (attract or closed, no overlay): the service watchdog pings from it, so
+	// a frozen UI stops the pings; a nightly restart waits for it. nil: nothing.
+	OnTick func(between bool)
 	// Quit leaves the program (staff exit).
 	Quit func()
 	// Camera is the mirror station's camera; nil: none (it shows illustrated faces).
@@ -140,6 +148,7 @@ type Shell struct {
 	narrSrc  *narrationSource // what the top view narrates (registered in its enter hook)
 	narr     *narrationBar
 	attractN int
+	closed   *closedCard // outside opening hours (closed.go)
 	images   imageCache
 	wall     wallState
 	anims    []*fyne.Animation // running animations of the screen on show (motion.go)
@@ -276,13 +285,16 @@ func (s *Shell) Tick() {
 			s.updateIdlePrompt()
 		}
 	}
-	if s.v.State() == kiosk.Attract && s.modal == "" {
+	if s.v.State() == kiosk.Attract && !s.closedTick() && s.modal == "" {
 		s.advanceAttract()
 	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
 		t.tick()
 	}
 	s.tickPacks()
+	if s.d.OnTick != nil {
+		s.d.OnTick(s.v.State() == kiosk.Attract && s.modal == "")
+	}
 }
 
 // activity records a visitor tap; from attract it starts a visit.

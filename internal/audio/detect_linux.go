@@ -1,0 +1,5 @@
+//go:build linux
+
+package audio
+
+func detect() (bool, string) { return DetectDevice(CardsFile) }

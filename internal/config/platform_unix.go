@@ -1,0 +1,24 @@
+//go:build !windows
+
+package config
+
+import (
+	"os"
+	"path/filepath"
+)
+
+// defaultUSBDir is where the USB stick is mounted (deploy/usb mounts it there).
+const defaultUSBDir = "/media/usb"
+
+// platformDataDir is $XDG_DATA_HOME/jindu-kiosk, else ~/.local/share/jindu-kiosk.
+// (Packaged installs set data_dir = "/var/lib/jindu-kiosk" in /etc/jindu-kiosk/kiosk.toml.)
+func platformDataDir(getenv func(string) string) string {
+	if d := getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "jindu-kiosk")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "jindu-kiosk-data"
+	}
+	return filepath.Join(home, ".local", "share", "jindu-kiosk")
+}
