@@ -68,6 +68,7 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		}
 		f.check(d)
 	}
+	v.loadBoard(c)
 	return c, Report{Problems: probs}
 }
 

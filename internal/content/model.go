@@ -50,6 +50,7 @@ type Catalog struct {
 	Drugs     Drugs
 	Disguises Disguises
 	Cases     Cases
+	Board     Board // the 禁毒大富翁 game; empty when the root has no content/board.yaml
 }
 
 // Meta identifies the content and carries the help card.
