@@ -15,6 +15,13 @@ import (
 // TimeLimits are the game lengths offered at the start.
 var TimeLimits = []time.Duration{10 * time.Minute, 15 * time.Minute, 20 * time.Minute}
 
+// A game in progress holds the visit longer than a walk-in visitor (the players talk a
+// card over) before the 还要继续吗？ prompt, and the prompt waits longer too.
+const (
+	IdleTimeout   = 4 * time.Minute
+	PromptTimeout = time.Minute
+)
+
 // Team counts of a game.
 const (
 	MinTeams = 2

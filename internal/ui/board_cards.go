@@ -76,7 +76,7 @@ func (v *boardGameView) closeButton(text string, bg color.Color) fyne.CanvasObje
 
 func (v *boardGameView) questionCard(q quiz.Presented, o boardgame.Outcome, answered bool) fyne.CanvasObject {
 	s := v.s
-	box := container.NewVBox(s.para(s.tx(q.Prompt), sizeLead, true, ""))
+	box := container.NewVBox(s.para(s.tx(q.Prompt), v.promptSize(), true, ""))
 	cols := 1
 	if len(q.Order) <= 2 || !v.s.narrow() {
 		cols = 2
@@ -118,7 +118,7 @@ func (v *boardGameView) questionCard(q quiz.Presented, o boardgame.Outcome, answ
 
 func (v *boardGameView) scenarioCard(c *content.ScenarioCard, o boardgame.Outcome, answered bool) fyne.CanvasObject {
 	s := v.s
-	box := container.NewVBox(s.para(s.tx(c.Situation), sizeLead, true, ""))
+	box := container.NewVBox(s.para(s.tx(c.Situation), v.promptSize(), true, ""))
 	for k, r := range c.Responses {
 		k := k
 		bg := colorSurfaceHi
@@ -174,6 +174,15 @@ func (v *boardGameView) trapCard(c *content.TrapCard, kc color.Color) fyne.Canva
 		v.closeButton(s.t("board.trap.back", v.g.Rules().TrapBack), kc))
 }
 
+// promptSize is the size of a card's question or situation: a size smaller on 800 px
+// high screens, where the card shares the board's middle with the scores.
+func (v *boardGameView) promptSize() fyne.ThemeSizeName {
+	if v.s.shortScreen() {
+		return sizeBody
+	}
+	return sizeLead
+}
+
 // answer answers the open card with choice k; a right answer's step forward walks.
 func (v *boardGameView) answer(k int) {
 	s := v.s
@@ -211,6 +220,9 @@ func (v *boardGameView) cont() {
 		return
 	}
 	v.picked = -1
+	if o.To != o.From {
+		v.note = v.s.t("board.moved.back", v.teamLabel(o.Team), len(o.Path), v.s.tx(v.g.Board().Squares[o.To].Place))
+	}
 	if len(o.Path) == 0 {
 		v.redraw()
 		v.checkOver()

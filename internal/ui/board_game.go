@@ -93,7 +93,7 @@ func (v *boardGameView) build() screen {
 	vp := s.viewport()
 	ringH := vp.Height - 140 // the bar and the padding
 	if v.portrait() {
-		ringH = vp.Width * 0.8
+		ringH = min(vp.Width*0.95, vp.Height*0.55)
 	}
 	cols, rows := ringGrid(len(b.Squares), fyne.NewSize(vp.Width-16, ringH))
 	cell := fyne.NewSize((vp.Width-16)/float32(max(cols, 1)), ringH/float32(max(rows, 1)))
@@ -255,10 +255,36 @@ func (v *boardGameView) status(portrait bool) fyne.CanvasObject {
 			container.NewHBox(layout.NewSpacer(), s.label(s.t("team.points", st.Score), sizeBody, true, colorText)))
 		box.Add(container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(8, 8, 14, 14), line)))
 	}
+	if !s.shortScreen() {
+		box.Add(spacerH(8))
+		box.Add(v.legend())
+	}
 	if !portrait {
 		return container.NewStack(spacerW(min(420, s.viewport().Width*0.27)), box)
 	}
 	return padded(12, box)
+}
+
+// legend names each kind of square with what it does, in the rules' numbers.
+func (v *boardGameView) legend() fyne.CanvasObject {
+	s := v.s
+	r := v.g.Rules()
+	rows := container.NewVBox(s.label(s.t("board.legend"), sizeSmall, true, colorHeading))
+	for _, k := range []struct {
+		kind string
+		args []any
+	}{
+		{content.SquareQuestion, []any{r.QuestionPoints, r.QuestionSteps}}, {content.SquareScenario, []any{r.ScenarioPoints}},
+		{content.SquareFact, []any{r.FactPoints}}, {content.SquareTrap, []any{r.TrapBack}},
+		{content.SquareSunshine, []any{r.SunshinePoints}}, {content.SquareStart, []any{r.StartBonus}},
+	} {
+		icon := canvas.NewImageFromResource(squareIcons[k.kind])
+		icon.FillMode = canvas.ImageFillContain
+		chip := container.NewStack(roundRect(squareColors[k.kind], 8), padded(4, icon))
+		text := s.label(s.t("board.kind."+k.kind)+"  "+s.t("board.legend."+k.kind, k.args...), sizeSmall, false, colorMuted)
+		rows.Add(container.NewHBox(container.NewGridWrap(fyne.NewSquareSize(34), chip), text))
+	}
+	return rows
 }
 
 func (v *boardGameView) clockText() string {
