@@ -34,25 +34,27 @@ func (v *boardGameView) cardPanel() fyne.CanvasObject {
 		container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18), container.NewBorder(nil, nil, badge, where)))
 
 	o, answered := g.Answered()
-	var body fyne.CanvasObject
+	// The text scrolls (a DragScroll covers what it scrolls, so it holds no buttons); what
+	// to tap sits under it.
+	var text, actions fyne.CanvasObject
 	switch {
 	case c.Question != nil:
-		body = v.questionCard(*c.Question, o, answered)
+		text, actions = v.questionCard(*c.Question, o, answered)
 	case c.Scenario != nil:
-		body = v.scenarioCard(c.Scenario, o, answered)
+		text, actions = v.scenarioCard(c.Scenario, o, answered)
 	case c.Fact != nil:
-		body = container.NewVBox(s.para(s.tx(c.Fact.Title), sizeLead, true, ""),
+		text = container.NewVBox(s.para(s.tx(c.Fact.Title), sizeLead, true, ""),
 			s.para(s.tx(c.Fact.Body), sizeBody, false, ""),
-			s.para(s.t("board.source", c.Fact.Source), sizeSmall, false, colorNameMuted),
-			v.closeButton(s.t("board.fact.ok", g.Rules().FactPoints), kc))
+			s.para(s.t("board.source", c.Fact.Source), sizeSmall, false, colorNameMuted))
+		actions = v.closeButton(s.t("board.fact.ok", g.Rules().FactPoints), kc)
 	case c.Trap != nil:
-		body = v.trapCard(c.Trap, kc)
+		text, actions = v.trapCard(c.Trap, kc)
 	case c.Sunshine != nil:
-		body = container.NewVBox(s.para(s.tx(c.Sunshine.Title), sizeLead, true, ""),
-			s.para(s.tx(c.Sunshine.Body), sizeBody, false, ""),
-			v.closeButton(s.t("board.sunshine.ok", g.Rules().SunshinePoints), kc))
+		text = container.NewVBox(s.para(s.tx(c.Sunshine.Title), sizeLead, true, ""),
+			s.para(s.tx(c.Sunshine.Body), sizeBody, false, ""))
+		actions = v.closeButton(s.t("board.sunshine.ok", g.Rules().SunshinePoints), kc)
 	}
-	return container.NewBorder(head, nil, nil, nil, s.scrollText(padded(8, body)))
+	return container.NewBorder(head, padded(4, actions), nil, nil, s.scrollText(padded(8, text)))
 }
 
 func roundRect(c color.Color, r float32) *canvas.Rectangle {
@@ -64,46 +66,28 @@ func roundRect(c color.Color, r float32) *canvas.Rectangle {
 // wrapButton is a tappable card whose text wraps (answers are sentences, not words).
 func (v *boardGameView) wrapButton(text string, bg color.Color, fn func()) fyne.CanvasObject {
 	s := v.s
-	t := s.tappable(card(bg, 18, 14, s.para(text, sizeBody, false, "")), s.tap(fn))
+	t := s.tappable(card(bg, 18, 12, s.para(text, sizeBody, false, "")), s.tap(fn))
 	t.MinHeight = targetHeight
 	return t
 }
 
 // closeButton closes the card; the turn passes.
 func (v *boardGameView) closeButton(text string, bg color.Color) fyne.CanvasObject {
-	return container.NewHBox(layout.NewSpacer(), v.s.pill(text, bg, v.cont))
+	b := v.s.pill(text, bg, v.cont)
+	b.MinWidth = 260
+	return container.NewHBox(layout.NewSpacer(), b)
 }
 
-func (v *boardGameView) questionCard(q quiz.Presented, o boardgame.Outcome, answered bool) fyne.CanvasObject {
+// questionCard is a quiz-bank question: its choices, then what the answer earned, the
+// right answer and the explanation.
+func (v *boardGameView) questionCard(q quiz.Presented, o boardgame.Outcome, answered bool) (text, actions fyne.CanvasObject) {
 	s := v.s
 	box := container.NewVBox(s.para(s.tx(q.Prompt), v.promptSize(), true, ""))
-	cols := 1
-	if len(q.Order) <= 2 || !v.s.narrow() {
-		cols = 2
-	}
-	grid := container.NewGridWithColumns(cols)
-	right := map[int]bool{}
-	for _, k := range q.RightPositions() {
-		right[k] = true
-	}
-	for k, idx := range q.Order {
-		k := k
-		bg := colorSurfaceHi
-		if answered && right[k] {
-			bg = colorGood
-		}
-		label := quiz.Letter(k) + "  " + s.tx(q.Choices[idx])
-		if q.Type == quiz.TrueFalse {
-			label = s.tx(q.Choices[idx])
-		}
-		fn := func() { v.answer(k) }
-		if answered {
-			fn = nil
-		}
-		grid.Add(v.wrapButton(label, bg, fn))
-	}
-	box.Add(grid)
 	if answered {
+		var right []string
+		for _, k := range q.RightPositions() {
+			right = append(right, s.tx(q.Choices[q.Order[k]]))
+		}
 		note := s.t("board.wrong")
 		if o.Right {
 			note = s.t("board.right.nostep", o.Points)
@@ -111,53 +95,60 @@ func (v *boardGameView) questionCard(q quiz.Presented, o boardgame.Outcome, answ
 				note = s.t("board.right", o.Points, len(o.Path))
 			}
 		}
-		box.Add(v.feedback(note, s.tx(q.Explanation)))
+		box.Add(s.para(note, sizeLead, true, colorNameHeading))
+		box.Add(s.para(s.t("board.answer.right", strings.Join(right, "；")), sizeBody, true, ""))
+		box.Add(s.para(s.tx(q.Explanation), sizeBody, false, ""))
+		return box, v.closeButton(s.t("board.continue"), colorAccent)
 	}
-	return box
+	cols := 1
+	if len(q.Order) <= 2 || !v.s.narrow() {
+		cols = 2
+	}
+	grid := container.NewGridWithColumns(cols)
+	for k, idx := range q.Order {
+		k := k
+		label := quiz.Letter(k) + "  " + s.tx(q.Choices[idx])
+		if q.Type == quiz.TrueFalse {
+			label = s.tx(q.Choices[idx])
+		}
+		grid.Add(v.wrapButton(label, colorSurfaceHi, func() { v.answer(k) }))
+	}
+	return box, grid
 }
 
-func (v *boardGameView) scenarioCard(c *content.ScenarioCard, o boardgame.Outcome, answered bool) fyne.CanvasObject {
+// scenarioCard is a situation: the responses to pick from, then the one picked, whether
+// it was safe, its feedback and the skill the card teaches.
+func (v *boardGameView) scenarioCard(c *content.ScenarioCard, o boardgame.Outcome, answered bool) (text, actions fyne.CanvasObject) {
 	s := v.s
 	box := container.NewVBox(s.para(s.tx(c.Situation), v.promptSize(), true, ""))
+	if answered {
+		if v.picked >= 0 && v.picked < len(c.Responses) {
+			r := c.Responses[v.picked]
+			bg := colorSurfaceHi
+			if r.Safe {
+				bg = colorGood
+			}
+			box.Add(card(bg, 18, 12, s.para(s.tx(r.Text), sizeBody, false, "")))
+			note := s.t("board.unsafe")
+			if o.Right {
+				note = s.t("board.safe", o.Points)
+			}
+			box.Add(s.para(note, sizeLead, true, colorNameHeading))
+			box.Add(s.para(s.tx(r.Feedback), sizeBody, false, ""))
+		}
+		box.Add(s.para(s.t("board.lesson")+"："+s.tx(c.Lesson), sizeBody, true, ""))
+		return box, v.closeButton(s.t("board.continue"), colorAccent)
+	}
+	list := container.NewVBox()
 	for k, r := range c.Responses {
 		k := k
-		bg := colorSurfaceHi
-		if answered && r.Safe {
-			bg = colorGood
-		}
-		if answered && !r.Safe && k != v.picked {
-			continue // after the answer: the safe responses and the one picked
-		}
-		fn := func() { v.answer(k) }
-		if answered {
-			fn = nil
-		}
-		box.Add(v.wrapButton(s.tx(r.Text), bg, fn))
+		list.Add(v.wrapButton(s.tx(r.Text), colorSurfaceHi, func() { v.answer(k) }))
 	}
-	if answered {
-		picked := v.picked
-		note := s.t("board.unsafe")
-		if o.Right {
-			note = s.t("board.safe", o.Points)
-		}
-		fb := ""
-		if picked >= 0 && picked < len(c.Responses) {
-			fb = s.tx(c.Responses[picked].Feedback)
-		}
-		box.Add(v.feedback(note, strings.TrimSpace(fb+" "+s.t("board.lesson")+"："+s.tx(c.Lesson))))
-	}
-	return box
+	return box, list
 }
 
-// feedback is what an answer earned, the explanation and the button that passes the turn.
-func (v *boardGameView) feedback(note, text string) fyne.CanvasObject {
-	s := v.s
-	return card(colorSurface, 20, 14, container.NewBorder(nil, nil, nil,
-		container.NewCenter(s.pill(s.t("board.continue"), colorAccent, v.cont)),
-		container.NewVBox(s.para(note, sizeLead, true, colorNameHeading), s.para(text, sizeBody, false, ""))))
-}
-
-func (v *boardGameView) trapCard(c *content.TrapCard, kc color.Color) fyne.CanvasObject {
+// trapCard is a lure in disguise, its picture from the 识破伪装 items, and the lesson.
+func (v *boardGameView) trapCard(c *content.TrapCard, kc color.Color) (text, actions fyne.CanvasObject) {
 	s := v.s
 	var item content.DisguiseItem
 	for _, it := range s.cat().Disguises.Items {
@@ -165,22 +156,13 @@ func (v *boardGameView) trapCard(c *content.TrapCard, kc color.Color) fyne.Canva
 			item = it
 		}
 	}
-	side := min(260, s.viewport().Height*0.2)
+	side := min(240, s.viewport().Height*0.18)
 	pic := container.NewGridWrap(fyne.NewSize(side*4/3, side), card(colorCard, 16, 8, s.imageFit(item.Image, 480, 360)))
-	text := container.NewVBox(s.para(s.tx(c.Lure), sizeLead, true, ""),
+	words := container.NewVBox(s.para(s.tx(c.Lure), v.promptSize(), true, ""),
 		s.para(s.t("board.trap.seen")+"："+s.tx(item.Name), sizeBody, true, colorNameHeading),
 		s.para(s.tx(c.Lesson), sizeBody, false, ""))
-	return container.NewVBox(container.NewBorder(nil, nil, container.NewVBox(pic), nil, text),
-		v.closeButton(s.t("board.trap.back", v.g.Rules().TrapBack), kc))
-}
-
-// promptSize is the size of a card's question or situation: a size smaller on 800 px
-// high screens, where the card shares the board's middle with the scores.
-func (v *boardGameView) promptSize() fyne.ThemeSizeName {
-	if v.s.shortScreen() {
-		return sizeBody
-	}
-	return sizeLead
+	return container.NewBorder(nil, nil, container.NewVBox(pic), nil, words),
+		v.closeButton(s.t("board.trap.back", v.g.Rules().TrapBack), kc)
 }
 
 // answer answers the open card with choice k; a right answer's step forward walks.
@@ -232,4 +214,13 @@ func (v *boardGameView) cont() {
 		v.redraw()
 		v.checkOver()
 	})
+}
+
+// promptSize is the size of a card's question or situation: a size smaller on 800 px
+// high screens, where the card shares the board's middle with the scores.
+func (v *boardGameView) promptSize() fyne.ThemeSizeName {
+	if v.s.shortScreen() {
+		return sizeBody
+	}
+	return sizeLead
 }

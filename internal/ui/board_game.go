@@ -260,7 +260,11 @@ func (v *boardGameView) status(portrait bool) fyne.CanvasObject {
 		box.Add(v.legend())
 	}
 	if !portrait {
-		return container.NewStack(spacerW(min(420, s.viewport().Width*0.27)), box)
+		w := min(420, s.viewport().Width*0.27)
+		if s.shortScreen() {
+			w = s.viewport().Width * 0.24
+		}
+		return container.NewStack(spacerW(w), box)
 	}
 	return padded(12, box)
 }

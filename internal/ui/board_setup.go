@@ -13,6 +13,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
 // boardSetupView is 开始游戏: how many teams, their names (preset, editable with the
@@ -37,6 +38,10 @@ func (v *boardSetupView) build() screen {
 		v.names = make([]string, boardgame.MaxTeams)
 	}
 	set := func(f func()) func() { return func() { f(); s.render() } }
+	keyH := float32(targetHeight)
+	if s.shortScreen() {
+		keyH = 64 // the keypad's four rows and the names fit 800 px
+	}
 	var teams, auds, limits []fyne.CanvasObject
 	for n := boardgame.MinTeams; n <= boardgame.MaxTeams; n++ {
 		n := n
@@ -54,12 +59,15 @@ func (v *boardSetupView) build() screen {
 		limits = append(limits, s.chip(s.t("board.minutes", int(d/time.Minute)), v.limit == d, set(func() { v.limit = d })))
 	}
 	b := s.cat().Board
-	left := container.NewVBox(
-		s.para(s.tx(b.Intro), sizeBody, false, ""),
-		s.settingRow(s.t("board.teams"), teams...),
-		s.settingRow(s.t("board.audience"), auds...),
-		s.settingRow(s.t("board.limit"), limits...),
-		s.para(s.t("board.rules", b.Rules.Rounds), sizeBody, false, colorNameMuted))
+	row := func(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
+		lbl := container.NewStack(spacerW(150), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
+		return container.NewHBox(lbl, container.NewHBox(chips...))
+	}
+	left := container.NewVBox(row(s.t("board.teams"), teams...), row(s.t("board.audience"), auds...),
+		row(s.t("board.limit"), limits...), s.para(s.t("board.rules", b.Rules.Rounds), sizeBody, false, colorNameMuted))
+	if !s.shortScreen() {
+		left.Objects = append([]fyne.CanvasObject{s.para(s.tx(b.Intro), sizeBody, false, "")}, left.Objects...)
+	}
 	if s.pack().Bank == nil {
 		left.Add(s.para(s.t("board.noquiz"), sizeBody, false, colorNameHeading))
 	}
@@ -76,23 +84,31 @@ func (v *boardSetupView) build() screen {
 			rect.StrokeColor, rect.StrokeWidth = colorText, 4
 		}
 		lbl := s.label(boardTeamLabel(s, v.names, t), sizeLead, true, colorText)
-		tile := s.tappable(container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(10, 10, 18, 18), lbl)),
+		tile := s.tappable(container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18), lbl)),
 			s.tap(set(func() { v.editing = t })))
-		tile.MinHeight = targetHeight
+		tile.MinHeight = keyH
 		names.Add(tile)
 	}
 	pad := s.labelPad(&v.names[v.editing], func() { s.render() })
+	for _, k := range pad.Objects {
+		k.(*touch.Tappable).MinHeight = keyH
+	}
 	reset := s.pill(s.t("board.name.reset"), colorSurface, set(func() { v.names[v.editing] = "" }))
 	start := s.pill(s.t("board.start"), colorAccent, v.start)
-	start.MinHeight = 110
-	right := container.NewVBox(s.label(s.t("board.names"), sizeBody, true, colorHeading), names, pad,
-		container.NewHBox(reset, layout.NewSpacer(), start))
+	start.MinHeight, start.MinWidth = 110, 280
+	actions := container.NewHBox(reset, layout.NewSpacer(), start)
+	right := container.NewVBox(s.label(s.t("board.names"), sizeBody, true, colorHeading), names, pad)
 
 	title := s.label(s.t("board.setup"), sizeHeading, true, colorText)
 	var body fyne.CanvasObject
-	if s.narrow() {
-		body = container.NewBorder(title, nil, nil, nil, s.scrollText(container.NewVBox(left, spacerH(16), right)))
-	} else {
+	switch vp := s.viewport(); {
+	case vp.Height > vp.Width: // portrait: one column, room to spare
+		body = container.NewVBox(title, left, spacerH(16), right, actions)
+	case s.shortScreen(): // 800 px high: no title (the band names the game), the actions on the left
+		left.Add(layout.NewSpacer())
+		body = container.NewGridWithColumns(2, container.NewBorder(nil, actions, nil, nil, left), right)
+	default:
+		right.Add(actions)
 		body = container.NewBorder(title, nil, nil, nil, container.NewGridWithColumns(2, left, right))
 	}
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)), zone: v.zone.ID}
@@ -100,7 +116,7 @@ func (v *boardSetupView) build() screen {
 
 // labelPad is the class keypad (labelKeys: digits and the words class names use) editing
 // *val, at most maxLabel characters; changed redraws.
-func (s *Shell) labelPad(val *string, changed func()) fyne.CanvasObject {
+func (s *Shell) labelPad(val *string, changed func()) *fyne.Container {
 	keys := container.NewGridWithColumns(7)
 	for _, k := range labelKeys {
 		k := k
