@@ -22,7 +22,7 @@ func (v *boardGameView) cardPanel() fyne.CanvasObject {
 	g := v.g
 	c := g.Card()
 	t := g.Turn()
-	sq := g.Board().Squares[g.Teams()[t].Pos]
+	sq := g.Board().Squares[v.cardSq]
 	kc := squareColors[c.Kind]
 
 	icon := canvas.NewImageFromResource(squareIcons[c.Kind])

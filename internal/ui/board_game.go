@@ -48,6 +48,7 @@ type boardGameView struct {
 	note   string   // what the last roll did
 	picked int      // the response picked on the open situation card
 	cardAt time.Time
+	cardSq int // the square that dealt the open card (a right answer moves the token on)
 
 	// The running animation: finish completes it at once (a tap during it).
 	anim   *fyne.Animation
@@ -365,6 +366,7 @@ func (v *boardGameView) roll() {
 		return
 	}
 	sq := v.g.Board().Squares[m.To]
+	v.cardSq = m.To
 	s.record(event.NewBoardSquare(v.zone.ID, sq.ID, sq.Kind, m.Team, m.Die, m.Card.ID()))
 	v.note = s.t("board.rolled", v.teamLabel(m.Team), m.Die, s.tx(sq.Place))
 	if m.PassedStart {

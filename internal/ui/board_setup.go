@@ -97,7 +97,7 @@ func (v *boardSetupView) build() screen {
 	start := s.pill(s.t("board.start"), colorAccent, v.start)
 	start.MinHeight, start.MinWidth = 110, 280
 	actions := container.NewHBox(reset, layout.NewSpacer(), start)
-	right := container.NewVBox(s.label(s.t("board.names"), sizeBody, true, colorHeading), names, pad)
+	right := container.NewVBox(s.para(s.t("board.names"), sizeBody, true, colorNameHeading), names, pad)
 
 	title := s.label(s.t("board.setup"), sizeHeading, true, colorText)
 	var body fyne.CanvasObject

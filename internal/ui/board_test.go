@@ -378,3 +378,31 @@ func (r *rig) boardStartFromHome(teams int) *boardGameView {
 	r.tap("开始游戏")
 	return r.shell.top().(*boardGameView)
 }
+
+func TestBoardInEnglishAndLargeText(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
+		r := newRig(t, withBundledBank(t))
+		r.win.Resize(size)
+		r.tap("轻触屏幕 开始参观")
+		r.tap("中 / EN")
+		r.tap("Drug-Free Journey")
+		r.mustHave("Start the game", "★ Pioneers")
+		r.fits("English setup " + sizeName(size))
+		r.tap("Start the game")
+		v := r.shell.top().(*boardGameView)
+		r.mustHave("★ Pioneers to play", "Huaguoyuan")
+		r.fits("English board " + sizeName(size))
+		r.shell.toggleTextSize()
+		for i := 0; i < 8 && v.g.Phase() != boardgame.Over; i++ {
+			r.tap("Tap the die to roll!")
+			if v.g.Phase() == boardgame.OnCard {
+				r.fits("English large card " + v.g.Card().Kind + " " + sizeName(size))
+				if v.g.Card().Answerable() {
+					v.answer(0)
+					r.fits("English large feedback " + sizeName(size))
+				}
+				v.cont()
+			}
+		}
+	}
+}
