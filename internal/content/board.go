@@ -1,17 +1,14 @@
 package content
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/jindu-edu/kiosk/internal/lint"
-	"github.com/jindu-edu/kiosk/internal/safefs"
 )
 
-// FileBoard is the 禁毒大富翁 board game. It is optional: a root without it has no game,
-// and a zone of kind board then is an error.
+// FileBoard is the 禁毒大富翁 board game, read when a zone of kind board is on the home
+// screen (then it must be there).
 const FileBoard = "content/board.yaml"
 
 // KindBoard is the zone kind of the board game.
@@ -277,29 +274,4 @@ func hasString(xs []string, x string) bool {
 		}
 	}
 	return false
-}
-
-// loadBoard reads the optional board file after the disguises it refers to. Without the
-// file a board zone is an error; with it, it is validated like every other file.
-func (v *validator) loadBoard(c *Catalog) {
-	data, err := safefs.ReadFile(v.fsys, FileBoard, v.lim.YAML.Bytes)
-	if errors.Is(err, fs.ErrNotExist) {
-		for i, z := range c.Zones {
-			if z.Kind == KindBoard {
-				*v.probs = append(*v.probs, Problem{Severity: Error, File: FileZones,
-					Msg: fmt.Sprintf("zones[%d] (%s) is a board zone, but %s is missing", i, z.ID, FileBoard)})
-			}
-		}
-		return
-	}
-	if err != nil {
-		*v.probs = append(*v.probs, Problem{Severity: Error, File: FileBoard, Msg: "cannot read: " + reason(err)})
-		return
-	}
-	d, ok := lint.ParseLimited(FileBoard, data, &c.Board, v.probs, v.lim.YAML)
-	if !ok {
-		c.Board = Board{}
-		return
-	}
-	v.board(d, &c.Board, c.Disguises)
 }

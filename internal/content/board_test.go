@@ -135,7 +135,7 @@ func TestBoardDecksCoverEveryAgeBand(t *testing.T) {
 
 func TestBoardFileIsOptionalButABoardZoneNeedsIt(t *testing.T) {
 	_, rep := content.Load(boardOverlay{assets.Content(), map[string][]byte{content.FileBoard: nil}})
-	if want := "(board) is a board zone, but content/board.yaml is missing"; !strings.Contains(fmt.Sprint(rep.Problems), want) {
+	if want := "content/board.yaml: error: file is missing (a zone of its kind is on the home screen)"; !strings.Contains(fmt.Sprint(rep.Problems), want) {
 		t.Errorf("want %q in %v", want, rep.Problems)
 	}
 	// A root without a board zone and without the file is fine (older packs).
@@ -143,8 +143,15 @@ func TestBoardFileIsOptionalButABoardZoneNeedsIt(t *testing.T) {
 	if rep.Err() != nil || cat.Board.Present() {
 		t.Errorf("minimal root: %v, board %v", rep.Problems, cat.Board.Present())
 	}
-	// Too few squares.
+	// Too few squares, on a root with a board zone.
 	fsys := minimal()
+	fsys[content.FileZones] = &fstest.MapFile{Data: append(fsys[content.FileZones].Data, []byte(`  - id: board
+    kind: board
+    title: {zh: 棋, en: Board}
+    tagline: {zh: 一行, en: A line}
+    color: "#3A6FD8"
+    icon: media/i.svg
+`)...)}
 	fsys[content.FileBoard] = &fstest.MapFile{Data: []byte("title: {zh: 棋, en: Board}\nsquares:\n  - {id: a, kind: start, place: {zh: 起点, en: Start}}\n")}
 	_, rep = content.Load(fsys)
 	if want := "content/board.yaml:2: error: squares: the board has 1 squares; it needs 12 to 40"; !strings.Contains(fmt.Sprint(rep.Problems), want) {

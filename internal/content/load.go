@@ -68,8 +68,42 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		}
 		f.check(d)
 	}
-	v.loadBoard(c)
+	v.optional(c, &probs)
 	return c, Report{Problems: probs}
+}
+
+// optional loads the files only some zones need, when such a zone is on the home screen.
+func (v *validator) optional(c *Catalog, probs *[]Problem) {
+	done := map[string]bool{}
+	for _, z := range c.Zones {
+		if done[z.Kind] {
+			continue
+		}
+		done[z.Kind] = true
+		switch z.Kind {
+		case KindMirror:
+			v.load(FileMirror, &c.Mirror, func(d *lint.Doc) { v.mirror(d, &c.Mirror) }, probs)
+		case KindBoard: // after the disguises its traps name
+			v.load(FileBoard, &c.Board, func(d *lint.Doc) { v.board(d, &c.Board, c.Disguises) }, probs)
+		}
+	}
+}
+
+// load reads, parses and checks one optional file; a missing one is an error (its zone
+// needs it).
+func (v *validator) load(name string, into any, check func(*lint.Doc), probs *[]Problem) {
+	data, err := safefs.ReadFile(v.fsys, name, v.lim.YAML.Bytes)
+	if err != nil {
+		msg := "cannot read: " + reason(err)
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "file is missing (a zone of its kind is on the home screen)"
+		}
+		*probs = append(*probs, Problem{Severity: Error, File: name, Msg: msg})
+		return
+	}
+	if d, ok := lint.ParseLimited(name, data, into, probs, v.lim.YAML); ok {
+		check(d)
+	}
 }
 
 type zonesFile struct {

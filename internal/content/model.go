@@ -50,7 +50,8 @@ type Catalog struct {
 	Drugs     Drugs
 	Disguises Disguises
 	Cases     Cases
-	Board     Board // the 禁毒大富翁 game; empty when the root has no content/board.yaml
+	Mirror    Mirror // only when a zone of kind mirror is shown
+	Board     Board  // only when a zone of kind board is shown: the 禁毒大富翁 game
 }
 
 // Meta identifies the content and carries the help card.
