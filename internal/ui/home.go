@@ -99,10 +99,17 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 		var line fyne.CanvasObject
 		if s.v.Lang() == content.En { // long titles: wrap, a size smaller
 			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
-		} else {
-			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText))
-			if len([]rune(z.Title.Zh)) <= 5 { // a long title leaves no room for the English name
-				line.(*fyne.Container).Add(container.NewCenter(s.label(other, sizeButton, false, colorText)))
+		} else { // the title a size smaller where the tile is narrow; the English name where it fits
+			t := s.label(s.tx(z.Title), sizeTile, true, colorText)
+			room := s.homeTileWidth() - 48 - iconSide - 16
+			if w := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width; w > room {
+				t.TextSize = max(s.size(sizeBody), t.TextSize*room/w)
+			}
+			line = container.NewHBox(container.NewCenter(iconBox), t)
+			o := s.label(other, sizeButton, false, colorText)
+			tw := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width
+			if len([]rune(z.Title.Zh)) <= 5 && tw+16+fyne.MeasureText(o.Text, o.TextSize, o.TextStyle).Width <= room {
+				line.(*fyne.Container).Add(container.NewCenter(o))
 			}
 		}
 		inner := container.NewVBox(layout.NewSpacer(), line, tag, layout.NewSpacer())
@@ -116,6 +123,22 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	tile := container.NewStack(bg, padded(36, inner))
 	t := s.tappable(tile, s.tap(open))
 	return t
+}
+
+// homeTileWidth is about how wide a home tile is on this screen (the grid's columns for
+// the zones shown), for fitting a tile's one-line title.
+func (s *Shell) homeTileWidth() float32 {
+	n := 0
+	openers := s.zoneOpeners()
+	for _, z := range s.cat().Zones {
+		if _, ok := openers[z.Kind]; ok {
+			n++
+		}
+	}
+	vp := s.viewport()
+	area := fyne.NewSize(vp.Width-96, vp.Height-330) // the page's padding; the header and the bar
+	cols := (&tileGrid{minH: s.tileMinHeight()}).cols(area, max(n, 1))
+	return (area.Width - 28*float32(cols-1)) / float32(cols)
 }
 
 // tileGrid lays tiles out in rows that share the height: as many columns as are wide
