@@ -28,8 +28,18 @@ type boardSetupView struct {
 	editing  int      // the team whose name the keypad edits
 }
 
-// boardQuestions is how many quiz-bank questions a game deals (more than a game asks).
-const boardQuestions = 30
+// boardQuestions is how many quiz-bank questions a game deals: about as many as its
+// question squares will be landed on, and a few more. Dealt questions count as served (the
+// next visitors get others), so a game does not take more than it may ask.
+func boardQuestions(b content.Board, teams int) int {
+	q := 0
+	for _, sq := range b.Squares {
+		if sq.Kind == content.SquareQuestion {
+			q++
+		}
+	}
+	return min(30, max(6, b.Rules.Rounds*teams*q/max(1, len(b.Squares))+4))
+}
 
 func (v *boardSetupView) build() screen {
 	s := v.s
@@ -141,7 +151,7 @@ func (s *Shell) labelPad(val *string, changed func()) *fyne.Container {
 func (v *boardSetupView) start() {
 	s := v.s
 	b := s.cat().Board
-	qs := s.d.Quiz.OneTap(s.pack().Bank, v.audience, boardQuestions)
+	qs := s.d.Quiz.OneTap(s.pack().Bank, v.audience, boardQuestions(b, v.teams))
 	g, err := boardgame.New(boardgame.Config{Board: b, Teams: v.teams, Audience: v.audience, Limit: v.limit,
 		Seed: uint64(s.d.Clock.Now().UnixNano()), Clock: s.d.Clock, Questions: qs})
 	if err != nil {
