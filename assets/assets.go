@@ -31,3 +31,9 @@ func Content() fs.FS {
 	}
 	return sub
 }
+
+// WallWords is the message wall's default word list (wall/words.txt); a content pack's
+// content/wall-words.txt replaces it.
+//
+//go:embed wall/words.txt
+var WallWords []byte

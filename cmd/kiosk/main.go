@@ -71,7 +71,7 @@ func main() {
 	defer closeAll()
 	deps.AppVersion = version
 	deps.FreeMemory = debug.FreeOSMemory
-	deps.Warnings = warnings
+	deps.Warnings = append(warnings, deps.Warnings...)
 
 	if cfg.Windowed {
 		w.Resize(fyne.NewSize(1920, 1080))
@@ -118,7 +118,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	if err != nil {
 		log.Warn("staff panel locked", "err", err)
 	}
-	recorder, records, closeRecords := openRecords(cfg, shelf.Current().Version(), log)
+	recorder, records, closeRecords := openRecords(cfg, shelf.Current().Version(), func() string { return shelf.Current().Version() }, log)
 	visit := exhibit.NewVisit(exhibit.VisitConfig{
 		Clock: clock, Recorder: recorder, Volume: player, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
@@ -131,6 +131,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		visit.Record(event.NewStaffPack(event.PackRollback, "", 0, true, notice))
 	}
 	quizzes := loadQuiz(cfg, clock, log)
+	wallStore, wallWarning, closeWall := openWall(cfg, log)
 	deps := ui.Deps{
 		Shelf:      shelf,
 		Visit:      visit,
@@ -144,6 +145,10 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		Camera:     &mirror.V4L2{Device: os.Getenv("KIOSK_CAMERA")}, // opened only in the mirror zone
 		Quit:       a.Quit,
 		Log:        log,
+		Wall:       wallStore,
+	}
+	if wallWarning != "" {
+		deps.Warnings = append(deps.Warnings, wallWarning)
 	}
 	if desk != nil {
 		deps.Packs = desk
@@ -152,6 +157,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		quizzes.Flush()
 		closeAudio()
 		closeRecords()
+		closeWall()
 	}
 }
 

@@ -60,7 +60,7 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 				t.Fatal("a tap on the attract loop did not open the home screen")
 			}
 			tile := [2]int{sz.w / 4, sz.h / 2}
-			if sz.h > sz.w { // portrait: one column of tiles, or two (six zones): the first tile either way
+			if sz.h > sz.w { // portrait: the first tile (one column of tiles, or the left of two)
 				tile = [2]int{sz.w / 4, sz.h * 3 / 10}
 			}
 			x.tap(tile[0], tile[1])

@@ -17,6 +17,8 @@ const (
 	FileDrugs     = "content/drugs.yaml"
 	FileDisguises = "content/disguises.yaml"
 	FileCases     = "content/cases.yaml"
+	FileWall      = "content/wall.yaml"      // only when a zone is of kind wall
+	FileWallWords = "content/wall-words.txt" // optional: replaces the app's default word filter
 )
 
 // Load reads and validates the content root in fsys within DefaultLimits. It always
@@ -69,23 +71,24 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		f.check(d)
 	}
 	v.optional(c, &probs)
+	v.wallWords()
 	return c, Report{Problems: probs}
 }
 
 // optional loads the files only some zones need, when such a zone is on the home screen.
 func (v *validator) optional(c *Catalog, probs *[]Problem) {
-	done := map[string]bool{}
+	seen := map[string]bool{}
 	for _, z := range c.Zones {
-		if done[z.Kind] {
-			continue
-		}
-		done[z.Kind] = true
-		switch z.Kind {
-		case KindMirror:
+		switch {
+		case seen[z.Kind]:
+		case z.Kind == KindMirror:
 			v.load(FileMirror, &c.Mirror, func(d *lint.Doc) { v.mirror(d, &c.Mirror) }, probs)
-		case KindBoard: // after the disguises its traps name
+		case z.Kind == KindWall:
+			v.load(FileWall, &c.Wall, func(d *lint.Doc) { v.wall(d, &c.Wall) }, probs)
+		case z.Kind == KindBoard: // after the disguises its traps name
 			v.load(FileBoard, &c.Board, func(d *lint.Doc) { v.board(d, &c.Board, c.Disguises) }, probs)
 		}
+		seen[z.Kind] = true
 	}
 }
 

@@ -50,6 +50,7 @@ type Catalog struct {
 	Drugs     Drugs
 	Disguises Disguises
 	Cases     Cases
+	Wall      Wall
 	Mirror    Mirror // only when a zone of kind mirror is shown
 	Board     Board  // only when a zone of kind board is shown: the 禁毒大富翁 game
 }
@@ -303,4 +304,32 @@ func (d Drugs) InCategory(id string) []Drug {
 		}
 	}
 	return out
+}
+
+// Wall is the message wall's content: its notice, and the ready pledges and stickers a
+// visitor can send with one tap.
+type Wall struct {
+	Intro    Text         `yaml:"intro"`  // the line over the wall (写下你的禁毒承诺)
+	Notice   Text         `yaml:"notice"` // 请不要写真实姓名和联系方式
+	Phrases  []WallPhrase `yaml:"phrases"`
+	Stickers []WallPhrase `yaml:"stickers"`
+}
+
+// WallPhrase is one ready pledge or sticker.
+type WallPhrase struct {
+	ID    string `yaml:"id"`
+	Text  Text   `yaml:"text"`
+	Color string `yaml:"color"` // stickers: the badge colour, #RRGGBB
+}
+
+// Phrase finds a ready pledge or sticker by id.
+func (w Wall) Phrase(id string) (WallPhrase, bool) {
+	for _, l := range [][]WallPhrase{w.Phrases, w.Stickers} {
+		for _, p := range l {
+			if p.ID == id {
+				return p, true
+			}
+		}
+	}
+	return WallPhrase{}, false
 }

@@ -15,6 +15,7 @@ func (s *Shell) showAttract() {
 	s.stack = nil
 	s.cur = screen{}
 	s.narr = nil
+	s.refreshWallToday()
 	s.attractN = s.slideIndex()
 	s.page.Objects = []fyne.CanvasObject{s.attractPage()}
 	s.page.Refresh()
@@ -26,11 +27,12 @@ func (s *Shell) showAttract() {
 // slideIndex derives the slide from the clock, so the loop needs no state of its own.
 func (s *Shell) slideIndex() int {
 	a := s.cat().Attract
-	if len(a.Slides) == 0 {
+	n := s.attractSlides()
+	if n == 0 {
 		return 0
 	}
 	per := time.Duration(max(1, a.SecondsPerSlide)) * time.Second
-	return int(s.d.Clock.Now().UnixNano()/int64(per)) % len(a.Slides)
+	return int(s.d.Clock.Now().UnixNano()/int64(per)) % n
 }
 
 func (s *Shell) advanceAttract() {
@@ -51,7 +53,9 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 	head := container.NewHBox(logo, container.NewVBox(title, titleEn))
 
 	var slide fyne.CanvasObject = layout.NewSpacer()
-	if sl := s.cat().Attract.Slides; len(sl) > 0 {
+	if sl := s.cat().Attract.Slides; s.attractN == len(sl) && len(s.wall.today) > 0 {
+		slide = s.wallTodaySlide()
+	} else if len(sl) > 0 {
 		cur := sl[s.attractN%len(sl)]
 		img := s.image(cur.Image)
 		sp := canvas.NewRectangle(color.Transparent)
@@ -69,9 +73,9 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 	}
 
 	dots := container.NewHBox()
-	for i := range s.cat().Attract.Slides {
+	for i := range s.attractSlides() {
 		c := colorSurfaceHi
-		if i == s.attractN%max(1, len(s.cat().Attract.Slides)) {
+		if i == s.attractN%max(1, s.attractSlides()) {
 			c = colorHeading
 		}
 		d := canvas.NewCircle(c)

@@ -23,6 +23,9 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 	if s.cat().Board.Present() {
 		m[content.KindBoard] = func(z content.Zone) view { return &boardSetupView{s: s, zone: z} }
 	}
+	if s.wallOn() {
+		m[content.KindWall] = func(z content.Zone) view { return &wallView{s: s, zone: z} }
+	}
 	if !s.v.Settings().MirrorOff {
 		m[content.KindMirror] = func(z content.Zone) view { return newMirrorView(s, z) }
 	}
@@ -58,13 +61,20 @@ func (v *homeView) build() screen {
 	head := container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub))
 
 	openers := s.zoneOpeners()
-	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})
+	var shown []content.Zone
 	for _, z := range s.cat().Zones {
-		open, ok := openers[z.Kind]
-		if !ok {
-			continue
+		if _, ok := openers[z.Kind]; ok {
+			shown = append(shown, z)
 		}
-		z := z
+	}
+	vp := s.viewport()
+	// Compact tiles (icon and title on one line, the tagline under it) on 800 px high
+	// screens, and in landscape when more than six zones share the screen (3×3 at most).
+	s.homeTiles = len(shown)
+	s.compactHome = s.shortScreen() || (len(shown) > 6 && vp.Width > vp.Height)
+	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})
+	for _, z := range shown {
+		z, open := z, openers[z.Kind]
 		tiles.Add(s.zoneTile(z, func() { s.push(open(z)) }))
 	}
 	body := container.NewBorder(head, nil, nil, nil, padded(0, container.New(layout.NewCustomPaddedLayout(32, 0, 0, 0), tiles)))
@@ -76,7 +86,7 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	c := readableOn(hexOr(z.Color, colorAccent))
 	bg := canvas.NewRectangle(c)
 	bg.CornerRadius = 28
-	short := s.shortScreen()
+	short := s.compactHome
 	bg.SetMinSize(fyne.NewSize(360, s.tileMinHeight()))
 	icon := s.image(z.Icon)
 	iconSide := float32(104)
@@ -99,17 +109,10 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 		var line fyne.CanvasObject
 		if s.v.Lang() == content.En { // long titles: wrap, a size smaller
 			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
-		} else { // the title a size smaller where the tile is narrow; the English name where it fits
-			t := s.label(s.tx(z.Title), sizeTile, true, colorText)
-			room := s.homeTileWidth() - 48 - iconSide - 16
-			if w := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width; w > room {
-				t.TextSize = max(s.size(sizeBody), t.TextSize*room/w)
-			}
-			line = container.NewHBox(container.NewCenter(iconBox), t)
-			o := s.label(other, sizeButton, false, colorText)
-			tw := fyne.MeasureText(t.Text, t.TextSize, t.TextStyle).Width
-			if len([]rune(z.Title.Zh)) <= 5 && tw+16+fyne.MeasureText(o.Text, o.TextSize, o.TextStyle).Width <= room {
-				line.(*fyne.Container).Add(container.NewCenter(o))
+		} else {
+			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText))
+			if len([]rune(z.Title.Zh)) <= 5 && s.homeTiles <= 4 { // no room for the English name beside a long title or in narrow tiles
+				line.(*fyne.Container).Add(container.NewCenter(s.label(other, sizeButton, false, colorText)))
 			}
 		}
 		inner := container.NewVBox(layout.NewSpacer(), line, tag, layout.NewSpacer())
@@ -125,22 +128,6 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	return t
 }
 
-// homeTileWidth is about how wide a home tile is on this screen (the grid's columns for
-// the zones shown), for fitting a tile's one-line title.
-func (s *Shell) homeTileWidth() float32 {
-	n := 0
-	openers := s.zoneOpeners()
-	for _, z := range s.cat().Zones {
-		if _, ok := openers[z.Kind]; ok {
-			n++
-		}
-	}
-	vp := s.viewport()
-	area := fyne.NewSize(vp.Width-96, vp.Height-330) // the page's padding; the header and the bar
-	cols := (&tileGrid{minH: s.tileMinHeight()}).cols(area, max(n, 1))
-	return (area.Width - 28*float32(cols-1)) / float32(cols)
-}
-
 // tileGrid lays tiles out in rows that share the height: as many columns as are wide
 // enough (520 px), or more when the height holds fewer rows of tall-enough (330 px) tiles.
 // That is one row of three at 1920×1080 and 1280×800, one column in 1080×1920 portrait.
@@ -153,7 +140,7 @@ type tileGrid struct {
 func (s *Shell) shortScreen() bool { return s.viewport().Height < 900 }
 
 func (s *Shell) tileMinHeight() float32 {
-	if s.shortScreen() {
+	if s.shortScreen() || s.compactHome {
 		return 170
 	}
 	return 300

@@ -18,6 +18,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
+	"github.com/jindu-edu/kiosk/internal/wall"
 )
 
 // Deps is everything the UI needs from the rest of the program. Tests fill it with fakes.
@@ -41,6 +42,8 @@ type Deps struct {
 	Records RecordsDeps
 	// Packs lists, installs and rolls back content packs; nil: the panel has no pack page.
 	Packs PackDesk
+	// Wall is the message wall's store; nil: the kiosk has no wall (no tile, no review page).
+	Wall *wall.Store
 	// Do runs work from other goroutines on the UI thread; nil: fyne.Do. Tests queue it
 	// and run it on the test's goroutine, as the app's one UI thread would.
 	Do func(func())
@@ -130,6 +133,11 @@ type Shell struct {
 	narr     *narrationBar
 	attractN int
 	images   imageCache
+	wall     wallState
+	// homeTiles and compactHome are how many zone tiles the home screen shows and whether
+	// they are the compact kind (set by its build).
+	homeTiles   int
+	compactHome bool
 	// cameraNote is what the staff panel says about the mirror's camera ("" when fine).
 	cameraNote string
 }

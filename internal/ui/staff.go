@@ -134,7 +134,10 @@ func (s *Shell) showStaffPage(page string) {
 
 // staffTabs is the row of page tabs under the panel's title.
 func (s *Shell) staffTabs() fyne.CanvasObject {
-	row := container.NewHBox(s.chip(s.t("staff.tab.main"), s.staffPage != pagePacks, func() { s.showStaffPage(pageMain) }))
+	row := container.NewHBox(s.chip(s.t("staff.tab.main"), s.staffPage == pageMain, func() { s.showStaffPage(pageMain) }))
+	if s.wallOn() {
+		row.Add(s.chip(s.t("staff.tab.wall"), s.staffPage == pageWall, s.showWallReview))
+	}
 	if s.d.Packs != nil {
 		row.Add(s.chip(s.t("staff.tab.packs"), s.staffPage == pagePacks, func() { s.showStaffPage(pagePacks) }))
 	}
@@ -230,6 +233,8 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 	var cols fyne.CanvasObject
 	if s.staffPage == pagePacks && s.d.Packs != nil {
 		cols = s.packsPage()
+	} else if s.staffPage == pageWall && s.wallOn() {
+		cols = s.wallReviewPage()
 	} else {
 		// The records section has a button, so it stays outside the scrolling text.
 		right := container.NewVBox(settings, s.recordsPanel())

@@ -16,7 +16,6 @@ const (
 
 	KeyLimitS = "limit_s" // the game's time limit in seconds
 	KeyRounds = "rounds"  // turns per team
-	KeyKind   = "kind"    // a square's kind
 	KeyDie    = "die"     // the die's value
 	KeyCard   = "card"    // the card a square dealt
 	KeySafe   = "safe"    // a response to a situation was a safe one
