@@ -85,6 +85,8 @@ func (v *validator) optional(c *Catalog, probs *[]Problem) {
 			v.load(FileMirror, &c.Mirror, func(d *lint.Doc) { v.mirror(d, &c.Mirror) }, probs)
 		case z.Kind == KindWall:
 			v.load(FileWall, &c.Wall, func(d *lint.Doc) { v.wall(d, &c.Wall) }, probs)
+		case z.Kind == KindBoard: // after the disguises its traps name
+			v.load(FileBoard, &c.Board, func(d *lint.Doc) { v.board(d, &c.Board, c.Disguises) }, probs)
 		}
 		seen[z.Kind] = true
 	}

@@ -52,6 +52,7 @@ type Catalog struct {
 	Cases     Cases
 	Wall      Wall
 	Mirror    Mirror // only when a zone of kind mirror is shown
+	Board     Board  // only when a zone of kind board is shown: the 禁毒大富翁 game
 }
 
 // Meta identifies the content and carries the help card.

@@ -104,6 +104,19 @@ func (q *Quizzes) Solo(bank *quiz.Bank, audience string) *quiz.Round {
 // Contest deals a team contest of n questions. Only single-choice and true/false
 // questions are used: one tap answers them.
 func (q *Quizzes) Contest(bank *quiz.Bank, mode string, teams int, audience string, n int) *quiz.Contest {
+	items := q.OneTap(bank, audience, n)
+	if items == nil {
+		return nil
+	}
+	c := quiz.NewContest(q.c.Clock, mode, teams, items, quiz.TimerFor(audience, q.c.Timer))
+	c.NoPenalty = audience == quiz.Primary // children are encouraged, never set back
+	return c
+}
+
+// OneTap deals n single-choice and true/false questions (one tap answers them) for the
+// team contest and the board game, with the balance and no-repeat rules of every round;
+// nil without a bank or a question for the audience.
+func (q *Quizzes) OneTap(bank *quiz.Bank, audience string, n int) []quiz.Presented {
 	if bank == nil {
 		return nil
 	}
@@ -113,13 +126,7 @@ func (q *Quizzes) Contest(bank *quiz.Bank, mode string, teams int, audience stri
 			pool = append(pool, x)
 		}
 	}
-	items := q.deal(pool, audience, n)
-	if items == nil {
-		return nil
-	}
-	c := quiz.NewContest(q.c.Clock, mode, teams, items, quiz.TimerFor(audience, q.c.Timer))
-	c.NoPenalty = audience == quiz.Primary // children are encouraged, never set back
-	return c
+	return q.deal(pool, audience, n)
 }
 
 // FinishContest keeps a finished contest on today's board under the teacher's label.

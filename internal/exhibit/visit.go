@@ -41,6 +41,7 @@ type Visit struct {
 	zoneSince time.Time
 	staff     bool
 	pack      *Pack
+	held      bool // Hold's timeouts are in force
 }
 
 // NewVisit starts in attract with the staff defaults applied.
@@ -127,6 +128,26 @@ func (v *Visit) Tick(narrating bool) kiosk.Change {
 	return ch
 }
 
+// Hold gives the visit other idle and prompt timeouts while something long is on screen
+// (a board game in progress: the players talk over a card); Release, or the visit's end,
+// returns to the staff settings.
+func (v *Visit) Hold(idle, prompt time.Duration) {
+	v.held = true
+	v.session.SetTimeouts(idle, prompt)
+}
+
+// Release ends a Hold.
+func (v *Visit) Release() {
+	if !v.held {
+		return
+	}
+	v.held = false
+	v.session.SetTimeouts(time.Duration(v.c.Settings.IdleTimeout), time.Duration(v.c.Settings.PromptTimeout))
+}
+
+// Held reports whether a Hold is in force.
+func (v *Visit) Held() bool { return v.held }
+
 // NarrationStopped gives the visitor a full idle period from now (narration ended by a tap).
 func (v *Visit) NarrationStopped() { v.session.SetNarrating(false) }
 
@@ -147,6 +168,7 @@ func (v *Visit) finish(reason string, timedOut bool) {
 		v.Record(end)
 	}
 	v.zoneNow = ""
+	v.Release()
 	v.session.End()
 	v.staff = false
 	v.applyDefaults()
@@ -256,7 +278,9 @@ func (v *Visit) ChangeSetting(name string, apply func(*kiosk.Settings)) error {
 		return fmt.Errorf("setting %s: %w", name, err)
 	}
 	v.c.Settings = next
-	v.session.SetTimeouts(time.Duration(next.IdleTimeout), time.Duration(next.PromptTimeout))
+	if !v.held {
+		v.session.SetTimeouts(time.Duration(next.IdleTimeout), time.Duration(next.PromptTimeout))
+	}
 	v.Record(event.NewStaffSetting(name))
 	if v.c.SaveSettings != nil {
 		if err := v.c.SaveSettings(next); err != nil {

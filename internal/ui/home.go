@@ -20,6 +20,9 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 		content.KindDrugs:   func(z content.Zone) view { return &drugListView{s: s, zone: z} },
 		content.KindCases:   func(z content.Zone) view { return &caseListView{s: s, zone: z} },
 	}
+	if s.cat().Board.Present() {
+		m[content.KindBoard] = func(z content.Zone) view { return &boardSetupView{s: s, zone: z} }
+	}
 	if s.wallOn() {
 		m[content.KindWall] = func(z content.Zone) view { return &wallView{s: s, zone: z} }
 	}

@@ -39,13 +39,23 @@ func (s *Shell) updateIdlePrompt() {
 	s.overlay.Refresh()
 }
 
+// idlePrompter is a view with an idle prompt of its own (a game in progress asks
+// 还要继续吗？): the string keys of its title, countdown and button.
+type idlePrompter interface {
+	idlePrompt() (title, body, button string)
+}
+
 func (s *Shell) idlePanel() fyne.CanvasObject {
 	secs := int(math.Ceil(s.v.Session().PromptRemaining().Seconds()))
-	title := s.label(s.t("idle.title"), sizeDisplay, true, colorText)
+	tk, bk, ck := "idle.title", "idle.body", "idle.continue"
+	if p, ok := s.top().(idlePrompter); ok {
+		tk, bk, ck = p.idlePrompt()
+	}
+	title := s.label(s.t(tk), sizeDisplay, true, colorText)
 	title.Alignment = fyne.TextAlignCenter
-	count := s.label(s.t("idle.body", secs), sizeLead, false, colorMuted)
+	count := s.label(s.t(bk, secs), sizeLead, false, colorMuted)
 	count.Alignment = fyne.TextAlignCenter
-	btn := s.pill(s.t("idle.continue"), colorAccent, nil)
+	btn := s.pill(s.t(ck), colorAccent, nil)
 	box := container.NewVBox(title, count, spacerH(24), container.NewCenter(btn))
 	return card(colorSurface, 36, 56, container.New(layout.NewCustomPaddedLayout(0, 0, 40, 40), box))
 }

@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -80,21 +79,7 @@ func (v *teamSetupView) build() screen {
 	if shown == "" {
 		shown = "—"
 	}
-	keys := container.NewGridWithColumns(7)
-	for _, k := range labelKeys {
-		k := k
-		keys.Add(s.pill(k, colorSurfaceHi, set(func() {
-			if utf8.RuneCountInString(v.label+k) <= maxLabel {
-				v.label += k
-			}
-		})))
-	}
-	keys.Add(s.pill(s.t("team.label.del"), colorSurface, set(func() {
-		if r := []rune(v.label); len(r) > 0 {
-			v.label = string(r[:len(r)-1])
-		}
-	})))
-	keys.Add(s.pill(s.t("team.label.clear"), colorSurface, set(func() { v.label = "" })))
+	keys := s.labelPad(&v.label, func() { s.replace(v) })
 	start := container.NewHBox(layout.NewSpacer(), s.pill(s.t("team.start"), colorAccent, v.start))
 	right := container.NewVBox(s.label(s.t("team.label"), sizeLead, true, colorHeading),
 		card(colorCard, 20, 12, s.label(shown, sizeHeading, true, colorCardText)), keys, spacerH(12), start)
