@@ -84,7 +84,7 @@ func TestMirrorLeavesNoImageData(t *testing.T) {
 		t.Fatalf("the camera was tried before the visitor opened the mirror:\n%s", k.logs)
 	}
 	x.tap(mirrorTile.X, mirrorTile.Y)
-	waitFor(t, 60*time.Second, "the mirror to try the camera", camTried)
+	waitFor(t, 60*time.Second, "the mirror to try the camera (is it still the fifth of five home tiles?)", camTried)
 	zone := settled("mirror")
 	if n := regionDiff(zone, zone, livePicture, agedPicture); n > 200 {
 		t.Fatalf("now and 吸毒后 differ before a stage is chosen (%d samples): is this the mirror? (shots in %s)", n, dir)
