@@ -92,15 +92,17 @@ screenshots: deps-build deps-headless
 # and memory under Xvfb, then pack install against sha256sum+cp (PACK_MB, default 256).
 # Then issue 8's bench (docs/performance.md): tap latency of every transition against a bare
 # Fyne window (A/B, LAT_RUNS runs), start and memory beside bare Fyne and Chromium --kiosk,
-# and a SOAK_TAPS random-tap soak with pprof, a log check and the event log checked.
+# and a SOAK_TAPS random-tap soak with pprof, a log check and the event log checked; then
+# MIRROR_MINUTES (default 10) in the mirror zone: frames drawn per second and PSS each minute.
 bench: build deps-headless
 	$(call apt_install,$(APT_BENCH))
-	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/ ./internal/pinyin/ ./internal/ui/keyboard/
+	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/ ./internal/pinyin/ ./internal/ui/keyboard/ ./internal/mirror/
 	bench/startup.sh
 	PACK_MB=$${PACK_MB:-256} bench/pack.sh
 	bench/latency.sh $${LAT_RUNS:-3}
 	bench/sidebyside.sh $${LAT_RUNS:-3}
 	bench/soak.sh $${SOAK_TAPS:-10000}
+	bench/mirror.sh $${MIRROR_MINUTES:-10}
 
 font:
 	$(call apt_install,$(APT_ASSETS))

@@ -35,6 +35,28 @@ type mirrorView struct {
 	pending     bool // a frame pair is on its way to the screen
 	marker      *canvas.Text
 	startedFace bool
+	shown       frameCount // frame pairs put on screen, logged each minute and on leaving
+}
+
+// frameCount counts the frame pairs shown, for the log line staff and the bench read
+// (mirror frames shown=N fps=F): how smoothly the station runs on this machine.
+type frameCount struct {
+	since, mark time.Time
+	n, markN    int
+}
+
+// add counts one pair; every minute it returns the frames per second since the last report.
+func (c *frameCount) add(now time.Time) (fps float64, report bool) {
+	if c.since.IsZero() {
+		c.since, c.mark = now, now
+	}
+	c.n++
+	if el := now.Sub(c.mark); el >= time.Minute {
+		fps = float64(c.n-c.markN) / el.Seconds()
+		c.mark, c.markN = now, c.n
+		return fps, true
+	}
+	return 0, false
 }
 
 func newMirrorView(s *Shell, z content.Zone) *mirrorView {
@@ -99,6 +121,9 @@ func (v *mirrorView) show(live, aged *image.RGBA) {
 	v.live.Image, v.aged.Image = live, aged
 	v.live.Refresh()
 	v.aged.Refresh()
+	if fps, ok := v.shown.add(time.Now()); ok {
+		v.s.d.Log.Info("mirror frames", "shown", v.shown.n, "fps", strconv.FormatFloat(fps, 'f', 1, 64))
+	}
 	if cam := v.st.UsingCamera(); cam != v.camera { // the camera went mid-visit
 		v.camera = cam
 		v.s.render()
@@ -113,6 +138,11 @@ func (v *mirrorView) leave() {
 		v.st = nil
 	}
 	v.live.Image, v.aged.Image = nil, nil
+	if c := v.shown; c.n > 0 {
+		el := time.Since(c.since).Seconds()
+		v.s.d.Log.Info("mirror frames", "shown", c.n, "fps", strconv.FormatFloat(float64(c.n)/max(el, 1e-3), 'f', 1, 64), "left", true)
+	}
+	v.shown = frameCount{}
 	v.s.record(event.NewMirrorUse(v.zone.ID, v.furthest, v.camera, v.drug, v.s.d.Clock.Now().Sub(v.since)))
 }
 
