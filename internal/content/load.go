@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 
 	"github.com/jindu-edu/kiosk/internal/lint"
@@ -17,6 +18,7 @@ const (
 	FileDrugs     = "content/drugs.yaml"
 	FileDisguises = "content/disguises.yaml"
 	FileCases     = "content/cases.yaml"
+	FileScenes    = "content/scenes.yaml" // optional
 )
 
 // Load reads and validates the content root in fsys within DefaultLimits. It always
@@ -46,12 +48,16 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		{FileDrugs, &c.Drugs, func(d *lint.Doc) { v.drugs(d, &c.Drugs) }},
 		{FileDisguises, &c.Disguises, func(d *lint.Doc) { v.disguises(d, &c.Disguises) }},
 		{FileCases, &c.Cases, func(d *lint.Doc) { v.cases(d, &c.Cases) }},
+		{FileScenes, &c.Scenes, func(d *lint.Doc) { v.scenes(d, &c.Scenes) }},
 	}
 	for _, f := range files {
 		data, err := safefs.ReadFile(fsys, f.name, lim.YAML.Bytes)
 		if err != nil {
 			msg := "cannot read: " + reason(err)
 			if errors.Is(err, fs.ErrNotExist) {
+				if optionalFiles[f.name] {
+					continue
+				}
 				msg = "file is missing"
 			}
 			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
@@ -68,9 +74,25 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		}
 		f.check(d)
 	}
+	probs = append(probs, zonesWithoutContent(c)...)
 	return c, Report{Problems: probs}
 }
 
+// optionalFiles may be missing from a root (a pack made before the file existed).
+var optionalFiles = map[string]bool{FileScenes: true}
+
 type zonesFile struct {
 	Zones []Zone `yaml:"zones"`
+}
+
+// zonesWithoutContent reports zones whose optional content file is missing.
+func zonesWithoutContent(c *Catalog) []Problem {
+	var out []Problem
+	for _, z := range c.Zones {
+		if z.Kind == KindScenes && len(c.Scenes.Scenes) == 0 {
+			out = append(out, Problem{Severity: Error, File: FileZones, Field: "zones",
+				Msg: fmt.Sprintf("zone %q shows scenes, but %s has none (is the file missing?)", z.ID, FileScenes)})
+		}
+	}
+	return out
 }

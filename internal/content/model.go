@@ -50,6 +50,7 @@ type Catalog struct {
 	Drugs     Drugs
 	Disguises Disguises
 	Cases     Cases
+	Scenes    Scenes // optional file: empty when the root has no content/scenes.yaml
 }
 
 // Meta identifies the content and carries the help card.
@@ -83,6 +84,7 @@ const (
 	KindCases   = "cases"
 	KindQuiz    = "quiz"
 	KindWall    = "wall"
+	KindScenes  = "scenes"
 )
 
 // Zone is one home tile.
