@@ -104,7 +104,7 @@ art:
 	python3 scripts/draw_illustrations.py
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
 	python3 scripts/draw_panoramas.py
-	go run ./cmd/kioskctl media render assets/art/pano assets/content/media/pano 6144x1536
+	go run ./cmd/kioskctl media render assets/art/pano assets/content/media/pano 4096x1024
 
 clean:
 	rm -rf bin

@@ -5,7 +5,7 @@ Each panorama is a 360° strip, 3600×900 units: x is the direction (yaw × 10, 
 x = 3600 meet), y = 450 is the horizon (pitch 0); a pitch p lies at y = 450 − tan(p)·573
 (573 = 3600 / 2π: the strip's cylinder radius). Hotspots in content/scenes.yaml give the
 yaw and pitch of the person or object drawn here. `kioskctl media render assets/art/pano
-assets/content/media/pano 6144x1536` rasterises them (`make art`). Reuses the shapes and
+assets/content/media/pano 4096x1024` rasterises them (`make art`). Reuses the shapes and
 the SVG subset of draw_illustrations.py. Standard library only; deterministic.
 """
 import math

@@ -11,7 +11,6 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/media"
-	"github.com/jindu-edu/kiosk/internal/pano"
 	"github.com/jindu-edu/kiosk/internal/scene"
 	"github.com/jindu-edu/kiosk/internal/ui/panorama"
 )
@@ -43,13 +42,13 @@ func (v *sceneListView) build() screen {
 	grid := container.New(&cardGrid{minW: 520})
 	for _, sc := range s.cat().Scenes.ForAge(age) {
 		sc := sc
-		banner := card(colorCard, 18, 8, s.thumb(sc.Panorama))
-		bannerBox := container.NewStack(spacerH(s.sceneBannerHeight()), banner)
+		// Text cards: a thumbnail would decode every strip whole just to show a sliver of it.
+		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
 		text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
 		if s.viewport().Height >= 900 {
 			text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
 		}
-		body := container.NewBorder(bannerBox, nil, nil, nil, text)
+		body := container.NewBorder(nil, nil, container.NewCenter(icon), nil, text)
 		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
 			s.push(&sceneLookView{s: s, zone: v.zone, sc: sc, age: age, yaw: sc.StartYaw})
 		})))
@@ -63,14 +62,6 @@ func (v *sceneListView) build() screen {
 	return screen{body: container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
 }
 
-// sceneBannerHeight is the height of a scene card's panorama banner.
-func (s *Shell) sceneBannerHeight() float32 {
-	if s.shortScreen() {
-		return 90
-	}
-	return 130
-}
-
 // sceneStrip is a scene's panorama decoded for this screen, shared by the views of one
 // scene so that it is decoded once per visit to it.
 type sceneStrip struct {
@@ -79,8 +70,9 @@ type sceneStrip struct {
 	waiting []*panorama.Panorama
 }
 
-// loadStrip decodes the scene's panorama off the UI thread, scaled to about one strip
-// pixel per screen pixel (pano.StripWidthFor), and hands it to the views that wait for it.
+// loadStrip decodes the scene's panorama off the UI thread at its own size (the content
+// limits bound it; scaling a 4096-wide strip down costs more than drawing from it) and
+// hands it to the views that wait for it.
 func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
 	if st.img != nil {
 		p.SetStrip(st.img)
@@ -91,16 +83,12 @@ func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
 		return
 	}
 	st.loading = true
-	vp := s.viewport()
 	pk := s.pack()
 	lim := content.DefaultLimits()
-	// Content strips are 4:1; the decode never scales up, so a smaller file stays as it is.
-	w := pano.StripWidthFor(int(vp.Width), int(vp.Height*0.75), 4096, 1024)
-	w = min(w, lim.ImageSide)
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		img, err := media.Decode(pk.Root, path, w, w, lim)
+		img, err := media.Decode(pk.Root, path, lim.ImageSide, lim.ImageSide, lim)
 		s.do(func() {
 			st.loading = false
 			if err != nil {

@@ -47,7 +47,7 @@ func (v *sceneMomentView) build() screen {
 			size, c = sizeBody, colorNameMuted
 		}
 		lines.Add(s.label(who, sizeButton, true, colorHeading))
-		lines.Add(s.para(s.tx(l.Text), size, l.Speaker.Empty() == false && i == v.walk.Line(), c))
+		lines.Add(s.para(s.tx(l.Text), size, !l.Speaker.Empty() && i == v.walk.Line(), c))
 	}
 	narr := s.narration(s.tx(v.walk.Current().Text))
 

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"image/png"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
@@ -233,5 +236,56 @@ func (r *rig) walkPathFrom(sc content.Scene, p scene.Path) {
 		i := slices.IndexFunc(step.Choices, func(c content.Choice) bool { return c.ID == id })
 		r.tap(step.Choices[i].Text.Zh)
 		step, _ = sc.StepByID(step.Choices[i].Next)
+	}
+}
+
+// TestSceneGallery saves the scene screens with UPDATE_SCREENSHOTS=DIR (make screenshots):
+// the list, the panorama, a moment with its choices and an accepting ending with the help
+// card, at 1920×1080, and the panorama and a moment at 1280×800 and 1080×1920.
+func TestSceneGallery(t *testing.T) {
+	dir := os.Getenv("UPDATE_SCREENSHOTS")
+	shot := func(r *rig, name string) {
+		t.Helper()
+		r.noClipping(name)
+		if dir == "" {
+			return
+		}
+		r.settle()
+		f, err := os.Create(filepath.Join(dir, name+".png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, r.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
+		r := newRig(t)
+		r.win.Resize(size)
+		suffix := ""
+		if size.Width != 1920 {
+			suffix = "-" + sizeName(size)
+		}
+		sc, _ := r.shell.cat().Scenes.SceneByID("ktv-party")
+		r.tap("轻触屏幕 开始参观")
+		if suffix == "" {
+			shot(r, "50-home-with-scenes")
+		}
+		r.tap("情景体验")
+		shot(r, "51-scenes"+suffix)
+		r.tap(sc.Title.Zh)
+		p := r.panoramaOnScreen()
+		p.TurnTo(sc.Hotspots[0].Yaw + 12)
+		shot(r, "52-scene-look"+suffix)
+		r.tapHotspot(sc.Hotspots[0])
+		shot(r, "53-scene-moment"+suffix)
+		if suffix != "" {
+			continue
+		}
+		r.tap(sc.Steps[0].Choices[0].Text.Zh) // no → the follow-up
+		shot(r, "54-scene-pressure")
+		r.tap("那……好吧")
+		shot(r, "55-scene-ending-accept")
 	}
 }
