@@ -19,7 +19,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font narration art deps-build deps-headless clean
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art deps-build deps-headless clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -74,6 +74,7 @@ fuzz:
 # a tour of every screen at 1920x1080, 1280x800, 1080x1920 and 3840x2160 (real-WxH/).
 screenshots: deps-build deps-headless
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run TestGallery ./internal/ui/
+	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 ./internal/ui/keyboard/
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run 'TestSmoke|TestRealWindowFitsEveryScreen' ./cmd/kiosk/
 
 # Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
@@ -84,7 +85,7 @@ screenshots: deps-build deps-headless
 # and a SOAK_TAPS random-tap soak with pprof, a log check and the event log checked.
 bench: build deps-headless
 	$(call apt_install,$(APT_BENCH))
-	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/
+	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/ ./internal/pinyin/ ./internal/ui/keyboard/
 	bench/startup.sh
 	PACK_MB=$${PACK_MB:-256} bench/pack.sh
 	bench/latency.sh $${LAT_RUNS:-3}
@@ -94,6 +95,11 @@ bench: build deps-headless
 font:
 	$(call apt_install,$(APT_ASSETS))
 	scripts/make-font.sh
+
+# The pinyin keyboard's candidate table (after `make font`: it keeps only glyphs the font has).
+pinyin:
+	$(call apt_install,$(APT_ASSETS))
+	go generate ./internal/pinyin
 
 narration:
 	$(call apt_install,$(APT_ASSETS))

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/pack"
 	"github.com/jindu-edu/kiosk/internal/ui"
 )
@@ -60,11 +62,15 @@ func main() {
 		cfg.DataDir = *dataDir
 	}
 
+	if !cfg.Windowed {
+		setScreenScale(log)
+	}
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
 	deps, store, closeAll := wire(cfg, log, a)
 	defer closeAll()
 	deps.AppVersion = version
+	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = warnings
 
 	if cfg.Windowed {
@@ -85,6 +91,7 @@ func main() {
 	shell.Start(stop)
 	quitOnSignal(a, log)
 	bootOKAfterFirstFrame(a, store, log)
+	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
 	if *tour != "" {
 		go runTour(a, w, shell, *tour, log)
 	}
@@ -134,6 +141,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		Clock:      clock,
 		Guard:      guard,
 		HideCursor: cfg.HideCursor && !cfg.Windowed,
+		Camera:     &mirror.V4L2{Device: os.Getenv("KIOSK_CAMERA")}, // opened only in the mirror zone
 		Quit:       a.Quit,
 		Log:        log,
 	}

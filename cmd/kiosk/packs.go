@@ -44,7 +44,7 @@ func startContent(cfg config.Config, desk *exhibit.PackDesk, log *slog.Logger) *
 			return p
 		}
 	}
-	return loadContent(cfg.ContentDir, log)
+	return loadContent(cfg.ContentDir, cfg.DataDir, log)
 }
 
 // packDesk makes the staff panel's pack service over store (nil store: no service).
@@ -57,7 +57,7 @@ func packDesk(cfg config.Config, store *pack.Store, shelf *exhibit.Shelf, log *s
 		log.Error("trusted pack keys unusable: no pack can be installed", "err", err)
 	}
 	return exhibit.NewPackDesk(exhibit.PackDeskConfig{
-		Store: store, Shelf: shelf, Bundled: bundled(), Trust: trust,
+		Store: store, Shelf: shelf, Bundled: bundled(cfg.DataDir), Trust: trust,
 		Limits:  pack.Limits{MaxBytes: cfg.Packs.MaxBytes, MaxFiles: cfg.Packs.MaxFiles, MaxRatio: cfg.Packs.MaxRatio},
 		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir, Log: log,
 		Open: func(dir string) fs.FS {

@@ -68,12 +68,16 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 			if !differs(readPNG(t, home), readPNG(t, zone)) {
 				t.Fatal("a tap on a home tile opened nothing")
 			}
-			x.tap(60, sz.h-50) // 首页, at the bar's left end at every size
+			sc := screenScale(sz.w, sz.h)      // 4K draws the 1080p design at 2×
+			x.tap(int(60*sc), sz.h-int(50*sc)) // 首页, at the bar's left end at every size
 			back := settled("back-home")
 			if differs(readPNG(t, home), readPNG(t, back)) {
 				t.Fatalf("首页 did not bring the home screen back (shots in %s)", dir)
 			}
 			k.stop(t)
+			if want := fmt.Sprintf("scale=%v", screenScale(sz.w, sz.h)); !strings.Contains(k.logs.String(), want) {
+				t.Errorf("the kiosk did not draw at %s for this screen:\n%s", want, k.logs)
+			}
 			if strings.Contains(k.logs.String(), "level=ERROR") || strings.Contains(k.logs.String(), "panic") {
 				t.Errorf("the kiosk logged errors:\n%s", k.logs)
 			}

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/jindu-edu/kiosk/assets"
@@ -19,15 +20,20 @@ import (
 	"github.com/jindu-edu/kiosk/quizbank"
 )
 
-// bundled is the content built into the program.
-func bundled() exhibit.Bundled {
-	return exhibit.Bundled{Root: assets.Content(), Bank: quizbank.Files()}
+// bundled is the content built into the program; validated quiz banks are cached in
+// dataDir/cache (empty: not cached).
+func bundled(dataDir string) exhibit.Bundled {
+	b := exhibit.Bundled{Root: assets.Content(), Bank: quizbank.Files()}
+	if dataDir != "" {
+		b.BankCache = filepath.Join(dataDir, "cache")
+	}
+	return b
 }
 
 // loadContent loads the configured content root, falling back to the bundled demo when it
 // is missing or invalid: the kiosk never shows an empty screen. Why it fell back goes to
 // the log and to the staff panel (Pack.Fallback, Pack.Problems).
-func loadContent(dir string, log *slog.Logger) *exhibit.Pack {
+func loadContent(dir, dataDir string, log *slog.Logger) *exhibit.Pack {
 	var root fs.FS
 	if dir != "" {
 		if d, err := openRoot(dir); err != nil {
@@ -37,7 +43,7 @@ func loadContent(dir string, log *slog.Logger) *exhibit.Pack {
 			root = d // stays open for the life of the process
 		}
 	}
-	p, err := exhibit.LoadOrBundled(root, dir, bundled())
+	p, err := exhibit.LoadOrBundled(root, dir, bundled(dataDir))
 	if err != nil {
 		log.Error("bundled content is invalid: this build is broken", "err", err)
 		os.Exit(1)

@@ -15,7 +15,7 @@ func TestInvalidContentFallsBackToTheBundledDemo(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
 	os.WriteFile(filepath.Join(dir, "content", "meta.yaml"), []byte("pack_id: [broken"), 0o644)
 
-	p := loadContent(dir, log)
+	p := loadContent(dir, "", log)
 	if p.Catalog == nil || p.Root == nil || len(p.Catalog.Zones) == 0 || !p.HasQuiz() {
 		t.Fatal("the kiosk must always have content to show")
 	}
@@ -26,11 +26,11 @@ func TestInvalidContentFallsBackToTheBundledDemo(t *testing.T) {
 		t.Fatalf("problem not located: %s", p.Problems[0])
 	}
 
-	p = loadContent(filepath.Join(dir, "missing"), log)
+	p = loadContent(filepath.Join(dir, "missing"), "", log)
 	if p.Fallback == "" || p.Catalog.Meta.PackID != "demo" {
 		t.Fatal("a missing content directory must fall back too")
 	}
-	p = loadContent("../../assets/content", log)
+	p = loadContent("../../assets/content", t.TempDir(), log)
 	if p.Fallback != "" || p.Source != "../../assets/content" {
 		t.Fatalf("a valid directory must be used: %+v", p)
 	}

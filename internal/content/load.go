@@ -2,7 +2,6 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 
 	"github.com/jindu-edu/kiosk/internal/lint"
@@ -18,7 +17,7 @@ const (
 	FileDrugs     = "content/drugs.yaml"
 	FileDisguises = "content/disguises.yaml"
 	FileCases     = "content/cases.yaml"
-	FileScenes    = "content/scenes.yaml" // optional
+	FileScenes    = "content/scenes.yaml" // only when a zone of kind scenes is shown
 )
 
 // Load reads and validates the content root in fsys within DefaultLimits. It always
@@ -48,16 +47,12 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		{FileDrugs, &c.Drugs, func(d *lint.Doc) { v.drugs(d, &c.Drugs) }},
 		{FileDisguises, &c.Disguises, func(d *lint.Doc) { v.disguises(d, &c.Disguises) }},
 		{FileCases, &c.Cases, func(d *lint.Doc) { v.cases(d, &c.Cases) }},
-		{FileScenes, &c.Scenes, func(d *lint.Doc) { v.scenes(d, &c.Scenes) }},
 	}
 	for _, f := range files {
 		data, err := safefs.ReadFile(fsys, f.name, lim.YAML.Bytes)
 		if err != nil {
 			msg := "cannot read: " + reason(err)
 			if errors.Is(err, fs.ErrNotExist) {
-				if optionalFiles[f.name] {
-					continue
-				}
 				msg = "file is missing"
 			}
 			probs = append(probs, Problem{Severity: Error, File: f.name, Msg: msg})
@@ -74,25 +69,44 @@ func LoadLimited(fsys fs.FS, lim Limits) (*Catalog, Report) {
 		}
 		f.check(d)
 	}
-	probs = append(probs, zonesWithoutContent(c)...)
+	v.optional(c, &probs)
 	return c, Report{Problems: probs}
 }
 
-// optionalFiles may be missing from a root (a pack made before the file existed).
-var optionalFiles = map[string]bool{FileScenes: true}
+// optional loads the files only some zones need, when such a zone is on the home screen.
+func (v *validator) optional(c *Catalog, probs *[]Problem) {
+	loaded := map[string]bool{}
+	for _, z := range c.Zones {
+		if loaded[z.Kind] {
+			continue
+		}
+		loaded[z.Kind] = true
+		switch z.Kind {
+		case KindMirror:
+			v.load(FileMirror, &c.Mirror, func(d *lint.Doc) { v.mirror(d, &c.Mirror) }, probs)
+		case KindScenes:
+			v.load(FileScenes, &c.Scenes, func(d *lint.Doc) { v.scenes(d, &c.Scenes) }, probs)
+		}
+	}
+}
+
+// load reads, parses and checks one optional file; a missing one is an error (its zone
+// needs it).
+func (v *validator) load(name string, into any, check func(*lint.Doc), probs *[]Problem) {
+	data, err := safefs.ReadFile(v.fsys, name, v.lim.YAML.Bytes)
+	if err != nil {
+		msg := "cannot read: " + reason(err)
+		if errors.Is(err, fs.ErrNotExist) {
+			msg = "file is missing (a zone of its kind is on the home screen)"
+		}
+		*probs = append(*probs, Problem{Severity: Error, File: name, Msg: msg})
+		return
+	}
+	if d, ok := lint.ParseLimited(name, data, into, probs, v.lim.YAML); ok {
+		check(d)
+	}
+}
 
 type zonesFile struct {
 	Zones []Zone `yaml:"zones"`
-}
-
-// zonesWithoutContent reports zones whose optional content file is missing.
-func zonesWithoutContent(c *Catalog) []Problem {
-	var out []Problem
-	for _, z := range c.Zones {
-		if z.Kind == KindScenes && len(c.Scenes.Scenes) == 0 {
-			out = append(out, Problem{Severity: Error, File: FileZones, Field: "zones",
-				Msg: fmt.Sprintf("zone %q shows scenes, but %s has none (is the file missing?)", z.ID, FileScenes)})
-		}
-	}
-	return out
 }

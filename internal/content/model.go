@@ -50,6 +50,7 @@ type Catalog struct {
 	Drugs     Drugs
 	Disguises Disguises
 	Cases     Cases
+	Mirror    Mirror // only when a zone of kind mirror is shown
 	Scenes    Scenes // optional file: empty when the root has no content/scenes.yaml
 }
 

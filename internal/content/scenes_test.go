@@ -209,7 +209,7 @@ func TestBrokenScenesAreReportedByLine(t *testing.T) {
 		fsys := withScenes()
 		delete(fsys, "content/scenes.yaml")
 		_, rep := content.Load(fsys)
-		if !strings.Contains(allProblems(rep), `content/zones.yaml: error: zones: zone "scenes" shows scenes, but content/scenes.yaml has none`) {
+		if !strings.Contains(allProblems(rep), `content/scenes.yaml: error: file is missing (a zone of its kind is on the home screen)`) {
 			t.Errorf("problems:\n%s", allProblems(rep))
 		}
 	})

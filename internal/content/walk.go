@@ -70,6 +70,11 @@ func (c *Catalog) Narrations() []Narration {
 			add(p.Narration, p.Name, p.Appearance, p.Harms, p.Legal, p.Disguise)
 		}
 	}
+	for _, st := range c.Mirror.Stages {
+		for _, ch := range st.Changes {
+			add(ch.Narration, ch.Caption)
+		}
+	}
 	for _, cs := range c.Cases.Cases {
 		add(cs.Narration, append(append([]Text{cs.Title}, cs.Pages...), cs.Lesson)...)
 		if cs.Primary != nil {

@@ -18,15 +18,23 @@ const BundledSource = "bundled demo"
 type Bundled struct {
 	Root fs.FS
 	Bank fs.FS
+	// BankCache is where validated quiz banks are kept between starts (quiz.LoadCached:
+	// a 10,000-question bank reads back in milliseconds); empty: none.
+	BankCache string
 }
 
 // Load reads a content root and its quiz bank (the root's quizbank/, else the bundled
 // bank) with the same validation as `kioskctl content lint` and `quizbank lint`. The
 // report holds every problem; a report with errors means the pack must not be shown.
 func Load(root fs.FS, source string, bundledBank fs.FS) (*Pack, lint.Report) {
+	return loadCached(root, source, bundledBank, "")
+}
+
+// loadCached is Load with the quiz bank read through the cache in dir (none when empty).
+func loadCached(root fs.FS, source string, bundledBank fs.FS, dir string) (*Pack, lint.Report) {
 	cat, rep := content.Load(root)
 	p := &Pack{Root: root, Catalog: cat, Source: source}
-	bank, brep := quiz.Load(quiz.BankFS(root, bundledBank), root)
+	bank, brep := quiz.LoadCached(quiz.BankFS(root, bundledBank), root, dir)
 	rep.Problems = append(rep.Problems, brep.Problems...)
 	p.Bank = bank
 	p.Problems = rep.Problems
@@ -44,7 +52,7 @@ var ErrBundledInvalid = errors.New("bundled content is invalid: this build is br
 // broken bundled content.
 func LoadOrBundled(root fs.FS, source string, b Bundled) (*Pack, error) {
 	bundled := func(why string, problems []lint.Problem) (*Pack, error) {
-		p, rep := Load(b.Root, BundledSource, b.Bank)
+		p, rep := loadCached(b.Root, BundledSource, b.Bank, b.BankCache)
 		if err := rep.Err(); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrBundledInvalid, err)
 		}
@@ -60,10 +68,10 @@ func LoadOrBundled(root fs.FS, source string, b Bundled) (*Pack, error) {
 		return bundled(source+": "+err.Error(), crep.Problems)
 	}
 	p := &Pack{Root: root, Catalog: cat, Source: source, Problems: crep.Problems}
-	bank, brep := quiz.Load(quiz.BankFS(root, b.Bank), root)
+	bank, brep := quiz.LoadCached(quiz.BankFS(root, b.Bank), root, b.BankCache)
 	p.Problems = append(p.Problems, brep.Problems...)
 	if err := brep.Err(); err != nil {
-		bank, brep = quiz.Load(b.Bank, b.Root)
+		bank, brep = quiz.LoadCached(b.Bank, b.Root, b.BankCache)
 		if err := brep.Err(); err != nil {
 			return nil, fmt.Errorf("%w: quiz bank: %v", ErrBundledInvalid, err)
 		}

@@ -92,7 +92,8 @@ func (d *PackDesk) LoadInstalled() (*Pack, error) {
 }
 
 func (d *PackDesk) load(in pack.Installed) (*Pack, error) {
-	p, rep := Load(d.c.Open(in.Dir), fmt.Sprintf("%s v%d", in.Manifest.ID, in.Manifest.Version), d.c.Bundled.Bank)
+	p, rep := loadCached(d.c.Open(in.Dir), fmt.Sprintf("%s v%d", in.Manifest.ID, in.Manifest.Version),
+		d.c.Bundled.Bank, d.c.Bundled.BankCache)
 	if err := rep.Err(); err != nil {
 		return nil, fmt.Errorf("installed pack %s v%d does not load: %w", in.Manifest.ID, in.Manifest.Version, err)
 	}

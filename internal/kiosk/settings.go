@@ -23,6 +23,8 @@ type Settings struct {
 	LargeText     bool     `json:"default_large_text" toml:"default_large_text"`
 	Volume        int      `json:"volume" toml:"volume"` // 0–100: what each visit starts at
 	SoftenGraphic bool     `json:"soften_graphic" toml:"soften_graphic"`
+	// MirrorOff takes the camera mirror station off the home screen.
+	MirrorOff bool `json:"mirror_off" toml:"mirror_off"`
 }
 
 // DefaultSettings are the built-in defaults from the design.

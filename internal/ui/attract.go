@@ -20,6 +20,7 @@ func (s *Shell) showAttract() {
 	s.page.Refresh()
 	s.bar.Objects = nil
 	s.bar.Refresh()
+	s.do(s.refit)
 }
 
 // slideIndex derives the slide from the clock, so the loop needs no state of its own.
@@ -37,6 +38,7 @@ func (s *Shell) advanceAttract() {
 		s.attractN = n
 		s.page.Objects = []fyne.CanvasObject{s.attractPage()}
 		s.page.Refresh()
+		s.do(s.refit)
 	}
 }
 

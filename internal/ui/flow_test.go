@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/jindu-edu/kiosk/internal/content"
@@ -521,5 +522,34 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.tap("Solo challenge")
 		r.tap("Adults")
 		r.noClipping("question")
+	}
+}
+
+// TestPicturesAreDecodedAtTheSizeShown: once a page is laid out, each picture on it holds
+// pixels for the size it is drawn at (within a tenth), so Fyne uploads it without a rescale.
+func TestPicturesAreDecodedAtTheSizeShown(t *testing.T) {
+	r := newRig(t)
+	r.tap("开始参观")
+	r.tap("毒品种类")
+	r.settle()
+	n := 0
+	for _, o := range r.objects() {
+		ci, ok := o.(*canvasImage)
+		if !ok || !ci.Visible() || ci.Image == nil || ci.Size().Width < 8 || r.shell.images.nameOf(ci) == "" {
+			continue // not a content picture (the logo is drawn)
+		}
+		n++
+		ib := ci.Image.Bounds()
+		fw, fh := fitInside(ib.Dx(), ib.Dy(), int(ci.Size().Width+0.5), int(ci.Size().Height+0.5))
+		if ib.Dx() > fw*11/10 || ib.Dy() > fh*11/10 {
+			t.Errorf("%s: decoded %dx%d for a %vx%v box (fits %dx%d)", r.shell.images.nameOf(ci),
+				ib.Dx(), ib.Dy(), ci.Size().Width, ci.Size().Height, fw, fh)
+		}
+		if ci.ScaleMode != canvas.ImageScaleFastest {
+			t.Errorf("%s: Fyne would rescale it on the UI thread", r.shell.images.nameOf(ci))
+		}
+	}
+	if n < 5 {
+		t.Fatalf("only %d pictures on the drug catalogue", n)
 	}
 }

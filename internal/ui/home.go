@@ -21,10 +21,23 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 		content.KindCases:   func(z content.Zone) view { return &caseListView{s: s, zone: z} },
 		content.KindScenes:  func(z content.Zone) view { return &sceneListView{s: s, zone: z} },
 	}
+	if !s.v.Settings().MirrorOff {
+		m[content.KindMirror] = func(z content.Zone) view { return newMirrorView(s, z) }
+	}
 	if s.pack().HasQuiz() {
 		m[content.KindQuiz] = func(z content.Zone) view { return &quizHomeView{s: s, zone: z} }
 	}
 	return m
+}
+
+// hasZone reports whether the content has a zone of kind.
+func (s *Shell) hasZone(kind string) bool {
+	for _, z := range s.cat().Zones {
+		if z.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *homeView) build() screen {
@@ -70,8 +83,8 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 	}
 	iconBox := container.NewGridWrap(fyne.NewSize(iconSide, iconSide), icon)
 	titleSize := fyne.ThemeSizeName(sizeTileHero)
-	if s.v.Lang() == content.En || s.viewport().Width < 1500 {
-		titleSize = sizeTile // English titles are three times as long; small screens
+	if s.v.Lang() == content.En || s.viewport().Width < 1500 || len([]rune(z.Title.Zh)) > 6 {
+		titleSize = sizeTile // English titles are three times as long; small screens; long names
 	}
 	title := s.para(s.tx(z.Title), titleSize, true, "")
 	other := z.Title.En
@@ -85,8 +98,10 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 		if s.v.Lang() == content.En { // long titles: wrap, a size smaller
 			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
 		} else {
-			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText),
-				container.NewCenter(s.label(other, sizeButton, false, colorText)))
+			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText))
+			if len([]rune(z.Title.Zh)) <= 5 { // a long title leaves no room for the English name
+				line.(*fyne.Container).Add(container.NewCenter(s.label(other, sizeButton, false, colorText)))
+			}
 		}
 		inner := container.NewVBox(layout.NewSpacer(), line, tag, layout.NewSpacer())
 		if s.v.Lang() == content.En && s.v.Large() { // the title takes two lines: no room for the tagline

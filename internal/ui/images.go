@@ -15,8 +15,12 @@ import (
 	"github.com/jindu-edu/kiosk/internal/media"
 )
 
-// imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones).
-const imageBudget = 64 << 20
+// imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones);
+// between visits only idleImageBudget is kept (the attract slides, at the size shown).
+const (
+	imageBudget     = 64 << 20
+	idleImageBudget = 16 << 20
+)
 
 // Sizes pictures are decoded at: no picture is kept larger than it is ever shown.
 const (
@@ -48,7 +52,11 @@ type imageCache struct {
 	// objs keeps one canvas object per decoded picture across redraws, so that Fyne keeps
 	// its texture (and its scaled copy) instead of scaling and uploading it again each time;
 	// a picture shown twice on one screen gets a second object.
-	objs    map[imageKey]*canvas.Image
+	objs map[imageKey]*canvas.Image
+	// keys is the key each picture on screen was asked for with, and fitted where a
+	// picture asked for at a nominal size was last decoded at the size it is shown.
+	keys    map[*canvas.Image]imageKey
+	fitted  map[imageKey]imageKey
 	pending sync.WaitGroup
 }
 
@@ -66,6 +74,7 @@ func (c *imageCache) resetLocked(serial uint64) {
 	c.waiting, c.svg = map[imageKey][]*canvas.Image{}, map[string]fyne.Resource{}
 	c.names = map[*canvas.Image]string{}
 	c.objs = map[imageKey]*canvas.Image{}
+	c.keys, c.fitted = map[*canvas.Image]imageKey{}, map[imageKey]imageKey{}
 }
 
 // image shows a content picture of the pack on show, decoded at most at detail size.
@@ -74,8 +83,12 @@ func (s *Shell) image(p string) *canvas.Image { return s.imageFit(p, detailW, de
 // thumb shows a content picture at card size.
 func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thumbH) }
 
-// imageFit shows a content picture decoded to fit w×h. A broken file (content was
-// validated, so this is rare) stays an empty frame and is logged.
+// imageFit shows a content picture decoded to fit w×h (in Fyne units; decoded at the
+// canvas's pixel scale). Once the page is laid out, refit decodes it again at the size it
+// is really shown, so that Fyne uploads it as it is (ImageScaleFastest: no rescale on the UI
+// thread) and the GL step is within a few percent; the next page asking for the same picture
+// gets that size at once. A broken file (content was validated, so this is rare) stays an
+// empty frame and is logged.
 func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	pk := s.pack()
 	c := &s.images
@@ -84,42 +97,145 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	if c.entries == nil || c.serial != pk.Serial() {
 		c.resetLocked(pk.Serial())
 	}
-	out := &canvas.Image{FillMode: canvas.ImageFillContain}
-	c.names[out] = p
+	out := &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest}
 	if strings.EqualFold(path.Ext(p), ".svg") {
-		res, ok := c.svg[p]
-		if !ok {
-			data, err := media.ReadSVG(pk.Root, p, c.lim)
-			if err != nil {
-				s.d.Log.Warn("content image unreadable", "path", p, "err", err)
-				return out
-			}
-			res = fyne.NewStaticResource(p, data)
-			c.svg[p] = res
-		}
-		out.Resource = res
-		return out
+		return s.svgLocked(p, out)
 	}
-	k := imageKey{p, w, h}
-	if el, ok := c.entries[k]; ok {
-		c.lru.MoveToFront(el)
-		if o, ok := c.objs[k]; ok {
-			if _, onScreen := c.names[o]; !onScreen {
-				delete(c.names, out)
-				c.names[o] = p
-				return o
-			}
+	sc := s.pixelScale()
+	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc)}
+	if f, ok := c.fitted[k]; ok {
+		if _, ok := c.entries[f]; ok {
+			k = f
 		}
-		out.Image = el.Value.(*imageEntry).img
-		c.objs[k] = out
-		return out
 	}
+	if o := c.showLocked(k, out); o != nil {
+		return o
+	}
+	c.names[out] = p
+	c.keys[out] = k
 	first := len(c.waiting[k]) == 0
 	c.waiting[k] = append(c.waiting[k], out)
 	if first {
 		s.decode(k, pk.Root, pk.Serial())
 	}
 	return out
+}
+
+// svgLocked shows a zone icon or other SVG: its object is kept between pages (Fyne
+// rasterises an SVG per object and size, on the UI thread).
+func (s *Shell) svgLocked(p string, out *canvas.Image) *canvas.Image {
+	c := &s.images
+	k := imageKey{path: p}
+	if o, ok := c.objs[k]; ok {
+		if _, onScreen := c.names[o]; !onScreen {
+			c.names[o] = p
+			return o
+		}
+	}
+	res, ok := c.svg[p]
+	if !ok {
+		data, err := media.ReadSVG(s.pack().Root, p, c.lim)
+		if err != nil {
+			s.d.Log.Warn("content image unreadable", "path", p, "err", err)
+			c.names[out] = p
+			return out
+		}
+		res = fyne.NewStaticResource(p, data)
+		c.svg[p] = res
+	}
+	out.ScaleMode = canvas.ImageScaleSmooth
+	out.Resource = res
+	c.names[out] = p
+	c.objs[k] = out
+	return out
+}
+
+// showLocked hands out the decoded picture k, reusing its object when it is not on screen
+// already; nil when k is not decoded yet.
+func (c *imageCache) showLocked(k imageKey, out *canvas.Image) *canvas.Image {
+	el, ok := c.entries[k]
+	if !ok {
+		return nil
+	}
+	c.lru.MoveToFront(el)
+	if o, ok := c.objs[k]; ok {
+		if _, onScreen := c.names[o]; !onScreen {
+			c.names[o], c.keys[o] = k.path, k
+			return o
+		}
+	}
+	out.Image = el.Value.(*imageEntry).img
+	c.names[out], c.keys[out] = k.path, k
+	c.objs[k] = out
+	return out
+}
+
+// pixelScale is how many screen pixels one Fyne unit is.
+func (s *Shell) pixelScale() float32 {
+	if sc := s.win.Canvas().Scale(); sc > 0 {
+		return sc
+	}
+	return 1
+}
+
+// refit decodes again, at the size they are shown, the pictures on screen that were
+// decoded more than a tenth too large (or too small, when the file has more pixels). It
+// runs on the UI thread after the page is laid out.
+func (s *Shell) refit() {
+	c := &s.images
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	sc := s.pixelScale()
+	pk := s.pack()
+	if c.serial != pk.Serial() {
+		return
+	}
+	for ci, k := range c.keys {
+		if _, onScreen := c.names[ci]; !onScreen || ci.Image == nil || !ci.Visible() {
+			continue
+		}
+		box := ci.Size()
+		bw, bh := int(box.Width*sc+0.5), int(box.Height*sc+0.5)
+		if bw < 8 || bh < 8 {
+			continue
+		}
+		ib := ci.Image.Bounds()
+		fw, _ := fitInside(ib.Dx(), ib.Dy(), bw, bh)
+		tooBig := ib.Dx() > fw*11/10
+		tooSmall := ib.Dx() < fw*9/10 && (ib.Dx() >= k.w-1 || ib.Dy() >= k.h-1) // the file may have more
+		if !tooBig && !tooSmall {
+			continue
+		}
+		f := imageKey{k.path, bw, bh}
+		if f == k {
+			continue
+		}
+		c.fitted[k] = f
+		delete(c.keys, ci)
+		if el, ok := c.entries[f]; ok {
+			ci.Image = el.Value.(*imageEntry).img
+			c.keys[ci] = f
+			ci.Refresh()
+			continue
+		}
+		first := len(c.waiting[f]) == 0
+		c.waiting[f] = append(c.waiting[f], ci)
+		c.keys[ci] = f
+		if first {
+			s.decode(f, pk.Root, pk.Serial())
+		}
+	}
+}
+
+// fitInside is the size of a w×h picture fitted, proportions kept, inside bw×bh.
+func fitInside(w, h, bw, bh int) (int, int) {
+	if w <= 0 || h <= 0 {
+		return bw, bh
+	}
+	if w*bh > h*bw { // wider than the box
+		return bw, max(1, h*bw/w)
+	}
+	return max(1, w*bh/h), bh
 }
 
 // decode runs one decode on its own goroutine and hands the result to the UI thread.
@@ -152,16 +268,30 @@ func (s *Shell) decoded(k imageKey, serial uint64, img image.Image, err error) {
 	e := &imageEntry{key: k, img: img, n: int64(b.Dx()) * int64(b.Dy()) * 4}
 	c.entries[k] = c.lru.PushFront(e)
 	c.bytes += e.n
-	for c.bytes > imageBudget && c.lru.Len() > 1 {
-		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
-		delete(c.entries, old.key)
-		delete(c.objs, old.key)
-		c.bytes -= old.n
-	}
+	c.trimLocked(imageBudget)
 	for _, ci := range waiting {
 		ci.Image = img
 		ci.Refresh()
 		c.objs[k] = ci
+	}
+	if len(waiting) > 0 {
+		s.do(s.refit) // once laid out with its picture, it may want another size
+	}
+}
+
+// trim drops the least recently used pictures until at most budget bytes are kept.
+func (c *imageCache) trim(budget int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.trimLocked(budget)
+}
+
+func (c *imageCache) trimLocked(budget int64) {
+	for c.lru != nil && c.bytes > budget && c.lru.Len() > 1 {
+		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
+		delete(c.entries, old.key)
+		delete(c.objs, old.key)
+		c.bytes -= old.n
 	}
 }
 
@@ -176,6 +306,7 @@ func (c *imageCache) reset(serial uint64) {
 func (c *imageCache) forget() {
 	c.mu.Lock()
 	clear(c.names)
+	clear(c.keys)
 	c.mu.Unlock()
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
+	"github.com/jindu-edu/kiosk/internal/mirror"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
@@ -45,7 +46,12 @@ type Deps struct {
 	Do func(func())
 	// Quit leaves the program (staff exit).
 	Quit func()
-	Log  *slog.Logger
+	// Camera is the mirror station's camera; nil: none (it shows illustrated faces).
+	Camera mirror.Camera
+	// FreeMemory returns freed memory to the system; run on its own goroutine when a visit
+	// ends (the app passes debug.FreeOSMemory; nil: nothing).
+	FreeMemory func()
+	Log        *slog.Logger
 }
 
 // ticker is a view with a clock of its own (quiz countdowns); Tick calls it.
@@ -124,6 +130,8 @@ type Shell struct {
 	narr     *narrationBar
 	attractN int
 	images   imageCache
+	// cameraNote is what the staff panel says about the mirror's camera ("" when fine).
+	cameraNote string
 }
 
 // NewShell builds the UI into win and shows the attract loop.
@@ -347,6 +355,7 @@ func (s *Shell) render() {
 	s.page.Refresh()
 	s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	s.bar.Refresh()
+	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
 
 // swipe pages the current screen, if it has a pager.
@@ -396,6 +405,12 @@ func (s *Shell) afterVisit() {
 		s.images.reset(s.pack().Serial())
 	}
 	s.showAttract()
+	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
+	// rest (the Go heap's free pages too, off the UI thread).
+	s.images.trim(idleImageBudget)
+	if s.d.FreeMemory != nil {
+		go s.d.FreeMemory()
+	}
 }
 
 func (s *Shell) toggleLang() {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
+	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 )
@@ -178,6 +179,9 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 	}
 	contentBox.Add(s.label(s.t("staff.audio"), sizeLead, true, colorHeading))
 	contentBox.Add(s.para(audioLine, sizeBody, false, ""))
+	if s.cameraNote != "" {
+		contentBox.Add(s.para(s.cameraNote, sizeBody, true, colorNameHeading))
+	}
 	contentBox.Add(s.para(s.t("staff.app")+": "+s.d.AppVersion, sizeSmall, false, colorNameMuted))
 
 	idle := container.NewHBox()
@@ -201,12 +205,19 @@ func (s *Shell) staffPanel(status string) fyne.CanvasObject {
 		s.chip(s.t("staff.on"), st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = true }) }),
 		s.chip(s.t("staff.off"), !st.SoftenGraphic, func() { s.changeSetting("soften_graphic", func(x *kiosk.Settings) { x.SoftenGraphic = false }) }),
 	)
+	mirrorOn := container.NewHBox(
+		s.chip(s.t("staff.mirror.on"), !st.MirrorOff, func() { s.changeSetting("mirror_off", func(x *kiosk.Settings) { x.MirrorOff = false }) }),
+		s.chip(s.t("staff.mirror.off"), st.MirrorOff, func() { s.changeSetting("mirror_off", func(x *kiosk.Settings) { x.MirrorOff = true }) }),
+	)
 	settings := container.NewVBox(
 		s.settingRow(s.t("staff.idle"), idle),
 		s.settingRow(s.t("staff.lang"), langs),
 		s.settingRow(s.t("staff.volume"), vol),
 		s.settingRow(s.t("staff.soften"), soften),
 	)
+	if s.hasZone(content.KindMirror) {
+		settings.Add(s.settingRow(s.t("staff.mirror"), mirrorOn))
+	}
 	if status != "" {
 		settings.Add(s.para(status, sizeBody, false, colorNameHeading))
 	}

@@ -47,6 +47,15 @@ func (s *Shell) Tour() []TourStep {
 			s.replace(&caseView{s: s, zone: z, idx: 0, page: len(cat.Cases.Cases[0].Pages)})
 		})
 	}
+	if z, ok := zone(content.KindMirror); ok && !s.v.Settings().MirrorOff {
+		var mv *mirrorView
+		add("mirror", func() { s.home(); mv = newMirrorView(s, z); s.push(mv) })
+		add("mirror-5-years", func() {
+			if mv != nil && len(cat.Mirror.Stages) > 0 {
+				mv.setStage(len(cat.Mirror.Stages) - 1)
+			}
+		})
+	}
 	if z, ok := zone(content.KindQuiz); ok && s.pack().HasQuiz() {
 		var solo *soloView
 		add("quiz", func() { s.home(); s.push(&quizHomeView{s: s, zone: z}) })
