@@ -137,8 +137,8 @@ func TestSceneEveryPath(t *testing.T) {
 			r.noClipping("ending " + p.Ending)
 			r.tap("再试一次")
 		}
-		r.tap("换一个情景")
-		r.mustHave(sc.Title.Zh)
+		r.tap("返回")
+		r.mustHave(sc.Title.Zh, sc.Summary.Zh)
 	}
 }
 

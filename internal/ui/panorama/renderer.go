@@ -162,13 +162,20 @@ func (r *renderer) place(s spot, pos fyne.Position) {
 	if top+bg.Height > r.size.Height { // near the bottom edge: the label goes above
 		top = pos.Y - ring/2 - 12 - bg.Height
 	}
+	top = max(0, min(top, r.size.Height-bg.Height))
+	// The label stays whole inside the view, sliding along its edge.
+	left := max(0, min(pos.X-bg.Width/2, r.size.Width-bg.Width))
 	s.bg.Resize(bg)
-	s.bg.Move(fyne.NewPos(pos.X-bg.Width/2, top))
+	s.bg.Move(fyne.NewPos(left, top))
 	s.label.Resize(ls)
-	s.label.Move(fyne.NewPos(pos.X-ls.Width/2, top+8))
+	s.label.Move(fyne.NewPos(left+20, top+8))
+	inView := pos.X >= 0 && pos.X <= r.size.Width
 	for _, o := range objs {
-		if !o.Visible() {
+		show := inView || (o != fyne.CanvasObject(s.bg) && o != fyne.CanvasObject(s.label))
+		if show && !o.Visible() {
 			o.Show()
+		} else if !show && o.Visible() {
+			o.Hide()
 		}
 		o.Refresh()
 	}
