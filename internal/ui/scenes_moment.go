@@ -66,7 +66,9 @@ func (v *sceneMomentView) build() screen {
 		}
 		actions = container.NewVBox(s.label(s.t("scenes.ask"), sizeLead, true, colorHeading), grid)
 	}
-	talk := container.NewBorder(nil, container.NewVBox(narr, actions), nil, nil, s.scrollText(lines))
+	// The lines are short (one or two per step): shown whole, not in a scrolling column
+	// whose more-below cue would cover them on short screens.
+	talk := container.NewBorder(lines, container.NewVBox(narr, actions), nil, nil, layout.NewSpacer())
 
 	// The scene stays in view above the talk, held still on the speaker; short screens
 	// give it less room.
@@ -91,16 +93,17 @@ func (v *sceneMomentView) build() screen {
 	return screen{body: container.NewBorder(head, nil, nil, nil, body), zone: v.look.zone.ID, item: v.look.sc.ID}
 }
 
-// sceneMomentHeight is the height of the still panorama above a moment's talk.
+// sceneMomentHeight is the height of the still panorama above a moment's talk; 0 on short
+// screens.
 func (s *Shell) sceneMomentHeight() float32 {
 	vp := s.viewport()
 	switch {
-	case vp.Height < 900:
-		return 150
+	case vp.Height < 900: // no room: the words come first
+		return 0
 	case vp.Height > vp.Width:
-		return vp.Height * 0.24
+		return vp.Height * 0.22
 	}
-	return vp.Height * 0.26
+	return vp.Height * 0.19
 }
 
 // choicePill is a response button: wide, left-aligned wrapping text, at least a touch
