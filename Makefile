@@ -11,6 +11,8 @@ APT_BUILD := gcc pkg-config libgl1-mesa-dev xorg-dev libasound2-dev
 APT_HEADLESS := xvfb xdotool x11-utils imagemagick
 # Regenerating assets (not needed to build or test).
 APT_ASSETS := fonts-noto-cjk python3-fonttools unicode-data espeak-ng vorbis-tools
+# The hub dashboard's browser test (internal/hub/dash) drives Debian's headless Chromium.
+APT_TEST := chromium fonts-noto-cjk
 # make bench only: Chromium for the side-by-side, sqlite3 to check the event log after the soak.
 APT_BENCH := chromium sqlite3 fonts-noto-cjk
 
@@ -19,7 +21,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art deps-build deps-headless clean
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art deps-build deps-headless deps-test clean
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -34,6 +36,9 @@ deps-build:
 
 deps-headless:
 	$(call apt_install,$(APT_HEADLESS))
+
+deps-test:
+	$(call apt_install,$(APT_TEST))
 
 build: deps-build
 	go build -ldflags "$(LDFLAGS)" -o bin/kiosk ./cmd/kiosk
@@ -58,9 +63,10 @@ lint-content:
 	go run ./cmd/kioskctl quizbank lint
 
 # Every test, including the UI flows (fyne test driver) and the smoke test of the real
-# binary under Xvfb (KIOSK_SMOKE=require makes a missing Xvfb a failure, not a skip).
-test: deps-build deps-headless vet lint-content
-	KIOSK_SMOKE=require go test -count=1 -timeout 30m ./...
+# binary under Xvfb (KIOSK_SMOKE=require makes a missing Xvfb a failure, not a skip), and the
+# hub dashboard in headless Chromium (KIOSK_BROWSER=require, likewise).
+test: deps-build deps-headless deps-test vet lint-content
+	KIOSK_SMOKE=require KIOSK_BROWSER=require go test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh 3
 
 # Every fuzz target (content loading, quiz import, pack manifest and archive, the hub's batch
@@ -76,6 +82,8 @@ screenshots: deps-build deps-headless
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run TestGallery ./internal/ui/
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 ./internal/ui/keyboard/
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run 'TestSmoke|TestRealWindowFitsEveryScreen' ./cmd/kiosk/
+	$(call apt_install,$(APT_TEST))
+	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots/hub KIOSK_BROWSER=require go test -count=1 -run TestDashboardInBrowser ./internal/hub/dash/
 
 # Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
 # PostgreSQL too when KIOSK_TEST_PG_DSN is set), pack install and live swap, then cold start

@@ -17,14 +17,22 @@ import (
 
 const usage = `usage:
   kiosk-hub serve  [--db DSN] [--listen ADDR] [--admin-token T] [--max-body BYTES]
-                   [--max-uploads N] [--body-timeout DURATION]
-                   receive uploads on ADDR (default 127.0.0.1:8626) and serve the stats API
+                   [--max-uploads N] [--body-timeout DURATION] [--insecure-cookies]
+                   [--rollup-every 30s]
+                   receive uploads on ADDR (default 127.0.0.1:8626), serve the stats API
+                   and the web dashboard (http://ADDR/dash/)
   kiosk-hub import [--db DSN] FILE.manifest.json...
                    import USB exports; prints one line per file, exits 1 if any is rejected
   kiosk-hub kiosk add [--db DSN] --id ID --key BASE64PUB --token TOKEN [--same-kiosk-as ID]
                    register a kiosk (or replace its key and token); a key belongs to one
                    kiosk, unless --same-kiosk-as names another id of the same kiosk
+  kiosk-hub kiosk set-base [--db DSN] --id ID --base NAME
+                   name the education base a kiosk stands in (the dashboard groups by it)
   kiosk-hub kiosk list [--db DSN]
+  kiosk-hub admin set-password [--db DSN] < password
+                   set the web dashboard's admin password (first line of standard input)
+  kiosk-hub bench  [--db DSN] [--kiosks 100] [--days 90] [--per-day 500] [--runs 20]
+                   fill a database with generated events and time the dashboard's overview
   kiosk-hub stats visits|dwell|questions|groups [--db DSN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kiosk ID]
                    print statistics as JSON
 
@@ -50,6 +58,7 @@ const (
 
 // cli is the program with its outside world; tests give it buffers and a fake getenv.
 type cli struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	// ready, if set, is called with the listening address once serve accepts connections.
@@ -78,6 +87,10 @@ func (c cli) run(ctx context.Context, args []string) int {
 		err = c.kiosk(ctx, rest)
 	case "stats":
 		err = c.stats(ctx, rest)
+	case "admin":
+		err = c.admin(ctx, rest)
+	case "bench":
+		err = c.bench(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(c.stdout, usage)
 		return exitOK
@@ -201,6 +214,7 @@ func (c cli) kiosk(ctx context.Context, args []string) error {
 		key := fs.String("key", "", "the kiosk's base64 ed25519 public key")
 		token := fs.String("token", "", "the kiosk's upload token (only its SHA-256 is stored)")
 		same := fs.String("same-kiosk-as", "", "a registered id of the same kiosk (renamed): both keep the key")
+		base := fs.String("base", "", "the education base the kiosk stands in")
 		if pos, err := parse(fs, args[1:]); err != nil {
 			return err
 		} else if len(pos) > 0 {
@@ -226,10 +240,31 @@ func (c cli) kiosk(ctx context.Context, args []string) error {
 		} else {
 			err = store.AddKiosk(ctx, *id, pub, hub.HashToken(*token))
 		}
+		if err == nil && *base != "" {
+			err = store.SetKioskBase(ctx, *id, *base)
+		}
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(c.stdout, "kiosk %s registered with key %s\n", *id, evsync.PublicKeyString(pub))
+		return nil
+	case "set-base":
+		id := fs.String("id", "", "kiosk id")
+		base := fs.String("base", "", "the education base's name")
+		if pos, err := parse(fs, args[1:]); err != nil {
+			return err
+		} else if len(pos) > 0 || *id == "" {
+			return fmt.Errorf("%w: kiosk set-base --id ID --base NAME", errUsage)
+		}
+		store, err := c.openExisting(ctx, *db)
+		if err != nil {
+			return err
+		}
+		defer store.Close()
+		if err := store.SetKioskBase(ctx, *id, *base); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "kiosk %s is in base %q\n", *id, *base)
 		return nil
 	case "list":
 		if pos, err := parse(fs, args[1:]); err != nil {
@@ -247,7 +282,7 @@ func (c cli) kiosk(ctx context.Context, args []string) error {
 			return err
 		}
 		for _, k := range kiosks {
-			fmt.Fprintf(c.stdout, "%s\t%s\t%s\n", k.ID, evsync.PublicKeyString(k.PublicKey), k.Added.UTC().Format("2006-01-02T15:04:05Z"))
+			fmt.Fprintf(c.stdout, "%s\t%s\t%s\t%s\n", k.ID, evsync.PublicKeyString(k.PublicKey), k.Added.UTC().Format("2006-01-02T15:04:05Z"), k.Base)
 		}
 		return nil
 	default:

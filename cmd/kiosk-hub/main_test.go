@@ -153,6 +153,10 @@ func TestServe(t *testing.T) {
 		t.Fatal(stderr)
 	}
 
+	if code, _, stderr := runCLIStdin(t, strings.NewReader("dashboard-password-1\n"), "admin", "set-password", "--db", db); code != exitOK {
+		t.Fatal(stderr)
+	}
+
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	addrc := make(chan net.Addr, 1)
@@ -164,7 +168,9 @@ func TestServe(t *testing.T) {
 		return ""
 	}, ready: func(a net.Addr) { addrc <- a }}
 	done := make(chan int, 1)
-	go func() { done <- c.run(ctx, []string{"serve", "--db", db, "--listen", "127.0.0.1:0"}) }()
+	go func() {
+		done <- c.run(ctx, []string{"serve", "--db", db, "--listen", "127.0.0.1:0", "--insecure-cookies"})
+	}()
 	var base string
 	select {
 	case a := <-addrc:
@@ -204,6 +210,24 @@ func TestServe(t *testing.T) {
 		t.Fatalf("stats: %s %s", resp.Status, b)
 	}
 
+	// The dashboard, logged in with the password set by admin set-password, shows the upload.
+	client, err := dashClient(base, "dashboard-password-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err = client.Get(base + "/dash/visits")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), `<td>2026-05-03</td><td>k1</td><td class="num">1</td>`) {
+		t.Fatalf("dashboard visits: %s %s", resp.Status, b)
+	}
+	if _, err := dashClient(base, "wrong-password-1"); err == nil {
+		t.Error("the dashboard let a wrong password in")
+	}
+
 	cancel()
 	select {
 	case code := <-done:
@@ -215,6 +239,40 @@ func TestServe(t *testing.T) {
 	}
 	if log := stderr.String(); !strings.Contains(log, "kiosk-hub listening") || !strings.Contains(log, "upload stored") {
 		t.Errorf("log: %s", log)
+	}
+}
+
+// runCLIStdin runs the program with stdin and an empty environment.
+func runCLIStdin(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	c := cli{stdin: stdin, stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }}
+	code := c.run(context.Background(), args)
+	return code, out.String(), errOut.String()
+}
+
+func TestAdminBaseAndBench(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "hub.db")
+	if code, _, stderr := runCLIStdin(t, strings.NewReader("short\n"), "admin", "set-password", "--db", db); code != exitFailed || !strings.Contains(stderr, "at least") {
+		t.Errorf("short password: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := runCLIStdin(t, strings.NewReader("x"), "admin", "set-password", "--db", db, "on-the-command-line"); code != exitUsage {
+		t.Errorf("password as an argument: exit %d, %s", code, stderr)
+	}
+	if code, _, stderr := runCLIStdin(t, nil, "kiosk", "set-base", "--db", db, "--id", "nobody", "--base", "x"); code != exitFailed || !strings.Contains(stderr, "not found") {
+		t.Errorf("set-base of an unregistered kiosk: exit %d, %s", code, stderr)
+	}
+	code, out, stderr := runCLIStdin(t, nil, "bench", "--db", db, "--kiosks", "2", "--days", "3", "--per-day", "40", "--runs", "2")
+	if code != exitOK {
+		t.Fatalf("bench: exit %d, %s", code, stderr)
+	}
+	for _, want := range []string{"load: 240 events", "rollup: 6 kiosk-days", "events stored: 240", "overview query, all days", "overview page GET /dash/"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench output has no %q:\n%s", want, out)
+		}
+	}
+	if code, out, _ := runCLIStdin(t, nil, "kiosk", "list", "--db", db); code != exitOK || !strings.Contains(out, "bench-001") || !strings.Contains(out, "基地01") {
+		t.Errorf("kiosk list after bench: %s", out)
 	}
 }
 

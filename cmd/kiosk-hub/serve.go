@@ -10,7 +10,30 @@ import (
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/hub"
+	"github.com/jindu-edu/kiosk/internal/hub/dash"
 )
+
+// defaultRollupEvery is how often serve folds newly uploaded events into the daily rollups,
+// so that the dashboard has little left to do when it is opened.
+const defaultRollupEvery = 30 * time.Second
+
+func keepRollup(ctx context.Context, store hub.Store, every time.Duration, log *slog.Logger) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		start := time.Now()
+		if n, err := store.RefreshRollup(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("daily rollup refresh failed; the dashboard retries when opened", "err", err)
+		} else if n > 0 {
+			log.Debug("daily rollup refreshed", "kiosk_days", n, "ms", time.Since(start).Milliseconds())
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
 
 // Server timeouts: generous for a kiosk on a slow district link, bounded against clients
 // that hold connections open.
@@ -31,6 +54,8 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	maxBody := fs.Int64("max-body", hub.DefaultMaxBody, "largest upload body in bytes")
 	maxUploads := fs.Int("max-uploads", hub.DefaultMaxUploads, "uploads read and stored at once; more get 503 with Retry-After")
 	bodyTimeout := fs.Duration("body-timeout", hub.DefaultBodyTimeout, "longest time an upload body may take to arrive")
+	rollupEvery := fs.Duration("rollup-every", defaultRollupEvery, "how often new uploads are folded into the dashboard's daily rollups")
+	insecure := fs.Bool("insecure-cookies", false, "dashboard session cookies without the Secure attribute (plain HTTP on a trusted network)")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -38,6 +63,9 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	}
 	if *admin == "" {
 		*admin = c.getenv(envAdmin)
+	}
+	if *rollupEvery < time.Second {
+		return fmt.Errorf("%w: --rollup-every must be at least 1s", errUsage)
 	}
 	log := c.logger()
 
@@ -61,7 +89,8 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	}
 	srv := &http.Server{
 		Handler: &hub.Handler{Store: store, AdminToken: *admin, MaxBody: *maxBody, Logger: log,
-			MaxUploads: *maxUploads, BodyTimeout: *bodyTimeout},
+			MaxUploads: *maxUploads, BodyTimeout: *bodyTimeout,
+			Dashboard: &dash.Dashboard{Store: store, InsecureCookies: *insecure, Logger: log}},
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       max(readTimeout, *bodyTimeout+readHeaderTimeout),
 		WriteTimeout:      writeTimeout,
@@ -77,6 +106,13 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	if c.ready != nil {
 		c.ready(ln.Addr())
 	}
+
+	if _, err := store.Setting(ctx, dash.PasswordSetting); errors.Is(err, hub.ErrNotFound) {
+		log.Warn("the dashboard has no admin password yet: run kiosk-hub admin set-password")
+	}
+	rctx, stopRollup := context.WithCancel(ctx)
+	defer stopRollup()
+	go keepRollup(rctx, store, *rollupEvery, log)
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

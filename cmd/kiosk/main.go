@@ -118,7 +118,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	if err != nil {
 		log.Warn("staff panel locked", "err", err)
 	}
-	recorder, records, closeRecords := openRecords(cfg, shelf.Current().Version(), log)
+	recorder, records, closeRecords := openRecords(cfg, shelf.Current().Version(), func() string { return shelf.Current().Version() }, log)
 	visit := exhibit.NewVisit(exhibit.VisitConfig{
 		Clock: clock, Recorder: recorder, Volume: player, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },

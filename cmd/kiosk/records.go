@@ -22,7 +22,7 @@ const EventsFile = "events.db"
 // openRecords opens the visitor log and, when a hub is configured, starts the uploader.
 // Without a usable log the kiosk still runs: events go to the process log and the staff
 // panel says why. The returned function stops the uploader and flushes the log.
-func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, func()) {
+func openRecords(cfg config.Config, contentVersion string, packVersion func() string, log *slog.Logger) (event.Recorder, ui.RecordsDeps, func()) {
 	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
 		log.Error("data directory unusable, visitor log off", "err", err)
 		return event.LogRecorder{Log: log}, ui.RecordsDeps{Unavailable: err.Error()}, func() {}
@@ -65,7 +65,8 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ev
 		}
 		if cfg.Sync.HubURL != "" {
 			up := &evsync.Uploader{Store: l, URL: cfg.Sync.HubURL, Token: cfg.Sync.Token, Key: key, Logger: log,
-				PollInterval: time.Duration(cfg.Sync.PollInterval), BatchSize: cfg.Sync.BatchSize}
+				PollInterval: time.Duration(cfg.Sync.PollInterval), BatchSize: cfg.Sync.BatchSize,
+				Status: heartbeat(cfg.DataDir, packVersion, l)}
 			deps.Sync = up.State
 			go up.Run(ctx)
 		}
@@ -75,5 +76,20 @@ func openRecords(cfg config.Config, contentVersion string, log *slog.Logger) (ev
 		if err := l.Close(); err != nil {
 			log.Error("closing the visitor log", "err", err)
 		}
+	}
+}
+
+// heartbeat is the kiosk's status for the hub's dashboard: versions, the data disk, uptime
+// and the event log's newest problem (the uploader adds its queue and last error).
+func heartbeat(dataDir string, packVersion func() string, l *eventlog.Log) func() evsync.Status {
+	started := time.Now()
+	return func() evsync.Status {
+		free, total := diskSpace(dataDir)
+		st := evsync.Status{AppVersion: version, PackVersion: packVersion(), DiskFree: free, DiskTotal: total,
+			UptimeS: int64(time.Since(started) / time.Second)}
+		if h := l.Health(); h.LastError != "" {
+			st.LastError = h.LastError
+		}
+		return st
 	}
 }

@@ -55,6 +55,9 @@ const SignatureHeader = "X-Kiosk-Signature"
 type Batch struct {
 	KioskID string           `json:"kiosk_id"`
 	Events  []eventlog.Event `json:"events"`
+	// Status is the kiosk's heartbeat (heartbeat.go); absent from older kiosks, ignored by
+	// older hubs.
+	Status *Status `json:"status,omitempty"`
 }
 
 // Ack is the JSON body of the hub's 200 answer: the ids of the batch's events that the hub

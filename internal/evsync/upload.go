@@ -96,6 +96,14 @@ type Uploader struct {
 	OnState func(State)                                      // called on Run's goroutine at every change; must not block
 	Logger  *slog.Logger                                     // default slog.Default()
 
+	// Status, if set, is the kiosk's health, sent with every batch; when there is nothing
+	// to send, an empty batch carries it every HeartbeatInterval (default
+	// DefaultHeartbeatInterval). The Uploader fills Pending, LagS and SentAt itself.
+	Status            func() Status
+	HeartbeatInterval time.Duration
+
+	lastBeat time.Time // when the hub last acknowledged a batch carrying Status
+
 	once  sync.Once
 	wake  chan struct{}
 	mu    sync.Mutex
@@ -204,7 +212,7 @@ func (u *Uploader) sendBatch(ctx context.Context, endpoint string, b *batching) 
 		return 0, fmt.Errorf("read events after seq %d: %w", cur, err)
 	}
 	if len(events) == 0 {
-		return 0, nil
+		return 0, u.heartbeat(ctx, endpoint)
 	}
 	kiosk := u.Store.KioskID()
 	n := sameKiosk(events, events[0].KioskID)
@@ -213,7 +221,8 @@ func (u *Uploader) sendBatch(ctx context.Context, endpoint string, b *batching) 
 			"the hub takes them only from a USB export", events[0].KioskID, kiosk))
 	}
 	events = events[:n]
-	body, err := json.Marshal(Batch{KioskID: kiosk, Events: events})
+	status := u.status()
+	body, err := json.Marshal(Batch{KioskID: kiosk, Events: events, Status: status})
 	if err != nil {
 		return 0, fmt.Errorf("encode batch: %w", err)
 	}
@@ -239,6 +248,9 @@ func (u *Uploader) sendBatch(ctx context.Context, endpoint string, b *batching) 
 		return 0, err
 	}
 	b.refusedRun = 0
+	if status != nil {
+		u.lastBeat = u.now()
+	}
 	acked := make(map[string]bool, len(ack.Acked))
 	for _, id := range ack.Acked {
 		acked[id] = true

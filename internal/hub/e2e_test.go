@@ -162,6 +162,11 @@ func testE2EUpload(t *testing.T, dsn string) {
 		Backoff:      evsync.Backoff{Base: 5 * time.Millisecond, Cap: 40 * time.Millisecond},
 		PollInterval: 20 * time.Millisecond,
 		Logger:       discardLogger(),
+		// The kiosk's heartbeat rides on every batch (and on an empty one when idle).
+		Status: func() evsync.Status {
+			return evsync.Status{AppVersion: "e2e-1", PackVersion: "pack-e2e", DiskTotal: 1 << 30}
+		},
+		HeartbeatInterval: 50 * time.Millisecond,
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -207,6 +212,10 @@ func testE2EUpload(t *testing.T, dsn string) {
 		t.Fatal(err)
 	}
 	assertEvents(t, got, want) // none missing, none doubled, all fields intact
+	health, err := store.Health(context.Background())
+	if err != nil || len(health) != 1 || health[0].AppVersion != "e2e-1" || health[0].PackVersion != "pack-e2e" || health[0].LastSeen.IsZero() {
+		t.Errorf("the hub's health of the kiosk: %+v, %v", health, err)
+	}
 	if f.unavailable.Load() == 0 || f.dropped.Load() == 0 || f.delayed.Load() == 0 {
 		t.Errorf("not every fault happened: %d requests, %d 503, %d dropped, %d delayed",
 			f.requests.Load(), f.unavailable.Load(), f.dropped.Load(), f.delayed.Load())

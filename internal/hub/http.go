@@ -55,6 +55,8 @@ type Handler struct {
 	// MaxUploads caps the uploads being read and stored at once; more get 503 with
 	// Retry-After. 0 means DefaultMaxUploads.
 	MaxUploads int
+	// Dashboard, if set, serves the web dashboard (package dash) on "/" and under "/dash/".
+	Dashboard http.Handler
 	// BodyTimeout is how long an upload body may take to arrive (a read deadline on the
 	// connection); a slower one gets 408. 0 means DefaultBodyTimeout.
 	BodyTimeout time.Duration
@@ -89,6 +91,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	default:
+		if h.Dashboard != nil && (r.URL.Path == "/" || r.URL.Path == "/dash" || strings.HasPrefix(r.URL.Path, "/dash/")) {
+			h.Dashboard.ServeHTTP(w, r)
+			return
+		}
 		httpError(w, http.StatusNotFound, "no such endpoint")
 	}
 }
@@ -220,7 +226,12 @@ func (h *Handler) upload(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusInternalServerError, "store error; try again later")
 		return
 	}
-	log.Info("upload stored", "events", len(batch.Events), "inserted", inserted, "ms", time.Since(start).Milliseconds())
+	// The events are stored and will be acked whatever happens to the heartbeat.
+	if err := h.Store.Heartbeat(ctx, kiosk.ID, batch.Status, time.Now()); err != nil {
+		log.Error("upload: record the heartbeat", "err", err)
+	}
+	log.Info("upload stored", "events", len(batch.Events), "inserted", inserted, "status", batch.Status != nil,
+		"ms", time.Since(start).Milliseconds())
 	writeJSON(w, evsync.Ack{Acked: acked}, false)
 }
 

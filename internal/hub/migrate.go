@@ -81,7 +81,98 @@ CREATE INDEX events_kiosk_seq ON events (kiosk_id, seq);`,
 		sqlite:   `CREATE INDEX events_type_day ON events (type, wall_day); CREATE INDEX events_day ON events (wall_day);`,
 		postgres: `CREATE INDEX events_type_day ON events (type, wall_day); CREATE INDEX events_day ON events (wall_day);`,
 	},
+	{
+		// The dashboard: kiosk bases, the kiosks' heartbeats, the daily rollup behind the
+		// overview (rollup.go), settings (the admin password hash).
+		version:  3,
+		name:     "dashboard",
+		sqlite:   dashboardSchema,
+		postgres: dashboardSchema,
+	},
+	{
+		// Rollups for every statistic (rollup.go); every kiosk-day is recomputed.
+		version:  4,
+		name:     "statistics rollups",
+		sqlite:   statsRollupSchema,
+		postgres: statsRollupSchema,
+	},
 }
+
+// statsRollupSchema is migration 4, the same SQL on both backends.
+const statsRollupSchema = `
+CREATE TABLE day_zone (
+	kiosk_id TEXT NOT NULL,
+	wall_day TEXT NOT NULL,
+	zone     TEXT NOT NULL,
+	leaves   BIGINT NOT NULL,
+	sum_ms   DOUBLE PRECISION NOT NULL,
+	timed    BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id, zone)
+);
+CREATE TABLE day_question (
+	kiosk_id      TEXT NOT NULL,
+	wall_day      TEXT NOT NULL,
+	item          TEXT NOT NULL,
+	audience      TEXT NOT NULL,
+	answered      BIGINT NOT NULL,
+	right_answers BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id, item, audience)
+);
+CREATE TABLE day_gain (
+	kiosk_id     TEXT NOT NULL,
+	wall_day     TEXT NOT NULL,
+	audience     TEXT NOT NULL,
+	topic        TEXT NOT NULL,
+	pairs        BIGINT NOT NULL,
+	before_right BIGINT NOT NULL,
+	after_right  BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id, audience, topic)
+);
+INSERT INTO rollup_dirty (kiosk_id, wall_day, gen) SELECT DISTINCT kiosk_id, wall_day, 1 FROM events WHERE TRUE
+	ON CONFLICT (kiosk_id, wall_day) DO NOTHING;`
+
+// dashboardSchema is migration 3, the same SQL on both backends.
+const dashboardSchema = `
+CREATE INDEX events_kiosk_day ON events (kiosk_id, wall_day);
+CREATE INDEX events_session ON events (kiosk_id, session_id, seq);
+ALTER TABLE kiosks ADD COLUMN base TEXT NOT NULL DEFAULT '';
+CREATE TABLE kiosk_status (
+	kiosk_id     TEXT PRIMARY KEY,
+	last_seen    TEXT NOT NULL,
+	sent_at      TEXT NOT NULL DEFAULT '',
+	app_version  TEXT NOT NULL DEFAULT '',
+	pack_version TEXT NOT NULL DEFAULT '',
+	disk_free    BIGINT NOT NULL DEFAULT 0,
+	disk_total   BIGINT NOT NULL DEFAULT 0,
+	uptime_s     BIGINT NOT NULL DEFAULT 0,
+	pending      BIGINT NOT NULL DEFAULT 0,
+	lag_s        BIGINT NOT NULL DEFAULT 0,
+	last_error   TEXT NOT NULL DEFAULT '',
+	status_at    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE day_kiosk (
+	kiosk_id  TEXT NOT NULL,
+	wall_day  TEXT NOT NULL,
+	events    BIGINT NOT NULL,
+	visits    BIGINT NOT NULL,
+	sessions  BIGINT NOT NULL,
+	answers   BIGINT NOT NULL,
+	right_answers BIGINT NOT NULL,
+	leaves    BIGINT NOT NULL,
+	dwell_ms  BIGINT NOT NULL,
+	PRIMARY KEY (wall_day, kiosk_id)
+);
+CREATE TABLE rollup_dirty (
+	kiosk_id TEXT NOT NULL,
+	wall_day TEXT NOT NULL,
+	gen      BIGINT NOT NULL,
+	PRIMARY KEY (kiosk_id, wall_day)
+);
+INSERT INTO rollup_dirty (kiosk_id, wall_day, gen) SELECT DISTINCT kiosk_id, wall_day, 1 FROM events;
+CREATE TABLE hub_settings (
+	name  TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);`
 
 // latestVersion is the schema version this build of the hub writes.
 func latestVersion() int { return migrations[len(migrations)-1].version }

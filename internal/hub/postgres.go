@@ -13,6 +13,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
 )
 
 // postgresStore is the Store on a PostgreSQL server.
@@ -156,7 +157,7 @@ func (f scanFunc) Scan(dest ...any) error { return f(dest...) }
 func scanPostgresKiosk(r interface{ Scan(...any) error }) (Kiosk, error) {
 	var k Kiosk
 	var pub []byte
-	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &k.Added); err != nil {
+	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &k.Added, &k.Base); err != nil {
 		if errNoRows(err) {
 			return Kiosk{}, ErrNotFound
 		}
@@ -212,6 +213,13 @@ func (s *postgresStore) Insert(ctx context.Context, kioskID string, events []eve
 				return err
 			}
 			inserted += int(tag.RowsAffected())
+		}
+		if inserted > 0 {
+			for _, day := range dirtyDays(rows) {
+				if _, err := tx.Exec(ctx, markDirtySQL(postgresDialect), kioskID, day); err != nil {
+					return fmt.Errorf("mark day %s for the rollup: %w", day, err)
+				}
+			}
 		}
 		return nil
 	})
@@ -298,13 +306,59 @@ func (s *postgresStore) Groups(ctx context.Context, f Filter) ([]GroupResult, er
 
 // Visits, Dwell and Questions are the shared stats queries on this backend.
 func (s *postgresStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
-	return visits(ctx, s, postgresDialect, f)
+	return visits(ctx, s, f)
 }
 
 func (s *postgresStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
-	return dwell(ctx, s, postgresDialect, f)
+	return dwell(ctx, s, f)
 }
 
 func (s *postgresStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
-	return questions(ctx, s, postgresDialect, f)
+	return questions(ctx, s, f)
+}
+
+func (s *postgresStore) dialect() dialect { return postgresDialect }
+
+func (s *postgresStore) Overview(ctx context.Context, f Filter) (Overview, error) {
+	return overview(ctx, s, f)
+}
+
+func (s *postgresStore) QuestionsByAudience(ctx context.Context, f Filter) ([]QuestionAudience, error) {
+	return questionsByAudience(ctx, s, f)
+}
+
+func (s *postgresStore) Gain(ctx context.Context, f Filter) ([]GainStat, error) {
+	return gain(ctx, s, f)
+}
+
+func (s *postgresStore) RefreshRollup(ctx context.Context) (int, error) {
+	return refresh(ctx, s, postgresDialect)
+}
+
+func (s *postgresStore) Heartbeat(ctx context.Context, kioskID string, st *evsync.Status, at time.Time) error {
+	return heartbeat(ctx, s, kioskID, st, at)
+}
+
+func (s *postgresStore) Health(ctx context.Context) ([]KioskHealth, error) { return health(ctx, s) }
+
+func (s *postgresStore) SetKioskBase(ctx context.Context, id, base string) error {
+	return setKioskBase(ctx, s, id, base)
+}
+
+func (s *postgresStore) Setting(ctx context.Context, name string) (string, error) {
+	return setting(ctx, s, name)
+}
+
+func (s *postgresStore) SetSetting(ctx context.Context, name, value string) error {
+	return setSetting(ctx, s, name, value)
+}
+
+// inTx runs fn in one transaction.
+func (s *postgresStore) inTx(ctx context.Context, fn func(exec execFunc) error) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		return fn(func(ctx context.Context, q string, args ...any) (int64, error) {
+			tag, err := tx.Exec(ctx, q, args...)
+			return tag.RowsAffected(), err
+		})
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
@@ -129,7 +130,7 @@ func (s *sqliteStore) KiosksByKey(ctx context.Context, pub ed25519.PublicKey) ([
 	return s.kiosks(ctx, `SELECT `+kioskColumns+` FROM kiosks WHERE public_key = ? ORDER BY id`, []byte(pub))
 }
 
-const kioskColumns = `id, public_key, token_hash, added_at`
+const kioskColumns = `id, public_key, token_hash, added_at, base`
 
 func (s *sqliteStore) Kiosk(ctx context.Context, id string) (Kiosk, error) {
 	k, err := scanSQLiteKiosk(s.db.QueryRowContext(ctx, `SELECT `+kioskColumns+` FROM kiosks WHERE id = ?`, id))
@@ -175,7 +176,7 @@ func scanSQLiteKiosk(r interface{ Scan(...any) error }) (Kiosk, error) {
 	var k Kiosk
 	var pub []byte
 	var added string
-	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &added); err != nil {
+	if err := r.Scan(&k.ID, &pub, &k.TokenHash, &added, &k.Base); err != nil {
 		if errNoRows(err) {
 			return Kiosk{}, ErrNotFound
 		}
@@ -237,6 +238,13 @@ func (s *sqliteStore) Insert(ctx context.Context, kioskID string, events []event
 			return nil, 0, fmt.Errorf("insert events of %s: rows affected: %w", kioskID, err)
 		}
 		inserted += int(n)
+	}
+	if inserted > 0 {
+		for _, day := range dirtyDays(rows) {
+			if _, err := tx.ExecContext(ctx, markDirtySQL(sqliteDialect), kioskID, day); err != nil {
+				return nil, 0, fmt.Errorf("insert events of %s: mark day %s for the rollup: %w", kioskID, day, err)
+			}
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, 0, fmt.Errorf("insert %d events of %s: commit: %w", len(rows), kioskID, err)
@@ -341,13 +349,73 @@ func (s *sqliteStore) Groups(ctx context.Context, f Filter) ([]GroupResult, erro
 
 // Visits, Dwell and Questions are the shared stats queries on this backend.
 func (s *sqliteStore) Visits(ctx context.Context, f Filter) ([]VisitDay, error) {
-	return visits(ctx, s, sqliteDialect, f)
+	return visits(ctx, s, f)
 }
 
 func (s *sqliteStore) Dwell(ctx context.Context, f Filter) ([]ZoneDwell, error) {
-	return dwell(ctx, s, sqliteDialect, f)
+	return dwell(ctx, s, f)
 }
 
 func (s *sqliteStore) Questions(ctx context.Context, f Filter) ([]QuestionStat, error) {
-	return questions(ctx, s, sqliteDialect, f)
+	return questions(ctx, s, f)
+}
+
+func (s *sqliteStore) dialect() dialect { return sqliteDialect }
+
+func (s *sqliteStore) Overview(ctx context.Context, f Filter) (Overview, error) {
+	return overview(ctx, s, f)
+}
+
+func (s *sqliteStore) QuestionsByAudience(ctx context.Context, f Filter) ([]QuestionAudience, error) {
+	return questionsByAudience(ctx, s, f)
+}
+
+func (s *sqliteStore) Gain(ctx context.Context, f Filter) ([]GainStat, error) { return gain(ctx, s, f) }
+
+func (s *sqliteStore) RefreshRollup(ctx context.Context) (int, error) {
+	return refresh(ctx, s, sqliteDialect)
+}
+
+func (s *sqliteStore) Heartbeat(ctx context.Context, kioskID string, st *evsync.Status, at time.Time) error {
+	return heartbeat(ctx, s, kioskID, st, at)
+}
+
+func (s *sqliteStore) Health(ctx context.Context) ([]KioskHealth, error) { return health(ctx, s) }
+
+func (s *sqliteStore) SetKioskBase(ctx context.Context, id, base string) error {
+	return setKioskBase(ctx, s, id, base)
+}
+
+func (s *sqliteStore) Setting(ctx context.Context, name string) (string, error) {
+	return setting(ctx, s, name)
+}
+
+func (s *sqliteStore) SetSetting(ctx context.Context, name, value string) error {
+	return setSetting(ctx, s, name, value)
+}
+
+// inTx runs fn in one write transaction, in turn with this process's other writers.
+func (s *sqliteStore) inTx(ctx context.Context, fn func(exec execFunc) error) error {
+	select {
+	case s.write <- struct{}{}:
+		defer func() { <-s.write }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
+	err = fn(func(ctx context.Context, q string, args ...any) (int64, error) {
+		res, err := tx.ExecContext(ctx, q, args...)
+		if err != nil {
+			return 0, err
+		}
+		return res.RowsAffected()
+	})
+	if err != nil {
+		return err
+	}
+	return tx.Commit()
 }

@@ -123,12 +123,13 @@ var (
 	postgresDialect = dialect{postgres: true}
 )
 
-// ph is the n-th (from 1) query placeholder.
+// ph is the n-th (from 1) query placeholder; numbered on both backends, so a statement may
+// use one argument twice.
 func (d dialect) ph(n int) string {
 	if d.postgres {
 		return "$" + strconv.Itoa(n)
 	}
-	return "?"
+	return "?" + strconv.Itoa(n)
 }
 
 // num is the payload member as a number, NULL when absent or not a number.
@@ -163,6 +164,14 @@ func (d dialect) round(x string) string {
 	return "CAST(ROUND(" + x + ") AS INTEGER)"
 }
 
+// sum is SUM(x) as the backend's 64-bit integer (PostgreSQL sums bigint as numeric).
+func (d dialect) sum(x string) string {
+	if d.postgres {
+		return "COALESCE(SUM(" + x + "), 0)::bigint"
+	}
+	return "COALESCE(SUM(" + x + "), 0)"
+}
+
 func (d dialect) float(x string) string {
 	if d.postgres {
 		return "(" + x + ")::float8"
@@ -192,34 +201,30 @@ func (d dialect) where(f Filter, conds ...string) (string, []any) {
 	return strings.Join(conds, " AND "), args
 }
 
+// The statistics read the rollup tables (rollup.go), which hold the same definitions per
+// kiosk and day; each query first brings them up to date.
+
 // visitsQuery selects day, kiosk_id, visits, sessions.
 func visitsQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f)
-	starts := "SUM(CASE WHEN type = '" + event.SessionStart + "' THEN 1 ELSE 0 END)"
-	sessions := "COUNT(DISTINCT CASE WHEN session_id <> '' THEN session_id END)"
-	return `SELECT wall_day, kiosk_id, ` + starts + `, ` + sessions + `
-		FROM events WHERE ` + w + `
-		GROUP BY wall_day, kiosk_id
-		HAVING ` + starts + ` > 0 OR ` + sessions + ` > 0
-		ORDER BY wall_day, kiosk_id`, args
+	w, args := d.where(f, "(visits > 0 OR sessions > 0)")
+	return `SELECT wall_day, kiosk_id, visits, sessions FROM day_kiosk WHERE ` + w + ` ORDER BY wall_day, kiosk_id`, args
 }
 
 // dwellQuery selects zone, leaves, total_ms, avg_ms.
 func dwellQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type = '"+event.ZoneLeave+"'", "zone <> ''")
-	ms := d.num(event.KeyDwellMS)
-	return `SELECT zone, COUNT(*), ` + d.round("COALESCE(SUM("+ms+"), 0)") + `, ` + d.float("COALESCE(AVG("+ms+"), 0)") + `
-		FROM events WHERE ` + w + `
+	w, args := d.where(f)
+	return `SELECT zone, ` + d.sum("leaves") + `, ` + d.round("COALESCE(SUM(sum_ms), 0)") + `,
+			` + d.float("CASE WHEN SUM(timed) > 0 THEN SUM(sum_ms) / SUM(timed) ELSE 0 END") + `
+		FROM day_zone WHERE ` + w + `
 		GROUP BY zone ORDER BY zone`, args
 }
 
 // questionsQuery selects question, answered, right.
 func questionsQuery(d dialect, f Filter) (string, []any) {
-	w, args := d.where(f, "type = '"+event.QuizAnswer+"'", "item <> ''")
-	ok := d.boolean(event.KeyCorrect)
-	return `SELECT item, COUNT(` + ok + `), COALESCE(SUM(` + ok + `), 0)
-		FROM events WHERE ` + w + `
-		GROUP BY item HAVING COUNT(` + ok + `) > 0 ORDER BY item`, args
+	w, args := d.where(f)
+	return `SELECT item, ` + d.sum("answered") + `, ` + d.sum("right_answers") + `
+		FROM day_question WHERE ` + w + `
+		GROUP BY item HAVING SUM(answered) > 0 ORDER BY item`, args
 }
 
 // groupsQuery selects event id, kiosk_id, day, wall_time, payload of team contests.
@@ -237,8 +242,11 @@ type rowQuerier interface {
 	query(ctx context.Context, what, q string, args []any, scan func(func(...any) error) error) error
 }
 
-func visits(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]VisitDay, error) {
-	q, args := visitsQuery(d, f)
+func visits(ctx context.Context, r dbStore, f Filter) ([]VisitDay, error) {
+	if _, err := refresh(ctx, r, r.dialect()); err != nil {
+		return nil, err
+	}
+	q, args := visitsQuery(r.dialect(), f)
 	out := []VisitDay{}
 	err := r.query(ctx, "visits", q, args, func(scan func(...any) error) error {
 		var v VisitDay
@@ -251,8 +259,11 @@ func visits(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]VisitDay,
 	return out, err
 }
 
-func dwell(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]ZoneDwell, error) {
-	q, args := dwellQuery(d, f)
+func dwell(ctx context.Context, r dbStore, f Filter) ([]ZoneDwell, error) {
+	if _, err := refresh(ctx, r, r.dialect()); err != nil {
+		return nil, err
+	}
+	q, args := dwellQuery(r.dialect(), f)
 	out := []ZoneDwell{}
 	err := r.query(ctx, "dwell", q, args, func(scan func(...any) error) error {
 		var d ZoneDwell
@@ -265,8 +276,11 @@ func dwell(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]ZoneDwell,
 	return out, err
 }
 
-func questions(ctx context.Context, r rowQuerier, d dialect, f Filter) ([]QuestionStat, error) {
-	q, args := questionsQuery(d, f)
+func questions(ctx context.Context, r dbStore, f Filter) ([]QuestionStat, error) {
+	if _, err := refresh(ctx, r, r.dialect()); err != nil {
+		return nil, err
+	}
+	q, args := questionsQuery(r.dialect(), f)
 	out := []QuestionStat{}
 	err := r.query(ctx, "questions", q, args, func(scan func(...any) error) error {
 		var qs QuestionStat

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/evsync"
 )
 
 // Store keeps the kiosk registry and the events of all kiosks. Implementations are safe for
@@ -66,6 +67,26 @@ type Store interface {
 	Questions(ctx context.Context, f Filter) ([]QuestionStat, error)
 	Groups(ctx context.Context, f Filter) ([]GroupResult, error)
 
+	// Overview, QuestionsByAudience and Gain are the dashboard's queries (dashstats.go).
+	// Overview first brings the daily rollup up to date (rollup.go).
+	Overview(ctx context.Context, f Filter) (Overview, error)
+	QuestionsByAudience(ctx context.Context, f Filter) ([]QuestionAudience, error)
+	Gain(ctx context.Context, f Filter) ([]GainStat, error)
+	// RefreshRollup recomputes the kiosk-days that received events since the last refresh
+	// and returns how many.
+	RefreshRollup(ctx context.Context) (int, error)
+
+	// Heartbeat records that a kiosk was heard from at `at` (an upload), with its status
+	// when the batch carried one; Health lists every registered kiosk with the newest.
+	Heartbeat(ctx context.Context, kioskID string, st *evsync.Status, at time.Time) error
+	Health(ctx context.Context) ([]KioskHealth, error)
+	// SetKioskBase names the education base a registered kiosk stands in.
+	SetKioskBase(ctx context.Context, id, base string) error
+	// Setting and SetSetting keep the hub's own settings (the admin password hash); an
+	// unset one is an error wrapping ErrNotFound.
+	Setting(ctx context.Context, name string) (string, error)
+	SetSetting(ctx context.Context, name, value string) error
+
 	// SchemaVersion is the highest applied migration.
 	SchemaVersion(ctx context.Context) (int, error)
 	Close() error
@@ -77,6 +98,7 @@ type Kiosk struct {
 	PublicKey ed25519.PublicKey `json:"public_key"`
 	TokenHash []byte            `json:"-"`
 	Added     time.Time         `json:"added"`
+	Base      string            `json:"base,omitempty"` // the education base it stands in (SetKioskBase)
 }
 
 // ErrNotFound is wrapped by lookups of an unknown kiosk.

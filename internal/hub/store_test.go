@@ -131,6 +131,10 @@ func runStoreSuite(t *testing.T, newDSN func(testing.TB) string) {
 		{"InsertConcurrent", testInsertConcurrent},
 		{"Stats", testStats},
 		{"StatsFilterAndEmpty", testStatsEmpty},
+		{"DashStats", testDashStats},
+		{"OverviewMatchesStats", testOverviewMatchesStats},
+		{"Health", testHealth},
+		{"GainAcrossMidnight", testGainAcrossMidnight},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newDSN(t)) })
