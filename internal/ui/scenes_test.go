@@ -2,11 +2,11 @@ package ui
 
 import (
 	"image/png"
-	"strings"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
