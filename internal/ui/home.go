@@ -99,7 +99,9 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
 		} else {
 			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText))
-			if len([]rune(z.Title.Zh)) <= 5 { // a long title leaves no room for the English name
+			// A long title, or three tiles to a row on a small screen, leaves no room for the
+			// English name.
+			if len([]rune(z.Title.Zh)) <= 5 && (s.viewport().Width >= 1500 || len(s.cat().Zones) <= 4) {
 				line.(*fyne.Container).Add(container.NewCenter(s.label(other, sizeButton, false, colorText)))
 			}
 		}
