@@ -122,6 +122,8 @@ art:
 	python3 scripts/draw_illustrations.py
 	python3 scripts/draw_board.py
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
+	python3 scripts/draw_panoramas.py
+	go run ./cmd/kioskctl media render assets/art/pano assets/content/media/pano 4096x1024
 
 # Sound effects: synthesised by internal/audio/synth (our own, no licence needed).
 sounds:

@@ -59,9 +59,9 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 			if !differs(readPNG(t, attract), readPNG(t, home)) {
 				t.Fatal("a tap on the attract loop did not open the home screen")
 			}
-			tile := [2]int{sz.w / 4, sz.h / 2}
-			if sz.h > sz.w { // portrait: one or two columns of tiles (the left one either way)
-				tile = [2]int{sz.w / 4, sz.h * 3 / 10}
+			tile := [2]int{sz.w / 4, sz.h * 35 / 100} // the first row, whatever the number of rows
+			if sz.h > sz.w {                          // portrait: one or two columns of tiles, under the question card
+				tile = [2]int{sz.w / 4, sz.h * 62 / 100}
 			}
 			x.tap(tile[0], tile[1])
 			zone := settled("zone")

@@ -26,7 +26,8 @@ const usage = `usage:
   kioskctl config example          print a commented configuration file
   kioskctl export --to DIR [--data DIR] [--from N [--to-seq M]]
                                    write the events not yet exported (or a range) as signed files
-  kioskctl media render SRC DST    rasterise SRC/**.svg to DST/**.png at 800x600
+  kioskctl media render SRC DST [WxH]
+                                   rasterise SRC/**.svg to DST/**.png at 800x600 (or WxH)
   kioskctl media sounds DST        synthesise the sound effects (tap, right, wrong, win, buzz) as DST/*.wav
   kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
   kioskctl quizbank narration [ROOT]
@@ -91,10 +92,16 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 		fmt.Fprintf(stdout, "staff PIN set in %s\n", dataDir)
 		return 0, nil
 	case "media render":
-		if len(args) != 4 {
-			return 2, errors.New("media render needs SRC and DST directories")
+		if len(args) != 4 && len(args) != 5 {
+			return 2, errors.New("media render needs SRC and DST directories (and optionally a size WxH)")
 		}
-		return renderArt(args[2], args[3], 800, 600, stdout)
+		w, h := 800, 600
+		if len(args) == 5 {
+			if _, err := fmt.Sscanf(args[4], "%dx%d", &w, &h); err != nil || w < 1 || h < 1 || w > 8192 || h > 8192 {
+				return 2, fmt.Errorf("media render: size %q must look like 6144x1536 (at most 8192 a side)", args[4])
+			}
+		}
+		return renderArt(args[2], args[3], w, h, stdout)
 	case "media sounds":
 		if len(args) != 3 {
 			return 2, errors.New("media sounds needs a directory")

@@ -19,6 +19,7 @@ const (
 	FileCases     = "content/cases.yaml"
 	FileWall      = "content/wall.yaml"      // only when a zone is of kind wall
 	FileWallWords = "content/wall-words.txt" // optional: replaces the app's default word filter
+	FileScenes    = "content/scenes.yaml"    // only when a zone of kind scenes is shown
 )
 
 // Load reads and validates the content root in fsys within DefaultLimits. It always
@@ -87,6 +88,8 @@ func (v *validator) optional(c *Catalog, probs *[]Problem) {
 			v.load(FileWall, &c.Wall, func(d *lint.Doc) { v.wall(d, &c.Wall) }, probs)
 		case z.Kind == KindBoard: // after the disguises its traps name
 			v.load(FileBoard, &c.Board, func(d *lint.Doc) { v.board(d, &c.Board, c.Disguises) }, probs)
+		case z.Kind == KindScenes:
+			v.load(FileScenes, &c.Scenes, func(d *lint.Doc) { v.scenes(d, &c.Scenes) }, probs)
 		}
 		seen[z.Kind] = true
 	}

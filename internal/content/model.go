@@ -53,6 +53,7 @@ type Catalog struct {
 	Wall      Wall
 	Mirror    Mirror // only when a zone of kind mirror is shown
 	Board     Board  // only when a zone of kind board is shown: the 禁毒大富翁 game
+	Scenes    Scenes // optional file: empty when the root has no content/scenes.yaml
 }
 
 // Meta identifies the content and carries the help card.
@@ -86,6 +87,7 @@ const (
 	KindCases   = "cases"
 	KindQuiz    = "quiz"
 	KindWall    = "wall"
+	KindScenes  = "scenes"
 )
 
 // Zone is one home tile.

@@ -16,7 +16,7 @@ var (
 	colorPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 	datePattern  = regexp.MustCompile(`^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$`)
 	knownKinds   = map[string]bool{KindHistory: true, KindDrugs: true, KindCases: true, KindQuiz: true, KindWall: true,
-		KindMirror: true, KindBoard: true}
+		KindMirror: true, KindBoard: true, KindScenes: true}
 	imageExts = map[string]bool{".svg": true, ".png": true}
 	audioExts = map[string]bool{".ogg": true, ".mp3": true, ".wav": true}
 )
@@ -127,7 +127,7 @@ func (v *validator) zones(d *lint.Doc, zs []Zone) {
 		p := fmt.Sprintf("zones[%d]", i)
 		v.ids(d, p, seen, z.ID)
 		if !knownKinds[z.Kind] {
-			d.Errf(p+".kind", "unknown kind %q (history, drugs, cases, quiz, wall, mirror or board)", z.Kind)
+			d.Errf(p+".kind", "unknown kind %q (history, drugs, cases, quiz, wall, mirror, board or scenes)", z.Kind)
 		}
 		v.text(d, p+".title", z.Title)
 		v.text(d, p+".tagline", z.Tagline)

@@ -82,6 +82,19 @@ func (c *Catalog) Narrations() []Narration {
 			add(p.Narration, append(append([]Text{p.Title}, p.Pages...), p.Lesson)...)
 		}
 	}
+	for _, sc := range c.Scenes.Scenes {
+		for _, st := range sc.Steps {
+			for _, l := range st.Lines {
+				add(l.Narration, l.Text)
+			}
+		}
+		for _, e := range sc.Endings {
+			add(e.Narration, e.EndingCaption()...)
+			if e.Primary != nil {
+				add(e.Primary.Narration, e.For(AgePrimary).EndingCaption()...)
+			}
+		}
+	}
 	return out
 }
 

@@ -19,6 +19,7 @@ func (s *Shell) zoneOpeners() map[string]func(content.Zone) view {
 		content.KindHistory: func(z content.Zone) view { return &historyView{s: s, zone: z} },
 		content.KindDrugs:   func(z content.Zone) view { return &drugListView{s: s, zone: z} },
 		content.KindCases:   func(z content.Zone) view { return &caseListView{s: s, zone: z} },
+		content.KindScenes:  func(z content.Zone) view { return &sceneListView{s: s, zone: z} },
 	}
 	if s.cat().Board.Present() {
 		m[content.KindBoard] = func(z content.Zone) view { return &boardSetupView{s: s, zone: z} }

@@ -1,0 +1,212 @@
+// Package panorama is the 情景体验 look-around view: a 360° strip drawn as a camera inside
+// a cylinder sees it (package pano), turned by dragging, coasting after a flick and turning
+// slowly by itself when nobody touches it, with glowing hotspots the visitor taps.
+package panorama
+
+import (
+	"image"
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/jindu-edu/kiosk/internal/pano"
+)
+
+// Hotspot is a person or object drawn at a direction of the panorama.
+type Hotspot struct {
+	ID         string
+	Label      string
+	Yaw, Pitch float64 // degrees
+}
+
+// hitRadius is how far from a hotspot's centre a tap still counts (a 150 px target).
+const hitRadius = 75
+
+// Stats are the frames drawn since the widget was made: how many, at which resolution,
+// and the time spent drawing them (projection and texture hand-over, not the GPU).
+type Stats struct {
+	Frames, HalfFrames int
+	Total, Max         time.Duration
+}
+
+// Panorama shows a strip as a look-around view. Set Strip (decoded and pre-scaled off the
+// UI thread) when it is ready; until then the view shows its background colour.
+type Panorama struct {
+	widget.BaseWidget
+	Hotspots []Hotspot
+	// OnHotspot is called with a tapped hotspot's id; OnTouch on every touch (visitor
+	// activity).
+	OnHotspot func(id string)
+	OnTouch   func()
+	// Now is the clock of the motion (time.Now when nil).
+	Now func() time.Time
+	// Still turns the slow turn off (a view behind a dialogue).
+	Still bool
+	// HideCursor hides the pointer (touchscreens).
+	HideCursor bool
+
+	strip  *pano.Strip
+	motion *pano.Motion
+	anim   *fyne.Animation
+	stats  Stats
+	r      *renderer
+}
+
+// New makes a view looking at yaw (degrees) with hotspots.
+func New(yaw float64, hotspots []Hotspot) *Panorama {
+	p := &Panorama{Hotspots: hotspots}
+	p.motion = pano.NewMotion(yaw, time.Now())
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+func (p *Panorama) now() time.Time {
+	if p.Now != nil {
+		return p.Now()
+	}
+	return time.Now()
+}
+
+// SetStrip shows a decoded strip.
+func (p *Panorama) SetStrip(img image.Image) {
+	p.strip = pano.NewStrip(img)
+	if p.r != nil {
+		p.r.rebuild()
+		p.r.draw(false)
+	}
+}
+
+// HasStrip reports whether the strip is shown.
+func (p *Panorama) HasStrip() bool { return p.strip != nil }
+
+// Yaw is the direction the view looks, in degrees.
+func (p *Panorama) Yaw() float64 { return p.motion.Yaw() }
+
+// TurnTo looks at yaw at once.
+func (p *Panorama) TurnTo(yaw float64) {
+	p.motion.TurnTo(yaw)
+	if p.r != nil {
+		p.r.draw(false)
+	}
+}
+
+// Start runs the frame loop (inertia, slow turn) on Fyne's animation clock; Stop ends it.
+// A view that is never started still follows drags.
+func (p *Panorama) Start() {
+	if p.anim != nil {
+		return
+	}
+	p.motion = pano.NewMotion(p.motion.Yaw(), p.now()) // idle time counts from now
+	p.anim = &fyne.Animation{Duration: time.Second, RepeatCount: fyne.AnimationRepeatForever,
+		Tick: func(float32) { p.Frame() }}
+	p.anim.Start()
+}
+
+// Stop ends the frame loop.
+func (p *Panorama) Stop() {
+	if p.anim != nil {
+		p.anim.Stop()
+		p.anim = nil
+	}
+}
+
+// Frame advances the motion to now and draws if the view moved. The animation calls it
+// every frame; tests call it after moving their clock.
+func (p *Panorama) Frame() {
+	now := p.now()
+	if p.Still && !p.motion.Fast() {
+		p.motion.Touch(now) // keeps the slow turn off
+	}
+	moved := p.motion.Step(now)
+	if p.r == nil {
+		return
+	}
+	switch {
+	case moved:
+		p.r.draw(p.motion.Fast())
+	case p.r.half: // the motion has stopped: the last frame in full
+		p.r.draw(false)
+	}
+}
+
+// Stats reports the frames drawn so far.
+func (p *Panorama) Stats() Stats { return p.stats }
+
+// HotspotPosition is where a hotspot is drawn, if it is in view.
+func (p *Panorama) HotspotPosition(id string) (fyne.Position, bool) {
+	if p.r == nil || p.r.proj == nil {
+		return fyne.Position{}, false
+	}
+	for _, h := range p.Hotspots {
+		if h.ID == id {
+			pt := p.r.project(h)
+			return pt, pt.X >= 0 && pt.Y >= 0 && pt.X <= p.Size().Width && pt.Y <= p.Size().Height
+		}
+	}
+	return fyne.Position{}, false
+}
+
+// Dragged turns the view with the finger: dragging right looks left.
+func (p *Panorama) Dragged(e *fyne.DragEvent) {
+	if p.OnTouch != nil {
+		p.OnTouch()
+	}
+	ppd := 10.0
+	if p.r != nil && p.r.proj != nil {
+		ppd = p.r.proj.PixelsPerDegree() / float64(p.r.scale)
+	}
+	p.motion.Drag(-float64(e.Dragged.DX)/ppd, p.now())
+	if p.r != nil {
+		p.r.draw(true)
+	}
+}
+
+// DragEnd lets the view coast.
+func (p *Panorama) DragEnd() {
+	p.motion.Release(p.now())
+	if p.r != nil && !p.motion.Fast() {
+		p.r.draw(false)
+	}
+}
+
+// Tapped opens the nearest hotspot within reach of the tap.
+func (p *Panorama) Tapped(e *fyne.PointEvent) {
+	p.motion.Touch(p.now())
+	if p.OnTouch != nil {
+		p.OnTouch()
+	}
+	best, bestD := "", math.Inf(1)
+	for _, h := range p.Hotspots {
+		pos, ok := p.HotspotPosition(h.ID)
+		if !ok {
+			continue
+		}
+		if d := math.Hypot(float64(pos.X-e.Position.X), float64(pos.Y-e.Position.Y)); d <= hitRadius && d < bestD {
+			best, bestD = h.ID, d
+		}
+	}
+	if best != "" && p.OnHotspot != nil {
+		p.OnHotspot(best)
+	}
+}
+
+// Cursor is hidden on kiosks.
+func (p *Panorama) Cursor() desktop.Cursor {
+	if p.HideCursor {
+		return desktop.HiddenCursor
+	}
+	return desktop.DefaultCursor
+}
+
+// CreateRenderer draws the view.
+func (p *Panorama) CreateRenderer() fyne.WidgetRenderer {
+	r := newRenderer(p)
+	p.r = r
+	return r
+}
+
+// IdleBeforeAuto is how long after the last touch the slow turn starts.
+func IdleBeforeAuto() time.Duration { return pano.DefaultIdle }

@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"image"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
+	"github.com/jindu-edu/kiosk/internal/media"
+	"github.com/jindu-edu/kiosk/internal/scene"
+	"github.com/jindu-edu/kiosk/internal/ui/panorama"
+)
+
+// sceneListView is 情景体验's first page: the scenes of the visitor's age band as cards.
+// In the primary-school mode the band is primary; otherwise the visitor picks it.
+type sceneListView struct {
+	s      *Shell
+	zone   content.Zone
+	picked string // the age band chip the visitor chose ("" before any)
+}
+
+func (v *sceneListView) age() string { return scene.AgeOf(v.s.primaryMode(), v.picked) }
+
+func (v *sceneListView) build() screen {
+	s := v.s
+	age := v.age()
+	var chips fyne.CanvasObject
+	if !s.primaryMode() {
+		row := container.NewHBox()
+		for _, a := range content.AgeBands {
+			a := a
+			row.Add(s.chip(s.t("quiz.age."+a), a == age, func() {
+				s.replace(&sceneListView{s: s, zone: v.zone, picked: a})
+			}))
+		}
+		chips = row
+	}
+	grid := container.New(&cardGrid{minW: 520})
+	for _, sc := range s.cat().Scenes.ForAge(age) {
+		sc := sc
+		// Text cards: a thumbnail would decode every strip whole just to show a sliver of it.
+		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
+		text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
+		if s.viewport().Height >= 900 {
+			text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
+		}
+		body := container.NewBorder(nil, nil, container.NewCenter(icon), nil, text)
+		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
+			s.push(&sceneLookView{s: s, zone: v.zone, sc: sc, age: age, yaw: sc.StartYaw})
+		})))
+	}
+	intro := s.para(s.tx(s.cat().Scenes.Intro), sizeBody, false, colorNameHeading)
+	var main fyne.CanvasObject = grid
+	if len(grid.Objects) == 0 {
+		main = container.NewCenter(s.para(s.t("scenes.none"), sizeLead, true, ""))
+	}
+	body := container.NewBorder(intro, nil, nil, nil, container.New(layout.NewCustomPaddedLayout(20, 0, 0, 0), main))
+	return screen{body: container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// sceneStrip is a scene's panorama decoded for this screen, shared by the views of one
+// scene so that it is decoded once per visit to it.
+type sceneStrip struct {
+	img     image.Image
+	loading bool
+	waiting []*panorama.Panorama
+}
+
+// loadStrip decodes the scene's panorama off the UI thread at its own size (the content
+// limits bound it; scaling a 4096-wide strip down costs more than drawing from it) and
+// hands it to the views that wait for it.
+func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
+	if st.img != nil {
+		p.SetStrip(st.img)
+		return
+	}
+	st.waiting = append(st.waiting, p)
+	if st.loading {
+		return
+	}
+	st.loading = true
+	pk := s.pack()
+	lim := content.DefaultLimits()
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		img, err := media.Decode(pk.Root, path, lim.ImageSide, lim.ImageSide, lim)
+		s.do(func() {
+			st.loading = false
+			if err != nil {
+				s.d.Log.Warn("scene panorama unreadable", "path", path, "err", err)
+				return
+			}
+			st.img = img
+			for _, p := range st.waiting {
+				p.SetStrip(img)
+			}
+			st.waiting = nil
+		})
+	}()
+}
+
+// sceneLookView is the panorama of one scene: the visitor looks around and taps a hotspot
+// to start its story.
+type sceneLookView struct {
+	s     *Shell
+	zone  content.Zone
+	sc    content.Scene
+	age   string
+	yaw   float64
+	strip *sceneStrip
+	pano  *panorama.Panorama
+}
+
+func (v *sceneLookView) enter() {
+	if v.strip == nil {
+		v.strip = &sceneStrip{}
+	}
+}
+
+func (v *sceneLookView) leave() {
+	if v.pano != nil {
+		v.yaw = v.pano.Yaw()
+		v.pano.Stop()
+	}
+}
+
+func (v *sceneLookView) build() screen {
+	s := v.s
+	if v.pano != nil { // redrawn (language, text size): keep looking where the visitor was
+		v.yaw = v.pano.Yaw()
+		v.pano.Stop()
+	}
+	var spots []panorama.Hotspot
+	for _, h := range v.sc.Hotspots {
+		spots = append(spots, panorama.Hotspot{ID: h.ID, Label: s.tx(h.Label), Yaw: h.Yaw, Pitch: h.Pitch})
+	}
+	p := panorama.New(v.yaw, spots)
+	p.Now = s.d.Clock.Now
+	p.HideCursor = s.d.HideCursor
+	p.OnTouch = s.activity
+	p.OnHotspot = v.open
+	v.pano = p
+	s.loadStrip(v.strip, v.sc.Panorama, p)
+	p.Start()
+
+	hint := card(withAlpha(colorBg, 0xD8), 32, 14, s.label(s.t("scenes.hint"), sizeBody, false, colorText))
+	tag := card(withAlpha(colorBg, 0xD8), 20, 8, s.label(s.t("scenes.illustrative"), sizeSmall, false, colorMuted))
+	over := container.NewBorder(container.NewHBox(layout.NewSpacer(), hint, layout.NewSpacer()),
+		container.NewHBox(tag, layout.NewSpacer()), nil, nil)
+	view := container.NewStack(p, padded(20, over))
+	head := s.header(content.Zone{Title: v.sc.Title, Color: v.zone.Color}, nil)
+	return screen{body: container.NewBorder(head, nil, nil, nil, view), zone: v.zone.ID, item: v.sc.ID}
+}
+
+// open starts the story at a hotspot.
+func (v *sceneLookView) open(id string) {
+	s := v.s
+	w, err := scene.Start(v.sc, id, v.age, s.d.Clock)
+	if err != nil { // validated content: only a broken pack gets here
+		s.d.Log.Warn("scene hotspot", "scene", v.sc.ID, "err", err)
+		return
+	}
+	s.record(event.NewSceneStart(v.zone.ID, v.sc.ID, id, v.age))
+	h, _ := v.sc.HotspotByID(id)
+	s.replace(&sceneMomentView{look: v.resume(), walk: w, facing: h.Yaw})
+}
+
+// resume is a fresh look view of the same scene where this one looks now.
+func (v *sceneLookView) resume() *sceneLookView {
+	yaw := v.yaw
+	if v.pano != nil {
+		yaw = v.pano.Yaw()
+	}
+	return &sceneLookView{s: v.s, zone: v.zone, sc: v.sc, age: v.age, yaw: math.Mod(yaw, 360), strip: v.strip}
+}
