@@ -111,7 +111,11 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 		if s.v.Lang() == content.En { // long titles: wrap, a size smaller
 			line = container.NewBorder(nil, nil, container.NewCenter(iconBox), nil, s.para(s.tx(z.Title), sizeLead, true, ""))
 		} else {
-			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), sizeTile, true, colorText))
+			ts := fyne.ThemeSizeName(sizeTile)
+			if len([]rune(z.Title.Zh)) > 6 { // 看看“吸毒后的你”: a size smaller, to fit a narrow tile
+				ts = sizeLead
+			}
+			line = container.NewHBox(container.NewCenter(iconBox), s.label(s.tx(z.Title), ts, true, colorText))
 			if len([]rune(z.Title.Zh)) <= 5 && s.homeTiles <= 4 { // no room for the English name beside a long title or in narrow tiles
 				line.(*fyne.Container).Add(container.NewCenter(s.label(other, sizeButton, false, colorText)))
 			}
