@@ -240,21 +240,35 @@ func absDiff(a, b uint32) uint32 {
 	return b - a
 }
 
-// colourCentre is the centre of the pixels of img that have colour c (a home tile's
-// background), and whether there are enough of them to be a tile.
+// colourCentre is a point inside the largest patch of colour c in img (a home tile's
+// background: a few other pixels of the colour elsewhere, on edges, do not move it), and
+// whether the patch is big enough to be a tile.
 func colourCentre(img image.Image, c color.NRGBA) (image.Point, bool) {
+	const cell = 24
 	b := img.Bounds()
-	minX, minY, maxX, maxY, n := b.Max.X, b.Max.Y, b.Min.X, b.Min.Y, 0
-	for y := b.Min.Y; y < b.Max.Y; y += 2 {
-		for x := b.Min.X; x < b.Max.X; x += 2 {
+	counts := map[image.Point]int{}
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
 			r, g, bl, _ := img.At(x, y).RGBA()
 			if nearByte(r>>8, c.R) && nearByte(g>>8, c.G) && nearByte(bl>>8, c.B) {
-				minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
-				n++
+				counts[image.Pt(x/cell, y/cell)]++
 			}
 		}
 	}
-	return image.Pt((minX+maxX)/2, (minY+maxY)/2), n > 2000
+	// The cell whose 3×3 neighbourhood is most wholly of the colour: the middle of a tile.
+	best, bestN := image.Point{}, 0
+	for p := range counts {
+		n := 0
+		for dy := -1; dy <= 1; dy++ {
+			for dx := -1; dx <= 1; dx++ {
+				n += counts[p.Add(image.Pt(dx, dy))]
+			}
+		}
+		if n > bestN {
+			best, bestN = p, n
+		}
+	}
+	return image.Pt(best.X*cell+cell/2, best.Y*cell+cell/2), bestN > 9*cell*cell*9/10
 }
 
 func nearByte(v uint32, want uint8) bool { return v+2 >= uint32(want) && v <= uint32(want)+2 }

@@ -59,11 +59,12 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 			if !differs(readPNG(t, attract), readPNG(t, home)) {
 				t.Fatal("a tap on the attract loop did not open the home screen")
 			}
-			tile := [2]int{sz.w / 4, sz.h * 35 / 100} // the first row, whatever the number of rows
-			if sz.h > sz.w {                          // portrait: one or two columns of tiles, under the question card
-				tile = [2]int{sz.w / 4, sz.h * 62 / 100}
+			// A tile found by its colour (the mirror's), wherever the home grid puts it.
+			tile, ok := colourCentre(readPNG(t, home), mirrorColour)
+			if !ok {
+				t.Fatalf("no home tile of the mirror's colour (shots in %s)", dir)
 			}
-			x.tap(tile[0], tile[1])
+			x.tap(tile.X, tile.Y)
 			zone := settled("zone")
 			if !differs(readPNG(t, home), readPNG(t, zone)) {
 				t.Fatal("a tap on a home tile opened nothing")

@@ -4,7 +4,11 @@ import (
 	"errors"
 	"image"
 	"sync"
+	"time"
 )
+
+// FaceInterval is the time between frames of an illustrated face (25 frames/s).
+const FaceInterval = 40 * time.Millisecond
 
 // Config wires a station.
 type Config struct {
@@ -137,7 +141,10 @@ func (s *Station) openFaceLocked() {
 	if len(s.cfg.Faces) == 0 {
 		return
 	}
-	src := &Images{Pictures: []image.Image{s.cfg.Faces[s.face%len(s.cfg.Faces)]}, Interval: 100e6}
+	// 25 frames/s, as a camera would give: the illustrated face goes through the same
+	// pipeline (effect, one pair in flight), so a kiosk without a camera costs what one
+	// with a camera does.
+	src := &Images{Pictures: []image.Image{s.cfg.Faces[s.face%len(s.cfg.Faces)]}, Interval: FaceInterval}
 	frames, err := src.Open()
 	if err != nil {
 		return
