@@ -81,7 +81,7 @@ fuzz:
 # software painter, real theme and content), plus the real binary under Xvfb: 00-xvfb-*, and
 # a tour of every screen at 1920x1080, 1280x800, 1080x1920 and 3840x2160 (real-WxH/).
 screenshots: deps-build deps-headless
-	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run 'TestGallery|TestBoardGallery' ./internal/ui/
+	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 -run 'TestGallery|TestBoardGallery|TestWallGallery|TestSceneGallery' ./internal/ui/
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots go test -count=1 ./internal/ui/keyboard/
 	UPDATE_SCREENSHOTS=$(CURDIR)/docs/screenshots KIOSK_SMOKE=require go test -count=1 -run 'TestSmoke|TestRealWindowFitsEveryScreen' ./cmd/kiosk/
 	$(call apt_install,$(APT_TEST))
