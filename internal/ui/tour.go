@@ -64,6 +64,29 @@ func (s *Shell) Tour() []TourStep {
 			s.replace(&caseView{s: s, zone: z, idx: 0, page: len(cat.Cases.Cases[0].Pages)})
 		})
 	}
+	if z, ok := zone(content.KindWall); ok && s.wallOn() {
+		add("wall", func() { s.home(); s.push(&wallView{s: s, zone: z}) })
+		add("wall-compose", func() { s.push(&composeView{s: s, zone: z}) })
+	}
+	if z, ok := zone(content.KindBoard); ok {
+		add("board-setup", func() { s.home(); s.push(&boardSetupView{s: s, zone: z}) })
+		add("board-game", func() {
+			if v, ok := s.top().(*boardSetupView); ok && v.teams > 0 {
+				v.start()
+			}
+		})
+	}
+	if z, ok := zone(content.KindScenes); ok {
+		add("scenes", func() { s.home(); s.push(&sceneListView{s: s, zone: z}) })
+		add("scene-look", func() {
+			if v, ok := s.top().(*sceneListView); ok {
+				if scs := cat.Scenes.ForAge(v.age()); len(scs) > 0 {
+					sc := scs[0]
+					s.push(&sceneLookView{s: s, zone: z, sc: sc, age: v.age(), yaw: sc.StartYaw})
+				}
+			}
+		})
+	}
 	if z, ok := zone(content.KindMirror); ok && !s.v.Settings().MirrorOff {
 		var mv *mirrorView
 		add("mirror", func() { s.home(); mv = newMirrorView(s, z); s.push(mv) })
