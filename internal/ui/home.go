@@ -121,10 +121,13 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 			}
 		}
 		inner := container.NewVBox(layout.NewSpacer(), line, tag, layout.NewSpacer())
-		if s.v.Lang() == content.En && s.v.Large() { // the title takes two lines: no room for the tagline
+		pad := float32(24)
+		if (s.v.Lang() == content.En && s.v.Large()) || // the title takes two lines: no room for the tagline
+			(s.shortScreen() && s.homeTiles > 6) { // three rows of tiles in 800 px: the title alone
 			inner = container.NewVBox(layout.NewSpacer(), line, layout.NewSpacer())
+			pad = 16
 		}
-		return s.tappable(container.NewStack(bg, padded(24, inner)), s.tap(open))
+		return s.tappable(container.NewStack(bg, padded(pad, inner)), s.tap(open))
 	}
 	text := container.NewVBox(title, sub, tag)
 	inner := container.NewBorder(container.NewHBox(layout.NewSpacer(), iconBox), text, nil, nil)
