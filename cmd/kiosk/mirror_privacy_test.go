@@ -255,7 +255,8 @@ func colourCentre(img image.Image, c color.NRGBA) (image.Point, bool) {
 			}
 		}
 	}
-	// The cell whose 3×3 neighbourhood is most wholly of the colour: the middle of a tile.
+	// The cell whose 3×3 neighbourhood holds most of the colour: inside a tile (its title
+	// and icon cover much of a short tile, so a third of the neighbourhood is enough).
 	best, bestN := image.Point{}, 0
 	for p := range counts {
 		n := 0
@@ -268,7 +269,7 @@ func colourCentre(img image.Image, c color.NRGBA) (image.Point, bool) {
 			best, bestN = p, n
 		}
 	}
-	return image.Pt(best.X*cell+cell/2, best.Y*cell+cell/2), bestN > 9*cell*cell*9/10
+	return image.Pt(best.X*cell+cell/2, best.Y*cell+cell/2), bestN > 9*cell*cell*35/100
 }
 
 func nearByte(v uint32, want uint8) bool { return v+2 >= uint32(want) && v <= uint32(want)+2 }
