@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -159,23 +160,35 @@ func onlyMissingAudio(rep content.Report) bool {
 	return true
 }
 
-// lintBank checks the quiz bank of a content root, or the bundled bank.
-// bankNarration lists the clips that read primary questions aloud (for gen-narration.sh).
-func bankNarration(args []string, stdout io.Writer) (int, error) {
-	bank, media := quizbank.Files(), assets.Content()
-	if len(args) == 1 {
+// bankArgs opens the quiz bank a `quizbank` command names: the bank of content root
+// args[0], or the bundled bank. done closes the root; code is the exit code on error.
+func bankArgs(args []string, command string) (bank, media fs.FS, done func(), code int, err error) {
+	bank, media, done = quizbank.Files(), assets.Content(), func() {}
+	switch {
+	case len(args) > 1:
+		return nil, nil, done, 2, fmt.Errorf("usage: kioskctl quizbank %s [ROOT]", command)
+	case len(args) == 1:
 		root, err := openRoot(args[0])
 		if err != nil {
-			return 1, err
+			return nil, nil, done, 1, err
 		}
-		defer root.Close()
+		done = func() { root.Close() }
 		bank, media = quiz.BankFS(root, nil), root
 		if bank == nil {
-			return 1, fmt.Errorf("%s has no quizbank directory", args[0])
+			done()
+			return nil, nil, func() {}, 1, fmt.Errorf("%s has no quizbank directory", args[0])
 		}
-	} else if len(args) > 1 {
-		return 2, errors.New("usage: kioskctl quizbank narration [ROOT]")
 	}
+	return bank, media, done, 0, nil
+}
+
+// bankNarration lists the clips that read primary questions aloud (for gen-narration.sh).
+func bankNarration(args []string, stdout io.Writer) (int, error) {
+	bank, media, done, code, err := bankArgs(args, "narration")
+	if err != nil {
+		return code, err
+	}
+	defer done()
 	b, rep := quiz.Load(bank, media)
 	if len(rep.Errors()) > 0 {
 		return 1, fmt.Errorf("the quiz bank has %d errors: run kioskctl quizbank lint", len(rep.Errors()))
@@ -186,21 +199,13 @@ func bankNarration(args []string, stdout io.Writer) (int, error) {
 	return 0, nil
 }
 
+// lintBank checks the quiz bank of a content root, or the bundled bank.
 func lintBank(args []string, stdout io.Writer) (int, error) {
-	bank, media := quizbank.Files(), assets.Content()
-	if len(args) == 1 {
-		root, err := openRoot(args[0])
-		if err != nil {
-			return 1, err
-		}
-		defer root.Close()
-		bank, media = quiz.BankFS(root, nil), root
-		if bank == nil {
-			return 1, fmt.Errorf("%s has no quizbank directory", args[0])
-		}
-	} else if len(args) > 1 {
-		return 2, errors.New("usage: kioskctl quizbank lint [ROOT]")
+	bank, media, done, code, err := bankArgs(args, "lint")
+	if err != nil {
+		return code, err
 	}
+	defer done()
 	b, rep := quiz.Load(bank, media)
 	for _, p := range rep.Problems {
 		fmt.Fprintln(stdout, p.String())
