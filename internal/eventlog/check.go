@@ -12,8 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // the database/sql driver
+
+	"github.com/jindu-edu/kiosk/internal/sqlitefile"
 )
 
 // dsn is the read-write connection string: WAL, fsync on every commit, BEGIN IMMEDIATE for
@@ -151,44 +152,11 @@ func integrityCheck(ctx context.Context, db *sql.DB) (string, error) {
 	return strings.Join(msgs, "; "), nil
 }
 
-// isCorrupt reports whether err says the file is not a (sound) SQLite database.
+// isCorrupt reports whether err says the file is not a (sound) SQLite database, or was
+// written by a newer schema than this program knows.
 func isCorrupt(err error) bool {
-	if errors.Is(err, errNewerSchema) {
-		return true
-	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return false
-	}
-	switch se.Code() & 0xff {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return true
-	}
-	return false
+	return errors.Is(err, errNewerSchema) || sqlitefile.Corrupt(err)
 }
 
-// moveAside renames path and its -wal and -shm files to path+".corrupt-<timestamp>" (with
-// the same suffixes, so the three still open together) and returns the new main name.
-func moveAside(path string, now time.Time) (string, error) {
-	base := path + ".corrupt-" + now.UTC().Format("20060102T150405Z")
-	dst := base
-	for i := 2; exists(dst) || exists(dst+"-wal"); i++ {
-		dst = fmt.Sprintf("%s-%d", base, i)
-	}
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		err := os.Rename(path+suffix, dst+suffix)
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", err
-		}
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return dst, nil
-}
-
-func exists(name string) bool {
-	_, err := os.Lstat(name)
-	return err == nil
-}
+// moveAside moves a damaged database (and its -wal and -shm) aside; see sqlitefile.MoveAside.
+func moveAside(path string, now time.Time) (string, error) { return sqlitefile.MoveAside(path, now) }

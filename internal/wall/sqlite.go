@@ -11,8 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"modernc.org/sqlite"
-	sqlite3 "modernc.org/sqlite/lib"
+	_ "modernc.org/sqlite" // the database/sql driver
+
+	"github.com/jindu-edu/kiosk/internal/sqlitefile"
 )
 
 // The store keeps the event log's durability rules (internal/eventlog): WAL, fsync on
@@ -184,41 +185,11 @@ func checkReadOnly(ctx context.Context, path string) (corrupt string, err error)
 	return "", nil
 }
 
+// isCorrupt reports whether err says the file is not a (sound) SQLite database, or was
+// written by a newer schema than this program knows.
 func isCorrupt(err error) bool {
-	if errors.Is(err, errNewerSchema) {
-		return true
-	}
-	var se *sqlite.Error
-	if !errors.As(err, &se) {
-		return false
-	}
-	switch se.Code() & 0xff {
-	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-		return true
-	}
-	return false
+	return errors.Is(err, errNewerSchema) || sqlitefile.Corrupt(err)
 }
 
-// moveAside renames path, -wal and -shm to path+".corrupt-<UTC time>" and returns the new name.
-func moveAside(path string, now time.Time) (string, error) {
-	base := path + ".corrupt-" + now.UTC().Format("20060102T150405Z")
-	dst := base
-	for i := 2; exists(dst) || exists(dst+"-wal"); i++ {
-		dst = fmt.Sprintf("%s-%d", base, i)
-	}
-	for _, suffix := range []string{"", "-wal", "-shm"} {
-		if err := os.Rename(path+suffix, dst+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return "", err
-		}
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return dst, nil
-}
-
-func exists(name string) bool {
-	_, err := os.Lstat(name)
-	return err == nil
-}
+// moveAside moves a damaged database (and its -wal and -shm) aside; see sqlitefile.MoveAside.
+func moveAside(path string, now time.Time) (string, error) { return sqlitefile.MoveAside(path, now) }
