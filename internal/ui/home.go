@@ -68,11 +68,10 @@ func (v *homeView) build() screen {
 			shown = append(shown, z)
 		}
 	}
-	vp := s.viewport()
 	// Compact tiles (icon and title on one line, the tagline under it) on 800 px high
-	// screens, and in landscape when more than six zones share the screen (3×3 at most).
+	// screens, and whenever more than six zones share the screen.
 	s.homeTiles = len(shown)
-	s.compactHome = s.shortScreen() || (len(shown) > 6 && vp.Width > vp.Height)
+	s.compactHome = s.shortScreen() || len(shown) > 6
 	tiles := container.New(&tileGrid{minH: s.tileMinHeight()})
 	for _, z := range shown {
 		z, open := z, openers[z.Kind]
