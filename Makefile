@@ -23,7 +23,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test fyne-package windows
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test fyne-package fyne-package-test windows windows-test usb-test
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -67,7 +67,7 @@ lint-content:
 # Every test, including the UI flows (fyne test driver) and the smoke test of the real
 # binary under Xvfb (KIOSK_SMOKE=require makes a missing Xvfb a failure, not a skip), and the
 # hub dashboard in headless Chromium (KIOSK_BROWSER=require, likewise).
-test: deps-build deps-headless deps-test vet lint-content
+test: deps-build deps-headless deps-test vet lint-content usb-test
 	KIOSK_SMOKE=require KIOSK_BROWSER=require go test -count=1 -timeout 30m ./...
 	scripts/fuzz.sh 3
 
@@ -135,6 +135,10 @@ sounds:
 package: build
 	scripts/build-deb.sh dist
 
+# The USB mount helper's choice of mounts and options, against stub mount commands.
+usb-test:
+	sh deploy/usb/mount-usb_test.sh
+
 # Builds the .deb at two versions and checks contents, install, upgrade and purge in a
 # throwaway root, and the units with systemd-analyze verify.
 package-test: build
@@ -152,12 +156,21 @@ fyne-package: deps-build
 # Windows: GUI-subsystem programs (no console window) cross-built with mingw-w64.
 # The first build of the kiosk takes about 6 minutes.
 APT_WINDOWS := gcc-mingw-w64-x86-64
+# make windows-test only: Debian's Wine runs the Windows test binaries (about 1.2 GB installed).
+APT_WINE := wine wine64
 windows:
 	$(call apt_install,$(APT_WINDOWS))
 	mkdir -p dist/windows
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc 	  go build -ldflags "$(LDFLAGS) -H windowsgui" -o dist/windows/kiosk.exe ./cmd/kiosk
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
+	  go build -ldflags "$(LDFLAGS) -H windowsgui" -o dist/windows/kiosk.exe ./cmd/kiosk
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/windows/kioskctl.exe ./cmd/kioskctl
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/windows/kiosk-hub.exe ./cmd/kiosk-hub
+
+# The unit tests of every package with Windows-specific code, built for Windows and run
+# under Wine (data directory, stick drive, sound detection, lock, screen blanking, config).
+windows-test:
+	$(call apt_install,$(APT_WINDOWS) $(APT_WINE))
+	scripts/windows-test.sh
 
 clean:
 	rm -rf bin dist

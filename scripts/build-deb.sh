@@ -38,7 +38,9 @@ install -d -m 0755 "$root/etc/jindu-kiosk" "$root/etc/default"
 	sed 's|^# data_dir = .*|data_dir = "/var/lib/jindu-kiosk"|' >"$root/etc/jindu-kiosk/kiosk.toml"
 grep -q '^data_dir = "/var/lib/jindu-kiosk"' "$root/etc/jindu-kiosk/kiosk.toml" ||
 	{ echo "build-deb: could not set data_dir in the default config" >&2; exit 1; }
-echo "KIOSK_USER=jindu-kiosk" >"$root/etc/default/jindu-usb"
+printf '%s\n' "# deploy/usb/mount-usb: the kiosk's account, and the config whose [packs] usb_dir" \
+	"# (read-only) and [events] export_dir (read-write) the stick is mounted at." \
+	"KIOSK_USER=jindu-kiosk" "KIOSK_CONFIG=/etc/jindu-kiosk/kiosk.toml" >"$root/etc/default/jindu-usb"
 chmod 0644 "$root/etc/jindu-kiosk/kiosk.toml" "$root/etc/default/jindu-usb"
 doc=$root/usr/share/doc/jindu-kiosk
 install -d "$doc"

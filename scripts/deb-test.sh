@@ -7,6 +7,7 @@
 #   - upgrade to the newer version: a staff-edited config is kept, the data dir is kept;
 #   - remove, then purge: programs gone, the event-log directory kept;
 #   - systemd-analyze verify on every unit as installed;
+#   - the USB helper (deploy/usb/mount-usb_test.sh) and the paths in the packaged config;
 #   - lintian, when installed (its findings are printed, not fatal).
 # Needs dpkg, useradd/usermod (passwd) and systemd-analyze. `make package-test` runs it.
 set -euo pipefail
@@ -88,6 +89,14 @@ if systemd-analyze --help 2>/dev/null | grep -q -- --root && [ -d /usr/lib/syste
 else
 	echo "skip systemd-analyze verify (no --root support)"
 fi
+
+# --- the USB helper's mounts as the installed config asks for them (stub mount commands)
+sh deploy/usb/mount-usb_test.sh
+grep -q "^export_dir = '/media/usb-export'" "$root/etc/jindu-kiosk/kiosk.toml" &&
+	grep -q "^usb_dir = '/media/usb'" "$root/etc/jindu-kiosk/kiosk.toml" ||
+	fail "the packaged config does not have the paths deploy/usb mounts at"
+grep -q "^KIOSK_CONFIG=/etc/jindu-kiosk/kiosk.toml" "$root/etc/default/jindu-usb" || fail "/etc/default/jindu-usb lacks KIOSK_CONFIG"
+ok "USB: packs read-only at /media/usb, exports read-write at /media/usb-export"
 
 # --- remove, purge
 dpkg_root -r jindu-kiosk

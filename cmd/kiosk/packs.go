@@ -59,7 +59,8 @@ func packDesk(cfg config.Config, store *pack.Store, shelf *exhibit.Shelf, log *s
 	return exhibit.NewPackDesk(exhibit.PackDeskConfig{
 		Store: store, Shelf: shelf, Bundled: bundled(cfg.DataDir), Trust: trust,
 		Limits:  pack.Limits{MaxBytes: cfg.Packs.MaxBytes, MaxFiles: cfg.Packs.MaxFiles, MaxRatio: cfg.Packs.MaxRatio},
-		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir, Log: log,
+		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir,
+		ReportDir: cfg.Events.ExportDir, Log: log,
 		Open: func(dir string) fs.FS {
 			root, err := openRoot(dir)
 			if err != nil {

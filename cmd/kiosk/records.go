@@ -14,6 +14,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/evsync"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/ui"
+	"github.com/jindu-edu/kiosk/internal/usbdrive"
 )
 
 // EventsFile is the visitor log inside the data directory.
@@ -62,8 +63,11 @@ func openRecords(cfg config.Config, contentVersion string, packVersion func() st
 		dev.PublicKey = evsync.PublicKeyString(key.Public().(ed25519.PublicKey))
 		log.Info("kiosk key", "public_key", dev.PublicKey)
 		deps.Export = func(all bool, progress func(done, total int)) (int, string, error) {
-			dir := cfg.Events.ExportDir
-			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			dir := usbdrive.Resolve(cfg.Events.ExportDir)
+			if dir == "" {
+				dir = cfg.Events.ExportDir // "auto" and no removable drive found
+			}
+			if st, err := os.Stat(dir); dir == usbdrive.Auto || err != nil || !st.IsDir() {
 				return 0, dir, fmt.Errorf("%w at %s: insert one (or set [events] export_dir)", ui.ErrNoStick, dir)
 			}
 			opts := evsync.ExportOptions{Progress: progress, Logger: log}

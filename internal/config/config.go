@@ -40,7 +40,7 @@ type Config struct {
 type Events struct {
 	DiskBudgetMB  int    `toml:"disk_budget_mb"` // alarm in the staff panel at 80 %; 0: none
 	RetentionDays int    `toml:"retention_days"` // synced or exported events older than this are deleted
-	ExportDir     string `toml:"export_dir"`     // where the USB stick is mounted
+	ExportDir     string `toml:"export_dir"`     // where the USB stick is mounted writable
 }
 
 // Sync configures upload to the district office's hub; an empty HubURL turns it off.
@@ -68,7 +68,7 @@ func Default() Config {
 		Audio:      true,
 		Visitor:    kiosk.DefaultSettings(),
 		Quiz:       Quiz{QuestionTime: kiosk.Duration(30 * time.Second), RoundSize: 10},
-		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: defaultUSBDir},
+		Events:     Events{DiskBudgetMB: 1024, RetentionDays: 90, ExportDir: defaultExportDir},
 		Sync:       Sync{PollInterval: kiosk.Duration(30 * time.Second), BatchSize: 500},
 		Packs:      DefaultPacks(),
 	}
@@ -151,9 +151,10 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Example is a commented config file with every default (this platform's USB path);
+// Example is a commented config file with every default (this platform's USB paths);
 // `kioskctl config example` prints it.
-var Example = strings.ReplaceAll(example, `"/media/usb"`, tomlPath(defaultUSBDir))
+var Example = strings.NewReplacer(`"/media/usb"`, tomlPath(defaultUSBDir),
+	`"/media/usb-export"`, tomlPath(defaultExportDir)).Replace(example)
 
 // tomlPath quotes a path as a TOML literal string (Windows backslashes stay as they are).
 func tomlPath(p string) string { return "'" + p + "'" }
@@ -205,8 +206,10 @@ round_size = 10
 disk_budget_mb = 1024
 # Events older than this are deleted once they are synced to the hub or exported to USB.
 retention_days = 90
-# Where the USB stick is mounted; the staff panel's "导出到U盘" writes there.
-export_dir = "/media/usb"
+# Where the USB stick is mounted writable: the staff panel's "导出到U盘" writes the event
+# log there, and content-pack install reports go there too. On Linux deploy/usb mounts the
+# stick read-write here and read-only at [packs] usb_dir; keep the two paths different.
+export_dir = "/media/usb-export"
 
 [sync]
 # The district office's hub, e.g. "https://hub.example.org"; empty: no network upload.

@@ -89,10 +89,12 @@ func TestHoursSection(t *testing.T) {
 
 func TestWindowsDataDir(t *testing.T) {
 	env := map[string]string{"ProgramData": `C:\ProgramData`}
-	if got := windowsDataDir(func(k string) string { return env[k] }); !strings.HasSuffix(got, "jindu-kiosk") || !strings.HasPrefix(got, `C:\ProgramData`) {
+	exe := `C:\Program Files\JinduKiosk`
+	if got := windowsDataDir(func(k string) string { return env[k] }, exe); !strings.HasSuffix(got, "jindu-kiosk") || !strings.HasPrefix(got, `C:\ProgramData`) {
 		t.Fatalf("windows data dir %q", got)
 	}
-	if got := windowsDataDir(func(string) string { return "" }); got != "jindu-kiosk-data" {
+	// Without %ProgramData%: beside the program, not in the working directory.
+	if got := windowsDataDir(func(string) string { return "" }, exe); !strings.HasPrefix(got, exe) || !strings.HasSuffix(got, "jindu-kiosk-data") {
 		t.Fatalf("no ProgramData: %q", got)
 	}
 }

@@ -15,8 +15,8 @@ type Packs struct {
 	// printed by `kioskctl pack keygen`. A pack signed by any of them is accepted; list the
 	// old and the new key while rotating. Empty: no pack can be installed.
 	TrustedKeys KeyList `toml:"trusted_keys"`
-	// USBDir is where the stick is mounted; the staff panel lists the *.jkpack files there
-	// and writes install reports back to it.
+	// USBDir is where the stick is mounted (read-only on Linux, see deploy/usb); the staff
+	// panel lists the *.jkpack files there. Install reports go to [events] export_dir.
 	USBDir string `toml:"usb_dir"`
 	// MaxBytes, MaxFiles and MaxRatio bound what a pack may unpack to: total bytes, number
 	// of files, and uncompressed bytes per compressed byte of a file (zip bombs).
@@ -99,8 +99,9 @@ const examplePacks = `
 # signed by any listed key is accepted; keep the old key listed while rotating to a new one.
 # Empty: the staff panel refuses every pack.
 trusted_keys = []
-# Where the USB stick is mounted: the staff panel lists *.jkpack files there and writes an
-# install report back to it.
+# Where the USB stick is mounted (read-only is enough): the staff panel lists *.jkpack
+# files there. The install report goes to [events] export_dir. "auto" (the Windows
+# default): the first removable drive with a medium in it.
 usb_dir = "/media/usb"
 # Limits on what a pack may unpack to: total bytes (4 GiB), number of files, and bytes per
 # compressed byte of any one file (refuses zip bombs).

@@ -7,8 +7,13 @@ import (
 	"path/filepath"
 )
 
-// defaultUSBDir is where the USB stick is mounted (deploy/usb mounts it there).
-const defaultUSBDir = "/media/usb"
+// defaultUSBDir is where the USB stick is mounted read-only for content packs, and
+// defaultExportDir where the same stick is mounted read-write for exports and reports
+// (deploy/usb mounts it at both).
+const (
+	defaultUSBDir    = "/media/usb"
+	defaultExportDir = "/media/usb-export"
+)
 
 // platformDataDir is $XDG_DATA_HOME/jindu-kiosk, else ~/.local/share/jindu-kiosk.
 // (Packaged installs set data_dir = "/var/lib/jindu-kiosk" in /etc/jindu-kiosk/kiosk.toml.)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/pack"
+	"github.com/jindu-edu/kiosk/internal/usbdrive"
 )
 
 // PackDeskConfig is what the pack desk is made of.
@@ -23,7 +24,10 @@ type PackDeskConfig struct {
 	Limits     pack.Limits
 	KioskID    string
 	AppVersion string
-	StickDir   string // where the USB stick is mounted
+	StickDir   string // where the USB stick is mounted (packs are read from it)
+	// ReportDir is where install reports are written: the stick's writable mount, which on
+	// Linux is not StickDir (deploy/usb mounts StickDir read-only). "": StickDir.
+	ReportDir string
 	// Open makes an installed content root readable; nil: os.DirFS. The kiosk passes a file
 	// system that refuses links and special files.
 	Open  func(dir string) fs.FS
@@ -33,7 +37,7 @@ type PackDeskConfig struct {
 
 // PackDesk is the kiosk's side of content packs: it lists the packs on the stick,
 // installs one (verify, stage, check with the same loaders as lint, switch atomically),
-// puts the new content on the shelf and writes a report back to the stick; it rolls back.
+// puts the new content on the shelf and writes a report to the stick (ReportDir); it rolls back.
 // Its methods may run off the UI thread; one change runs at a time.
 type PackDesk struct {
 	c  PackDeskConfig
@@ -48,18 +52,37 @@ func NewPackDesk(c PackDeskConfig) *PackDesk {
 	if c.Log == nil {
 		c.Log = slog.Default()
 	}
+	if c.ReportDir == "" {
+		c.ReportDir = c.StickDir
+	}
 	return &PackDesk{c: c}
 }
 
-// StickDir is where packs are looked for.
-func (d *PackDesk) StickDir() string { return d.c.StickDir }
+// StickDir is where packs are looked for: the configured path, or for usbdrive.Auto the
+// drive found now (the configured value while none is found).
+func (d *PackDesk) StickDir() string {
+	if dir := usbdrive.Resolve(d.c.StickDir); dir != "" {
+		return dir
+	}
+	return d.c.StickDir
+}
 
 // Scan lists the packs on the stick, newest version first; nil when no stick is there.
-func (d *PackDesk) Scan() []pack.Found { return pack.Scan(d.c.StickDir, d.c.Trust, d.c.Limits) }
+func (d *PackDesk) Scan() []pack.Found {
+	dir := usbdrive.Resolve(d.c.StickDir)
+	if dir == "" {
+		return nil
+	}
+	return pack.Scan(dir, d.c.Trust, d.c.Limits)
+}
 
 // StickPresent reports whether the stick directory exists.
 func (d *PackDesk) StickPresent() bool {
-	st, err := os.Stat(d.c.StickDir)
+	dir := usbdrive.Resolve(d.c.StickDir)
+	if dir == "" {
+		return false
+	}
+	st, err := os.Stat(dir)
 	return err == nil && st.IsDir()
 }
 
@@ -161,16 +184,19 @@ func (d *PackDesk) Rollback() Outcome {
 		Message: fmt.Sprintf("已回退到“%s”（版本 %d）。", in.Manifest.Title.Zh, in.Manifest.Version)}
 }
 
-// report writes the install report to the stick; a stick that cannot take it is logged.
+// report writes the install report to the stick's writable mount; a stick that cannot
+// take it is logged.
 func (d *PackDesk) report(path string, m pack.Manifest, result, msg string, problems []string) string {
-	if !d.StickPresent() {
+	dir := usbdrive.Resolve(d.c.ReportDir)
+	if st, err := os.Stat(dir); dir == "" || err != nil || !st.IsDir() {
+		d.c.Log.Warn("install report not written: no stick at the export path", "dir", d.c.ReportDir)
 		return ""
 	}
 	now := time.Now()
 	if d.c.Clock != nil {
 		now = d.c.Clock.Now()
 	}
-	where, err := pack.WriteReport(d.c.StickDir, pack.Report{KioskID: d.c.KioskID, Time: now,
+	where, err := pack.WriteReport(dir, pack.Report{KioskID: d.c.KioskID, Time: now,
 		PackFile: filepath.Base(path), PackID: m.ID, Version: m.Version, Result: result,
 		Message: msg, Problems: problems})
 	if err != nil {

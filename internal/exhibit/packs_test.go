@@ -111,3 +111,36 @@ func TestDeskRefusesContentWithErrors(t *testing.T) {
 		t.Fatalf("foreign key: %v", out.Err)
 	}
 }
+
+// On Linux the stick's packs path is a read-only mount (deploy/usb): the install report
+// goes to the writable export path, and nothing is written beside the packs.
+func TestDeskWritesTheReportToTheExportPath(t *testing.T) {
+	pub, priv := exhibittest.Key(t)
+	store, err := pack.OpenStore(filepath.Join(t.TempDir(), "packs"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stick, export := t.TempDir(), t.TempDir()
+	d := NewPackDesk(PackDeskConfig{Store: store, Shelf: NewShelf(mustBundled(t)), Bundled: bundled,
+		Trust: []ed25519.PublicKey{pub}, KioskID: "kiosk-07", AppVersion: "1.0.0", StickDir: stick, ReportDir: export})
+	p := exhibittest.Build(t, exhibittest.DemoRoot(t, nil), stick, "base-v2.jkpack", "base", 2, priv)
+	out := d.Install(context.Background(), p, nil)
+	if out.Err != nil {
+		t.Fatalf("install: %v (%s)", out.Err, out.Message)
+	}
+	if filepath.Dir(out.Report) != export {
+		t.Fatalf("report at %q, want it in the export path %s", out.Report, export)
+	}
+	if names, _ := filepath.Glob(filepath.Join(stick, "jkpack-report_*")); len(names) != 0 {
+		t.Fatalf("report written beside the packs: %v", names)
+	}
+
+	// No stick at the export path: the install still succeeds, without a report.
+	d2 := NewPackDesk(PackDeskConfig{Store: store, Shelf: NewShelf(mustBundled(t)), Bundled: bundled,
+		Trust: []ed25519.PublicKey{pub}, KioskID: "kiosk-07", AppVersion: "1.0.0", StickDir: stick,
+		ReportDir: filepath.Join(export, "missing")})
+	p3 := exhibittest.Build(t, exhibittest.DemoRoot(t, nil), stick, "base-v3.jkpack", "base", 3, priv)
+	if out := d2.Install(context.Background(), p3, nil); out.Err != nil || out.Report != "" {
+		t.Fatalf("install without an export path: %v, report %q", out.Err, out.Report)
+	}
+}
