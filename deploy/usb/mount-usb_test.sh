@@ -1,6 +1,6 @@
 #!/bin/sh
 # mount-usb_test.sh: runs mount-usb against stub blkid/mount/umount/mountpoint/findmnt/id/
-# mkdir that record what they are asked and keep a table of "mounts", and checks which
+# mkdir/rmdir that record what they are asked and keep a table of "mounts", and checks which
 # mounts it makes with which options, for each file system and config. Touches nothing on
 # this machine, unless USB_TEST_REAL=1 (root: real mounts of a loop device, see the end).
 # `make usb-test` and scripts/deb-test.sh run it.
@@ -47,10 +47,9 @@ cat >"$stubs/findmnt" <<EOF
 src=\$(awk -v d="\$5" '\$2 == d { print \$1 }' "$t/mounts")
 case \$src in /dev/*) echo "\$src" ;; "") exit 1 ;; *) awk -v d="\$src" '\$2 == d { print \$1 }' "$t/mounts" ;; esac
 EOF
-cat >"$stubs/mkdir" <<EOF
-#!/bin/sh
-echo "mkdir \$*" >>"$t/log"
-EOF
+for c in mkdir rmdir; do
+	printf '#!/bin/sh\necho "%s $*" >>"%s"\n' "$c" "$t/log" >"$stubs/$c"
+done
 chmod +x "$stubs"/*
 
 # run FSTYPE CONFIG-TEXT ARGS…: runs mount-usb; its stderr in $t/err, exit status in $rc.
@@ -157,7 +156,7 @@ grep -q "already mounted" "$t/err" || fail "second stick: message: $(cat "$t/err
 run vfat "$conf" --stop sdc1
 expect_no '^umount' "stop other"
 run vfat "$conf" --stop sdb1
-[ "$(grep '^umount' "$t/log" | tr '\n' ';')" = "umount /media/usb;umount /media/usb-export;" ] ||
+[ "$(grep -e '^umount' -e '^rmdir' "$t/log" | tr '\n' ';')" = "umount /media/usb;rmdir /media/usb;umount /media/usb-export;rmdir /media/usb-export;" ] ||
 	fail "stop: $(cat "$t/log")"
 [ ! -s "$t/mounts" ] || fail "stop left mounts: $(cat "$t/mounts")"
 
@@ -190,6 +189,7 @@ if [ "${USB_TEST_REAL:-}" = 1 ]; then
 	KIOSK_CONFIG=$r/kiosk.toml sh "$here/mount-usb" --stop "${loop#/dev/}" || fail "real: --stop"
 	exec 3<&-
 	if grep -q " $r/usb" /proc/self/mountinfo; then fail "real: still mounted after --stop"; fi
+	[ ! -e "$r/usb" ] && [ ! -e "$r/usb-export" ] || fail "real: mount points left after --stop"
 	losetup -d "$loop"
 	echo "ok   mount-usb on a real ext4 stick image ($loop): packs read-only, exports read-write, unmounted"
 	loop=
