@@ -144,14 +144,23 @@ usb-test:
 package-test: build
 	scripts/deb-test.sh bin
 
-# The Fyne package (a tarball with the kiosk, its icon and a .desktop file) from cmd/kiosk,
-# where FyneApp.toml is. It holds the kiosk only: kiosk PCs use the .deb (make package).
-FYNE ?= $(shell command -v fyne || echo $(HOME)/go/bin/fyne)
+# The Fyne package dist/jindu-kiosk.tar.xz from cmd/kiosk, where FyneApp.toml is: the kiosk
+# (git version embedded), its icon, a .desktop entry and a Makefile that installs them
+# (docs/install.md). It holds the kiosk only: kiosk PCs use the .deb (make package). The
+# fyne tool is pinned and installed into bin/ (from the Go module proxy).
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+FYNE := $(CURDIR)/bin/fyne
 fyne-package: deps-build
-	@[ -x "$(FYNE)" ] || go install fyne.io/tools/cmd/fyne@v1.7.4
+	@$(FYNE) version 2>/dev/null | grep -q 'v1.7.4' || GOBIN=$(CURDIR)/bin go install $(FYNE_TOOL)
 	mkdir -p dist
-	cd cmd/kiosk && $(FYNE) package --os linux --release --app-version $(FYNE_VERSION) --name jindu-kiosk
+	cd cmd/kiosk && GOFLAGS="-ldflags=-X=main.version=$(VERSION)" \
+	  $(FYNE) package --os linux --release --app-version $(FYNE_VERSION) --name jindu-kiosk
 	mv cmd/kiosk/jindu-kiosk.tar.xz dist/
+
+# Checks the Fyne package: contents, desktop entry, icon, --version, make install/uninstall
+# into a throwaway DESTDIR, and the packaged binary's first frame under Xvfb.
+fyne-package-test: fyne-package deps-headless
+	scripts/fyne-package-test.sh dist/jindu-kiosk.tar.xz $(VERSION)
 
 # Windows: GUI-subsystem programs (no console window) cross-built with mingw-w64.
 # The first build of the kiosk takes about 6 minutes.
