@@ -83,12 +83,16 @@ func DefaultDataDir() string {
 	return platformDataDir(os.Getenv)
 }
 
-// Path picks the config file: the flag, else $JINDU_KIOSK_CONFIG, else "" (defaults only).
+// Path picks the config file: the flag, else $JINDU_KIOSK_CONFIG, else on Windows
+// kiosk.toml in the data directory if it is there, else "" (defaults only).
 func Path(flag string) string {
 	if flag != "" {
 		return flag
 	}
-	return os.Getenv(EnvConfig)
+	if p := os.Getenv(EnvConfig); p != "" {
+		return p
+	}
+	return platformConfigPath()
 }
 
 // Load reads path over the defaults; path "" means defaults only. Unknown keys are errors,

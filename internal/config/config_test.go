@@ -50,6 +50,26 @@ func TestOverridesAndErrors(t *testing.T) {
 	}
 }
 
+func TestConfigInDataDir(t *testing.T) {
+	dir := t.TempDir()
+	if got := configInDataDir(dir); got != "" {
+		t.Fatalf("no kiosk.toml, yet %q", got)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "kiosk.toml"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := configInDataDir(dir); got != "" {
+		t.Fatalf("a directory named kiosk.toml taken for the config: %q", got)
+	}
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "kiosk.toml"), []byte(Example), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := configInDataDir(other); got != filepath.Join(other, "kiosk.toml") {
+		t.Fatalf("kiosk.toml in the data dir not found: %q", got)
+	}
+}
+
 func TestPathAndDataDirFromEnvironment(t *testing.T) {
 	t.Setenv(EnvConfig, "/etc/jindu/kiosk.toml")
 	t.Setenv(EnvData, "/var/lib/jindu")

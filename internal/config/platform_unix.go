@@ -27,3 +27,7 @@ func platformDataDir(getenv func(string) string) string {
 	}
 	return filepath.Join(home, ".local", "share", "jindu-kiosk")
 }
+
+// platformConfigPath is "": on Linux the config is named by --config or
+// $JINDU_KIOSK_CONFIG (the systemd unit sets it to /etc/jindu-kiosk/kiosk.toml).
+func platformConfigPath() string { return "" }

@@ -28,3 +28,6 @@ func platformDataDir(getenv func(string) string) string {
 	}
 	return windowsDataDir(getenv, filepath.Dir(exe))
 }
+
+// platformConfigPath is kiosk.toml in the data directory, if it is there.
+func platformConfigPath() string { return configInDataDir(DefaultDataDir()) }

@@ -1,8 +1,8 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package pack
 
-// lockFile is a no-op where flock is unavailable (the kiosk runs on Linux).
+// lockFile is a no-op where neither flock nor LockFileEx is available.
 func lockFile(string) (func(), error) { return func() {}, nil }
 
 // freeBytes reports unlimited space where statfs is unavailable.
