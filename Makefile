@@ -153,8 +153,11 @@ FYNE := $(CURDIR)/bin/fyne
 fyne-package: deps-build
 	@$(FYNE) version 2>/dev/null | grep -q 'v1.7.4' || GOBIN=$(CURDIR)/bin go install $(FYNE_TOOL)
 	mkdir -p dist
+	@# fyne package rewrites FyneApp.toml (Build+1, comments dropped): it is put back after.
+	cp cmd/kiosk/FyneApp.toml dist/FyneApp.toml.orig
 	cd cmd/kiosk && GOFLAGS="-ldflags=-X=main.version=$(VERSION)" \
-	  $(FYNE) package --os linux --release --app-version $(FYNE_VERSION) --name jindu-kiosk
+	  $(FYNE) package --os linux --release --app-version $(FYNE_VERSION) --name jindu-kiosk; \
+	  st=$$?; mv ../../dist/FyneApp.toml.orig FyneApp.toml; exit $$st
 	mv cmd/kiosk/jindu-kiosk.tar.xz dist/
 
 # Checks the Fyne package: contents, desktop entry, icon, --version, make install/uninstall

@@ -6,8 +6,9 @@
 #   - the binary is an executable that prints VERSION for --version;
 #   - `make install` / `make uninstall` with DESTDIR put the three files in place and take
 #     them away again;
-#   - the packaged binary paints its first frame under Xvfb (more than 50 colours on the
-#     screen) with a throwaway data directory; SCREENSHOT=FILE keeps that frame.
+#   - the packaged binary paints its first full-screen frame under Xvfb at 1920x1080 (more
+#     than 50 colours, the bottom-right corner painted) with a throwaway data directory;
+#     SCREENSHOT=FILE keeps that frame; XVFB_DISPLAY=N picks the display number.
 # `make fyne-package-test` runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,24 +60,28 @@ if ! command -v Xvfb >/dev/null || ! command -v import >/dev/null; then
 	echo "skip first frame under Xvfb (needs xvfb and imagemagick: make deps-headless)"
 	exit 0
 fi
-disp=:$((140 + RANDOM % 20))
+disp=:${XVFB_DISPLAY:-$((140 + RANDOM % 20))}
 Xvfb "$disp" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
 mkdir -p "$work/data"
 DISPLAY=$disp LANG=zh_CN.UTF-8 "$work/$bin" --data "$work/data" >"$work/kiosk.log" 2>&1 &
 kiosk=$!
-colours=0
+colours=0 corner=0
 for _ in $(seq 150); do # up to about 30 s on a loaded machine
 	kill -0 "$kiosk" 2>/dev/null || { cat "$work/kiosk.log" >&2; fail "the packaged kiosk exited"; }
 	if DISPLAY=$disp import -window root "$work/frame.png" 2>/dev/null; then
 		colours=$(identify -format %k "$work/frame.png" 2>/dev/null || echo 0)
-		[ "$colours" -gt 50 ] && break
+		# painted, and full screen: the bottom-right corner is no longer the root's black
+		corner=$(convert "$work/frame.png" -crop 100x100+1800+950 -format '%[fx:mean>0.02]' info: 2>/dev/null || echo 0)
+		[ "$colours" -gt 50 ] && [ "$corner" = 1 ] && break
 	fi
 	sleep 0.2
 done
-[ "$colours" -gt 50 ] || { tail -20 "$work/kiosk.log" >&2; fail "no first frame (screen has $colours colours)"; }
-[ -z "${SCREENSHOT:-}" ] || cp "$work/frame.png" "$SCREENSHOT"
+[ "$colours" -gt 50 ] && [ "$corner" = 1 ] ||
+	{ tail -20 "$work/kiosk.log" >&2; fail "no full-screen first frame ($colours colours, corner painted: $corner)"; }
+# the kept screenshot a little later: the first full-screen frame may still be mid-layout
+[ -z "${SCREENSHOT:-}" ] || { sleep 3; DISPLAY=$disp import -window root "$SCREENSHOT"; }
 if grep -q "Error in Fyne call thread" "$work/kiosk.log"; then
 	grep -m3 "Error in Fyne call thread" "$work/kiosk.log" >&2
 	fail "the packaged build (fyneDo migration) reports UI calls off the main goroutine"
