@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/jindu-edu/kiosk/internal/atomicfile"
@@ -199,7 +200,13 @@ func (s *Store) prune(st state) {
 	}
 }
 
+// syncDir makes a rename or new entry in dir durable. Not on Windows: a directory cannot be
+// flushed through the read-only handle os.Open gives (FlushFileBuffers: access denied), and
+// NTFS journals directory changes itself.
 func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return wrapErr(CodeIO, dir, err)
