@@ -1,6 +1,7 @@
 #!/bin/bash
 # windows-test.sh: cross-compiles the unit tests of every package with Windows-specific
-# code (a *_windows.go file, or a build constraint naming windows or unix) for
+# code (a *_windows.go file, a build constraint naming windows or unix, or a
+# runtime.GOOS == "windows" branch) for
 # windows/amd64 and runs each test binary under Wine, in its package directory, with a
 # throwaway Wine prefix. Needs wine (Debian: wine wine64) and, for packages that use cgo,
 # mingw-w64. `make windows-test` runs it.
@@ -10,7 +11,8 @@ command -v wine >/dev/null || { echo "windows-test: wine is not installed (apt-g
 out=$(mktemp -d)
 trap 'wineserver -k 2>/dev/null || true; rm -rf "$out"' EXIT
 export WINEPREFIX=$out/prefix WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-mapfile -t dirs < <( { find cmd internal -name '*_windows.go'; grep -rlE '^//go:build .*(windows|unix)' --include='*.go' cmd internal; } |
+mapfile -t dirs < <( { find cmd internal -name '*_windows.go'; grep -rlE '^//go:build .*(windows|unix)' --include='*.go' cmd internal;
+	grep -rl 'GOOS == "windows"' --include='*.go' cmd internal; } |
 	xargs -n1 dirname | sort -u)
 # WINDOWS_TEST_PKGS="internal/config internal/pack" runs only those.
 [ -z "${WINDOWS_TEST_PKGS:-}" ] || read -ra dirs <<<"$WINDOWS_TEST_PKGS"
@@ -32,7 +34,7 @@ for d in "${dirs[@]}"; do
 		continue
 	fi
 	[ -e "$out/$name.test.exe" ] || { echo "--   $d: no tests"; continue; }
-	(cd "$d" && wine "$out/$name.test.exe" -test.v -test.count=1 >"$out/$name.log" 2>&1) || true
+	(cd "$d" && timeout 900 wine "$out/$name.test.exe" -test.v -test.count=1 >"$out/$name.log" 2>&1) || true
 	# Wine 8 lacks the delete call Go 1.26's os.RemoveAll uses ("unlinkat …: Invalid
 	# function."), so every t.TempDir cleanup fails there. A test whose only complaint is
 	# that cleanup is counted as passed; any other failure fails.
