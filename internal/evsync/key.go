@@ -2,6 +2,7 @@ package evsync
 
 import (
 	"github.com/jindu-edu/kiosk/internal/edkey"
+	"runtime"
 
 	"crypto/ed25519"
 	"crypto/rand"
@@ -80,7 +81,9 @@ func loadKey(path string) (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("kiosk key %s: %w", path, err)
 	}
-	if st, err := os.Stat(path); err == nil && st.Mode().Perm()&0o077 != 0 {
+	// (Windows has no such mode bits: every file reads as 0666, and the data directory's
+	// ACL under %ProgramData% is what protects the key there.)
+	if st, err := os.Stat(path); err == nil && runtime.GOOS != "windows" && st.Mode().Perm()&0o077 != 0 {
 		slog.Warn("kiosk key is readable by other users; chmod 600 it", "path", path, "mode", st.Mode().Perm())
 	}
 	return priv, nil
