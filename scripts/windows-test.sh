@@ -48,7 +48,6 @@ for d in "${dirs[@]}"; do
 		/^(panic|fatal error):/ { print "(" $0 ")" }' "$out/$name.log" | sort -u)
 	if [ -z "$real" ] && grep -qE -e '^(ok|PASS|FAIL)' "$out/$name.log"; then
 		echo "ok   $d: $(grep -c -- '--- PASS' "$out/$name.log" || true) passed, $(grep -c -- '--- SKIP' "$out/$name.log" || true) skipped, $(grep -c -- '--- FAIL' "$out/$name.log" || true) failed only on Wine's temp-dir cleanup"
-		grep -A1 -e '--- SKIP' "$out/$name.log" | grep -v -e '--- SKIP' -e '^--$' | sed 's/^/       skip: /' || true
 	else
 		echo "FAIL $d under wine: ${real:-no result}" >&2
 		grep -v "TempDir RemoveAll cleanup" "$out/$name.log" | grep -B2 -A8 -e '--- FAIL' -e '^panic' | head -60 >&2
