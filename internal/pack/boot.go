@@ -44,22 +44,60 @@ func (s *Store) BootStarting() (notice string, err error) {
 		b.Starts++
 		return "", s.writeBoot(b)
 	}
+	return s.fallBack(st, fmt.Sprintf("连续 %d 次启动未能显示画面", b.Starts))
+}
+
+// FailCurrent rolls back at once, without waiting for failed starts: the current install
+// cannot be started at all (the launcher could not run its program). why says so in
+// Chinese ("无法运行"). It returns the notice, as BootStarting does; "" when nothing is
+// installed.
+func (s *Store) FailCurrent(why string) (notice string, err error) {
+	unlock, err := lockFile(filepath.Join(s.dir, lockName))
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	st, err := s.readState()
+	if err != nil || st.Current == "" {
+		return "", err
+	}
+	return s.fallBack(st, why)
+}
+
+// fallBack makes the previous install current (none: the bundled content, or for programs
+// the version installed with the system), keeps the notice and counts this start against
+// what it returns to. Call with the lock.
+func (s *Store) fallBack(st state, why string) (string, error) {
 	bad, _ := s.load(st.Current)
-	back := "内置内容"
+	var prev Installed
+	hasPrev := false
 	if st.Previous != "" {
-		if prev, err := s.load(st.Previous); err == nil {
+		var err error
+		prev, err = s.load(st.Previous)
+		hasPrev = err == nil
+	}
+	var notice string
+	if bad.Manifest.IsApp() {
+		back := "随系统安装的版本"
+		if hasPrev && prev.Manifest.App != nil {
+			back = "上一版本 " + prev.Manifest.App.Version
+		}
+		notice = fmt.Sprintf("%s%s，已自动恢复为%s。展项照常运行；请不要再安装这个更新包，并把此提示告知技术人员。",
+			bad.Manifest.Label(), why, back)
+	} else {
+		back := "内置内容"
+		if hasPrev {
 			back = fmt.Sprintf("上一版本“%s”（版本 %d）", prev.Manifest.Title.Zh, prev.Manifest.Version)
 		}
+		notice = fmt.Sprintf("%s%s，已自动恢复为%s。", bad.Manifest.Label(), why, back)
 	}
-	notice = fmt.Sprintf("内容包“%s”（版本 %d）连续 %d 次启动未能显示画面，已自动恢复为%s。",
-		bad.Manifest.Title.Zh, bad.Manifest.Version, b.Starts, back)
 	next := state{Current: st.Previous}
 	if err := s.writeState(next); err != nil {
 		return "", err
 	}
-	s.log.Warn("pack rolled back after failed starts", "pack", st.Current, "starts", b.Starts, "to", st.Previous)
+	s.log.Warn("pack rolled back after failed starts", "pack", st.Current, "why", why, "to", st.Previous)
 	s.prune(next)
-	err = s.writeBoot(bootState{Pack: next.Current, Starts: 1, Notice: notice, At: time.Now()})
+	err := s.writeBoot(bootState{Pack: next.Current, Starts: 1, Notice: notice, At: time.Now()})
 	return notice, err
 }
 
