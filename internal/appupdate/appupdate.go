@@ -14,10 +14,12 @@ package appupdate
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/pack"
@@ -62,9 +64,19 @@ func CheckProgram(ctx context.Context, program, want string) error {
 	ctx, cancel := context.WithTimeout(ctx, CheckTimeout)
 	defer cancel()
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, program, "--version")
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Run(); err != nil {
+	var err error
+	for try := 0; try < 3; try++ {
+		out.Reset()
+		cmd := exec.CommandContext(ctx, program, "--version")
+		cmd.Stdout, cmd.Stderr = &out, &out
+		// A program written a moment ago may still be open for writing in a child that
+		// another goroutine forked meanwhile ("text file busy"): try again shortly.
+		if err = cmd.Run(); !errors.Is(err, syscall.ETXTBSY) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if err != nil {
 		return &pack.Error{Code: pack.CodeProgram, File: pack.RootPrefix + pack.AppKiosk,
 			Detail: fmt.Sprintf("%s --version: %v: %s", filepath.Base(program), err, firstLine(out.String()))}
 	}
