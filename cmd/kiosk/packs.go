@@ -24,6 +24,13 @@ func packStore(cfg config.Config, log *slog.Logger) (*pack.Store, string) {
 		log.Error("content pack store unusable: no pack can be installed", "err", err)
 		return nil, ""
 	}
+	if os.Getenv(appupdate.EnvRolledBack) != "" {
+		// The launcher has just replaced a program update that failed to start: those
+		// failed starts were the program's, not the content pack's.
+		if err := store.BootOK(); err != nil {
+			log.Error("content pack start count not reset after the program rollback", "err", err)
+		}
+	}
 	notice, err := store.BootStarting()
 	if err != nil {
 		log.Error("content pack start count not kept", "err", err)

@@ -33,6 +33,11 @@ const Dir = "app"
 // is confirmed by Confirm.
 const EnvInstall = "JINDU_APP_INSTALL"
 
+// EnvRolledBack is set ("1") by the launcher when it has just returned to an earlier
+// program: the failed starts were the program's, so the kiosk does not count them against
+// its content pack (the content store would otherwise roll back a good pack too).
+const EnvRolledBack = "JINDU_APP_ROLLED_BACK"
+
 // CheckTimeout bounds the `--version` run of a staged program.
 const CheckTimeout = 20 * time.Second
 

@@ -76,16 +76,20 @@ func (k *kit) mustInstall(v string) pack.Installed {
 // starts is a fake exec: it records each program started and fails those in fail.
 type starts struct {
 	paths, installs []string
+	rolled          []bool // EnvRolledBack was set
 	fail            map[string]error
 }
 
 func (s *starts) exec(path string, argv, env []string) error {
 	s.paths = append(s.paths, path)
+	rolled := false
 	for _, e := range env {
 		if v, ok := strings.CutPrefix(e, EnvInstall+"="); ok {
 			s.installs = append(s.installs, v)
 		}
+		rolled = rolled || e == EnvRolledBack+"=1"
 	}
+	s.rolled = append(s.rolled, rolled)
 	if argv[0] != path {
 		return fmt.Errorf("argv[0] %q", argv[0])
 	}
@@ -137,7 +141,7 @@ func TestChoose(t *testing.T) {
 
 func TestInstallRefusesAndSwitchesAtomically(t *testing.T) {
 	k := newKit(t)
-	_, stranger := ed25519.GenerateKey(nil)
+	_, stranger, _ := ed25519.GenerateKey(nil)
 	refusals := []struct {
 		name, path, running string
 		want                pack.Code
@@ -212,6 +216,9 @@ func TestLauncherTrialFailureRollsBack(t *testing.T) {
 	if k.current() != "1.5.0" || s.last() != first {
 		t.Fatalf("after %d failed starts: current %s, ran %s", pack.CrashLimit, k.current(), s.last())
 	}
+	if !s.rolled[len(s.rolled)-1] || s.rolled[len(s.rolled)-2] {
+		t.Fatalf("%s told the kiosk only after the rollback: %v", EnvRolledBack, s.rolled)
+	}
 	notice, _ := k.store.LastNotice()
 	for _, want := range []string{"版本 1.6.0", "连续 2 次启动未能显示画面", "已自动恢复为上一版本 1.5.0", "不要再安装这个更新包"} {
 		if !strings.Contains(notice, want) {
@@ -260,15 +267,30 @@ func TestLauncherSuccessKeepsPrevious(t *testing.T) {
 			t.Fatal("stale EnvInstall passed on")
 		}
 	}
+	// Once it has shown its first frame the update is off trial: later crashes before a
+	// frame (a bad content pack, a driver) do not roll the program back.
+	for range 2 * pack.CrashLimit {
+		k.launcher("1.4.0", s).Run(nil)
+	}
+	if k.current() != "1.6.0" {
+		t.Fatalf("a confirmed update was rolled back for later crashes: %s", k.current())
+	}
+}
+
+func TestConfirmNeedsTheLaunchedInstall(t *testing.T) {
+	k := newKit(t)
+	k.mustInstall("1.5.0")
+	s := &starts{}
 	// A kiosk started by hand (no EnvInstall) confirms nothing: its frames say nothing
 	// about the update on trial.
+	for range pack.CrashLimit {
+		k.launcher("1.4.0", s).Run(nil)
+		Confirm(k.store, "")
+		Confirm(k.store, "v1005000-other")
+	}
 	k.launcher("1.4.0", s).Run(nil)
-	Confirm(k.store, "")
-	k.launcher("1.4.0", s).Run(nil)
-	Confirm(k.store, "")
-	k.launcher("1.4.0", s).Run(nil)
-	if k.current() != "1.5.0" {
-		t.Fatalf("unconfirmed starts did not roll back: %s", k.current())
+	if k.current() != "" || s.last() != "" {
+		t.Fatalf("unconfirmed starts did not roll back: current %q, ran %q", k.current(), s.last())
 	}
 }
 

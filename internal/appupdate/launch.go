@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"github.com/jindu-edu/kiosk/internal/pack"
 )
@@ -29,8 +30,8 @@ func Choose(packaged Program, cur pack.Installed, ok bool) Program {
 }
 
 // Launcher starts the kiosk: it chooses the program, counts the start of an update on
-// trial (pack.Store.BootStarting: after CrashLimit starts without a first frame the store
-// returns to the previous version) and replaces itself with the program, so that the
+// trial (pack.Store.TrialStarting: after CrashLimit starts without a first frame the store
+// returns to the previous version; once it has shown one, it is no longer on trial) and replaces itself with the program, so that the
 // service manager sees one process (Type=notify, the watchdog).
 type Launcher struct {
 	Store    *pack.Store // data_dir/app; nil: always the packaged program
@@ -49,7 +50,7 @@ func (l *Launcher) Run(args []string) error {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	counted := false
+	counted, rolled := false, false
 	for range 8 { // each withdrawal shortens the store's chain; the packaged program ends it
 		p := l.Packaged
 		if l.Store != nil {
@@ -58,17 +59,18 @@ func (l *Launcher) Run(args []string) error {
 		}
 		if p.Install != "" && !counted {
 			counted = true
-			notice, err := l.Store.BootStarting()
+			notice, err := l.Store.TrialStarting()
 			if err != nil {
 				log.Warn("app update: start not counted", "err", err)
 			}
 			if notice != "" {
 				log.Warn("app update rolled back", "notice", notice)
+				rolled = true
 				continue // the rollback counted this start for what it returned to
 			}
 		}
 		log.Info("starting the kiosk", "program", p.Path, "version", p.Version, "install", p.Install)
-		err := l.Exec(p.Path, append([]string{p.Path}, args...), withInstall(l.Env, p.Install))
+		err := l.Exec(p.Path, append([]string{p.Path}, args...), l.env(p.Install, rolled))
 		if err == nil {
 			return nil
 		}
@@ -79,24 +81,30 @@ func (l *Launcher) Run(args []string) error {
 		notice, ferr := l.Store.FailCurrent(fmt.Sprintf("无法运行（%v）", err))
 		if ferr != nil {
 			log.Error("app update not withdrawn: starting the packaged program", "err", ferr)
-			if err := l.Exec(l.Packaged.Path, append([]string{l.Packaged.Path}, args...), withInstall(l.Env, "")); err != nil {
+			if err := l.Exec(l.Packaged.Path, append([]string{l.Packaged.Path}, args...), l.env("", true)); err != nil {
 				return fmt.Errorf("start %s: %w", l.Packaged.Path, err)
 			}
 			return nil
 		}
 		log.Warn("app update withdrawn", "notice", notice)
+		rolled = true
 	}
 	return errors.New("app update: no program could be started")
 }
 
-// withInstall is env with EnvInstall set to install (and any earlier value removed).
-func withInstall(env []string, install string) []string {
-	out := make([]string, 0, len(env)+1)
-	for _, e := range env {
-		if len(e) > len(EnvInstall) && e[:len(EnvInstall)+1] == EnvInstall+"=" {
+// env is the launcher's environment with EnvInstall set to install and EnvRolledBack set
+// when this start follows a rollback (earlier values of both removed).
+func (l *Launcher) env(install string, rolled bool) []string {
+	out := make([]string, 0, len(l.Env)+2)
+	for _, e := range l.Env {
+		if strings.HasPrefix(e, EnvInstall+"=") || strings.HasPrefix(e, EnvRolledBack+"=") {
 			continue
 		}
 		out = append(out, e)
 	}
-	return append(out, EnvInstall+"="+install)
+	out = append(out, EnvInstall+"="+install)
+	if rolled {
+		out = append(out, EnvRolledBack+"=1")
+	}
+	return out
 }

@@ -176,3 +176,35 @@ func TestAppWithdrawAndFailCurrent(t *testing.T) {
 		t.Fatalf("withdraw from nothing: %v", err)
 	}
 }
+
+// TestTrialStartingEndsAtTheFirstFrame: an install is on trial until its first BootOK;
+// then its starts are no longer counted, while BootStarting (content packs) keeps counting.
+func TestTrialStartingEndsAtTheFirstFrame(t *testing.T) {
+	a := newAppFixture(t)
+	for _, v := range []string{"1.5.0", "1.6.0"} {
+		if _, err := a.store.Install(context.Background(), a.build(v, nil), a.appOpts()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := a.store.TrialStarting(); n != "" || err != nil {
+		t.Fatalf("first start: %q %v", n, err)
+	}
+	if err := a.store.BootOK(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 * CrashLimit {
+		if n, _ := a.store.TrialStarting(); n != "" {
+			t.Fatalf("start %d after the first frame rolled back: %q", i, n)
+		}
+	}
+	if cur, _ := a.store.Current(); cur.Manifest.App.Version != "1.6.0" {
+		t.Fatal("rolled back")
+	}
+	// BootStarting has no trial: the same starts count.
+	for range CrashLimit {
+		a.store.BootStarting()
+	}
+	if n, _ := a.store.BootStarting(); !strings.Contains(n, "上一版本 1.5.0") {
+		t.Fatalf("BootStarting did not count: %q", n)
+	}
+}

@@ -16,8 +16,9 @@ import (
 const CrashLimit = 2
 
 type bootState struct {
-	Pack   string    `json:"pack"`   // the install these starts belong to
-	Starts int       `json:"starts"` // starts without BootOK
+	Pack   string    `json:"pack"`         // the install these starts belong to
+	Starts int       `json:"starts"`       // starts without BootOK
+	OK     bool      `json:"ok,omitempty"` // BootOK was called for this install at least once
 	Notice string    `json:"notice,omitempty"`
 	At     time.Time `json:"at,omitzero"` // when the notice was written
 }
@@ -26,7 +27,15 @@ type bootState struct {
 // the current pack; when the pack has already failed to reach the first frame CrashLimit
 // times in a row, it rolls back to the previous pack (or to none: the bundled content) and
 // returns a Chinese notice for the staff panel. Call BootOK once the first frame is shown.
-func (s *Store) BootStarting() (notice string, err error) {
+func (s *Store) BootStarting() (notice string, err error) { return s.bootStarting(false) }
+
+// TrialStarting is BootStarting for an install on trial: once an install has reached its
+// first frame (BootOK), its later starts are not counted and it is never rolled back for
+// them. The launcher uses it for program updates: a crash a week later is not the
+// update's fault.
+func (s *Store) TrialStarting() (notice string, err error) { return s.bootStarting(true) }
+
+func (s *Store) bootStarting(trial bool) (notice string, err error) {
 	unlock, err := lockFile(filepath.Join(s.dir, lockName))
 	if err != nil {
 		return "", err
@@ -39,6 +48,9 @@ func (s *Store) BootStarting() (notice string, err error) {
 	b := s.readBoot()
 	if b.Pack != st.Current {
 		b = bootState{Pack: st.Current, Notice: b.Notice, At: b.At}
+	}
+	if trial && b.OK {
+		return "", nil
 	}
 	if b.Starts < CrashLimit {
 		b.Starts++
@@ -109,10 +121,10 @@ func (s *Store) BootOK() error {
 	}
 	defer unlock()
 	b := s.readBoot()
-	if b.Starts == 0 {
+	if b.Starts == 0 && b.OK {
 		return nil
 	}
-	b.Starts = 0
+	b.Starts, b.OK = 0, true
 	return s.writeBoot(b)
 }
 
