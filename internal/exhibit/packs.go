@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jindu-edu/kiosk/internal/appupdate"
 	"github.com/jindu-edu/kiosk/internal/pack"
 )
 

@@ -304,11 +304,13 @@ func (s *Shell) withdrawApp() {
 // exports the visitor log to the same stick: one visit of the stick does both.
 func (s *Shell) updateAndExport() {
 	export := func() {
-		if s.d.Records.Export != nil {
-			s.staffPage = pageDevice
+		if s.d.Records.Export == nil { // no export on this kiosk: say what the update did
 			s.refreshStaff(s.staffStatus)
-			s.startExport(false)
+			return
 		}
+		s.staffPage = pageDevice
+		s.refreshStaff(s.staffStatus)
+		s.startExport(false)
 	}
 	for _, f := range s.packs.found { // content only: a program update is installed on its own
 		if f.State == pack.StateValid && !f.Manifest.IsApp() && s.d.Packs.Newer(f) {
