@@ -6,8 +6,10 @@
 # the systemd unit does:
 #   1. under Xvfb (when installed): the update (execve, same process id) reaches its first
 #      frame and confirms its start;
-#   2. `-- --version` starts exit before any frame: two of them leave the update on trial,
-#      the third start is back on 1.0.0 with the rollback notice in `app status`.
+#      after that it is off trial: starts that never show a frame no longer count;
+#   2. withdrawn and installed again (on trial), `-- --version` starts exit before any
+#      frame: two of them run the update, the third is back on 1.0.0 with the rollback
+#      notice in `app status`.
 # `make app-update-test` runs it. DISPLAY_NUM picks the Xvfb display (default 42).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +57,14 @@ if command -v Xvfb >/dev/null; then
 	kill "$kiosk"
 	wait "$kiosk" || true
 	ok "under Xvfb: the launcher's process became kiosk 1.1.0, which confirmed its first frame"
+	for i in 1 2 3; do
+		v=$("$ctl" app launch -- --version 2>/dev/null)
+		[ "$v" = 1.1.0 ] || fail "confirmed update: start $i ran $v"
+	done
+	ok "a confirmed update is off trial: three starts without a frame still run 1.1.0"
+	# the same update again, on trial: withdraw it and install it once more
+	"$ctl" app rollback >/dev/null
+	"$ctl" app install "$tmp/stick/kiosk-1.1.0.jkpack" --trust "$tmp/k.pub" >/dev/null
 else
 	echo "skip the first-frame check (no Xvfb)"
 fi
