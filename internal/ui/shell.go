@@ -136,6 +136,8 @@ type Shell struct {
 	overlay     *fyne.Container
 	modal       string      // "", "idle", "pin", "staff"
 	pinOK       func()      // what the right PIN opens
+	pinChecking bool        // a PIN is being checked off the UI thread
+	pinGen      int         // counts PIN pads shown, so a late answer goes to its own pad
 	export      exportState // the USB export, running or done
 	staffPage   string      // the staff panel's page on show (staffPages)
 	overview    overviewState
