@@ -7,7 +7,7 @@
 //
 //	store, _ := pack.OpenStore(filepath.Join(dataDir, appupdate.Dir), log)
 //	appupdate.Install(ctx, store, path, opts)          // staff panel or kioskctl
-//	(&appupdate.Launcher{…}).Run(args)                   // before the kiosk: choose, count, exec
+//	(&appupdate.Launcher{…}).Run(args)                   // before the kiosk: choose, count (TrialStarting), exec
 //	appupdate.Confirm(store, os.Getenv(appupdate.EnvInstall)) // the kiosk, after its first frame
 package appupdate
 
