@@ -577,7 +577,11 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.win.Resize(size)
 		r.tap("轻触屏幕 开始参观")
 		r.tap("中 / EN")
+		th := fyne.CurrentApp().Settings().Theme()
 		r.tap("A+")
+		if fyne.CurrentApp().Settings().Theme() != th || th.Size(sizeBody) <= 28 {
+			t.Fatal("A+ must enlarge the text in the theme in force, without setting a new theme (Fyne drops its font caches on SetTheme)")
+		}
 		r.noClipping("home")
 		cat := r.shell.cat()
 		r.tap("History of Drug Control")

@@ -244,8 +244,8 @@ func (s *Shell) packChanged() {
 
 // syncTheme applies the visit's text size to the theme.
 func (s *Shell) syncTheme() {
-	if s.th.large != s.v.Large() || fyne.CurrentApp().Settings().Theme() != s.th {
-		s.th = s.th.withLarge(s.v.Large())
+	s.th.setLarge(s.v.Large()) // the caller draws the view again
+	if fyne.CurrentApp().Settings().Theme() != s.th {
 		fyne.CurrentApp().Settings().SetTheme(s.th)
 	}
 }
