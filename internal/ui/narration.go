@@ -137,9 +137,9 @@ func (n *narrationBar) update(st audio.Status) {
 	switch st.State {
 	case audio.Playing:
 		icon = theme.MediaPauseIcon()
-		text = "“" + n.line(st) + "”"
+		text = n.s.quote(n.line(st))
 	case audio.Paused:
-		text = "“" + n.line(st) + "”"
+		text = n.s.quote(n.line(st))
 	case audio.Stopped:
 		if st.Finished {
 			icon = theme.MediaReplayIcon()

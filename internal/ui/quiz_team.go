@@ -111,9 +111,19 @@ type contestView struct {
 	audience string
 	note     string // what just happened ("禁毒先锋队答对了！+10")
 	shown    int
+	spoken   int // the question index last read aloud, plus one
 	over     bool
 
 	ring *timerRing
+}
+
+// enter reads an open question aloud to a primary group, as the solo round does; the bar
+// under the answers shows its caption (running by itself when the kiosk has no sound).
+func (v *contestView) enter() {
+	if v.over || v.c.Closed() {
+		return
+	}
+	v.s.readAloud(v.zone.ID, v.audience, v.c.Current(), v.c.Index(), &v.spoken)
 }
 
 func (v *contestView) build() screen {
@@ -169,7 +179,11 @@ func (v *contestView) build() screen {
 		container.NewCenter(v.banner()))
 	center := container.NewVBox(top, layout.NewSpacer(),
 		s.para(s.tx(q.Prompt), promptSize, true, ""),
-		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices), layout.NewSpacer())
+		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices))
+	if s.narrSrc != nil && !c.Closed() { // the question read aloud, with its caption
+		center.Add(s.narration(s.tx(q.Prompt)))
+	}
+	center.Add(layout.NewSpacer())
 	if c.Closed() {
 		next := s.t("quiz.next")
 		if c.Index()+1 == c.Len() {

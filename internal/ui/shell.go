@@ -48,6 +48,10 @@ type Deps struct {
 	Packs PackDesk
 	// Wall is the message wall's store; nil: the kiosk has no wall (no tile, no review page).
 	Wall *wall.Store
+	// WallDelivery says which messages' events have left the kiosk (the event log's
+	// Delivered for wall_message); nil without an event log: approved messages past
+	// retention are then kept up to the store's bound.
+	WallDelivery func() (wall.Delivery, error)
 	// Do runs work from other goroutines on the UI thread; nil: fyne.Do. Tests queue it
 	// and run it on the test's goroutine, as the app's one UI thread would.
 	Do func(func())
@@ -288,6 +292,9 @@ func (s *Shell) Tick() {
 	if s.v.State() == kiosk.Attract && !s.closedTick() && s.modal == "" {
 		s.advanceAttract()
 	}
+	if s.v.State() == kiosk.Attract && s.modal == "" {
+		s.settleWall() // between visits, once a day
+	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
 		t.tick()
 	}
@@ -492,8 +499,33 @@ func (s *Shell) cycleVolume() {
 // t translates a UI string in the visitor's language.
 func (s *Shell) t(key string, args ...any) string { return s.d.Strings.T(s.v.Lang(), key, args...) }
 
-// tx picks the visitor's language from a content text.
-func (s *Shell) tx(t content.Text) string { return t.In(s.v.Lang()) }
+// tx picks the visitor's language from a content text (English with straight quotes:
+// plainQuotes).
+func (s *Shell) tx(t content.Text) string {
+	if s.v.Lang() == content.En && t.En != "" {
+		return english(t)
+	}
+	return t.In(s.v.Lang())
+}
+
+// other is a title in the language the visitor did not choose, shown under it.
+func (s *Shell) other(t content.Text) string {
+	if s.v.Lang() == content.En {
+		return t.Zh
+	}
+	return english(t)
+}
+
+// english is the English side of a bilingual text, with straight quotes.
+func english(t content.Text) string { return plainQuotes(t.En) }
+
+// quote puts a caption line in quotation marks: “…” in Chinese, "…" in English.
+func (s *Shell) quote(line string) string {
+	if s.v.Lang() == content.En {
+		return `"` + plainQuotes(line) + `"`
+	}
+	return "“" + line + "”"
+}
 
 // Lang is the visitor's current language (for tests).
 func (s *Shell) Lang() content.Lang { return s.v.Lang() }
