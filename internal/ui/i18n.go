@@ -70,23 +70,26 @@ func (s *Strings) T(l content.Lang, key string, args ...any) string {
 		v = fmt.Sprintf(v, args...)
 	}
 	if english {
-		v = plainQuotes(v)
+		v = englishPunct(v)
 	}
 	return v
 }
 
-// quoteMarks turns curly quotes into straight ones.
-var quoteMarks = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'")
+// latinMarks are the punctuation marks the bundled font draws full-width, with the Latin
+// marks that take their place in English.
+var latinMarks = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "…", "...")
 
-// plainQuotes gives English text straight quotes. The bundled font is a Chinese one, whose
-// “ ” ‘ ’ are full-width (as Chinese typesetting wants them), so in an English sentence they
-// leave a gap of half a word on each side; its " and ' are proportional. Chinese text keeps
-// its quotes: only English text goes through here (Shell.t, Shell.tx, the captions).
-func plainQuotes(s string) string {
-	if !strings.ContainsAny(s, "“”‘’") {
+// englishPunct gives English text straight quotes and a three-dot ellipsis. The bundled
+// font is a Chinese one, whose “ ” ‘ ’ … are full-width (as Chinese typesetting wants
+// them), so in an English sentence they leave a gap of half a word on each side; its " '
+// and . are proportional. Chinese text keeps its marks: only English text goes through
+// here (Shell.t, Shell.tx, english, the captions). The spaced separator · stays: the font
+// has no narrow one, and between two spaces its width reads as space.
+func englishPunct(s string) string {
+	if !strings.ContainsAny(s, "“”‘’…") {
 		return s
 	}
-	return quoteMarks.Replace(s)
+	return latinMarks.Replace(s)
 }
 
 // All returns every string of every table, for the font-coverage test.

@@ -60,9 +60,9 @@ func englishTexts(t *testing.T) []string {
 	return out
 }
 
-// TestEnglishPunctuationIsProportional: the bundled Chinese font draws “ ” ‘ ’ full-width,
-// so English text shows straight quotes instead (plainQuotes); after that no punctuation
-// mark of any English text is drawn a full em wide.
+// TestEnglishPunctuationIsProportional: the bundled Chinese font draws “ ” ‘ ’ … full-width,
+// so English text shows straight quotes and three dots instead (englishPunct); after that
+// no punctuation mark of any English text is drawn a full em wide.
 func TestEnglishPunctuationIsProportional(t *testing.T) {
 	f, err := sfnt.Parse(assets.FontRegular)
 	if err != nil {
@@ -70,7 +70,7 @@ func TestEnglishPunctuationIsProportional(t *testing.T) {
 	}
 	var buf sfnt.Buffer
 	if w := advance(t, f, &buf, '“'); w < 0.9 {
-		t.Fatalf("the font's “ is %.2f em: the reason for plainQuotes is gone", w)
+		t.Fatalf("the font's “ is %.2f em: the reason for englishPunct is gone", w)
 	}
 	for _, r := range `"'` {
 		if w := advance(t, f, &buf, r); w > 0.5 {
@@ -79,11 +79,15 @@ func TestEnglishPunctuationIsProportional(t *testing.T) {
 	}
 	wide := map[rune]string{}
 	for _, s := range englishTexts(t) {
-		for _, r := range plainQuotes(s) {
+		s = englishPunct(s)
+		for i, r := range s {
 			if !unicode.IsPunct(r) || unicode.Is(unicode.Han, r) || r >= 0x3000 {
 				continue // Chinese punctuation in a Chinese name inside English text is Chinese
 			}
-			if _, seen := wide[r]; !seen && advance(t, f, &buf, r) >= 0.8 {
+			if r == '·' && strings.HasPrefix(s[i+len("·"):], " ") && strings.HasSuffix(s[:i], " ") {
+				continue // the spaced separator: its width reads as space
+			}
+			if _, seen := wide[r]; !seen && advance(t, f, &buf, r) >= 0.99 {
 				wide[r] = s
 			}
 		}
@@ -99,9 +103,10 @@ func TestPlainQuotes(t *testing.T) {
 		"A ‘stamp’ isn’t a stamp":   `A 'stamp' isn't a stamp`,
 		"no quotes at all":          "no quotes at all",
 		"Installed pack “南明” (v2)":  `Installed pack "南明" (v2)`,
+		"Well… all right":           "Well... all right",
 	} {
-		if got := plainQuotes(in); got != want {
-			t.Errorf("plainQuotes(%q) = %q, want %q", in, got, want)
+		if got := englishPunct(in); got != want {
+			t.Errorf("englishPunct(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -112,6 +117,7 @@ func TestPlainQuotes(t *testing.T) {
 func TestEnglishScreensShowStraightQuotes(t *testing.T) {
 	r := newRig(t)
 	r.tap("轻触屏幕 开始参观")
+	r.tap("毒品种类")
 	r.tap("识破伪装")
 	first := r.shell.cat().Disguises.Items[0]
 	if !strings.Contains(first.Name.Zh, "“") || !strings.Contains(first.Name.En, "“") {

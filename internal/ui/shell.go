@@ -499,8 +499,8 @@ func (s *Shell) cycleVolume() {
 // t translates a UI string in the visitor's language.
 func (s *Shell) t(key string, args ...any) string { return s.d.Strings.T(s.v.Lang(), key, args...) }
 
-// tx picks the visitor's language from a content text (English with straight quotes:
-// plainQuotes).
+// tx picks the visitor's language from a content text (English with Latin quotes and
+// ellipsis: englishPunct).
 func (s *Shell) tx(t content.Text) string {
 	if s.v.Lang() == content.En && t.En != "" {
 		return english(t)
@@ -516,13 +516,13 @@ func (s *Shell) other(t content.Text) string {
 	return english(t)
 }
 
-// english is the English side of a bilingual text, with straight quotes.
-func english(t content.Text) string { return plainQuotes(t.En) }
+// english is the English side of a bilingual text, with Latin quotes and ellipsis.
+func english(t content.Text) string { return englishPunct(t.En) }
 
 // quote puts a caption line in quotation marks: “…” in Chinese, "…" in English.
 func (s *Shell) quote(line string) string {
 	if s.v.Lang() == content.En {
-		return `"` + plainQuotes(line) + `"`
+		return `"` + englishPunct(line) + `"`
 	}
 	return "“" + line + "”"
 }
