@@ -104,17 +104,32 @@ func (r *rig) startContest(mode, audience string, more ...string) *contestView {
 	return r.shell.top().(*contestView)
 }
 
-// TestTeamContestReadingFits: with the reading bar under the answers, a four-team contest
-// still fits the small and the portrait screen.
+// TestTeamContestReadingFits: a four-team contest with its reading fits every screen: the
+// reading control ends above the teams' zones (on an 800 px screen it is a button beside
+// the progress), and no text is cut off.
 func TestTeamContestReadingFits(t *testing.T) {
-	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
 		r := newRig(t, withQuiz(&saves{}), withClips)
 		r.win.Resize(size)
-		r.startContest("轮流答", "小学生", "4 队")
-		if len(r.player.plays) != 1 {
-			t.Fatalf("%v: nothing read", size)
+		v := r.startContest("抢答", "小学生", "4 队")
+		for v.c.Current().Type == quiz.TrueFalse { // three or four answers: two rows
+			v.c.Next()
+			r.shell.replace(v)
+		}
+		if len(r.player.plays) != 2 || r.shell.narr == nil {
+			t.Fatalf("%v: read %v", size, r.player.plays)
 		}
 		r.noClipping(fmt.Sprintf("contest with its reading at %v", size))
+		drv := fyne.CurrentApp().Driver()
+		ctl := r.shell.narr.obj
+		bottom := drv.AbsolutePositionForObject(ctl).Y + ctl.Size().Height
+		for _, o := range r.objects() {
+			if textOf(o) == r.shell.teamName(v.c, 0) {
+				if top := drv.AbsolutePositionForObject(o).Y; bottom > top {
+					t.Errorf("%v: the reading control ends at %.0f, below the first team's name at %.0f", size, bottom, top)
+				}
+			}
+		}
 	}
 }
 

@@ -137,6 +137,7 @@ type Shell struct {
 	root        *fyne.Container // background, page, bar, overlays
 	page        *fyne.Container
 	bar         *fyne.Container
+	main        *fyne.Container // page above bar
 	overlay     *fyne.Container
 	modal       string      // "", "idle", "pin", "staff"
 	pinOK       func()      // what the right PIN opens
@@ -186,11 +187,11 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	s.page = container.NewStack()
 	s.bar = container.NewStack()
 	s.overlay = container.NewStack()
-	main := container.NewBorder(nil, s.bar, nil, nil, s.page)
+	s.main = container.NewBorder(nil, s.bar, nil, nil, s.page)
 	hot := s.tappable(canvas.NewRectangle(color.Transparent), s.hotCornerTapped)
 	corner := container.NewWithoutLayout(hot)
 	hot.Resize(fyne.NewSize(110, 110))
-	s.root = container.NewStack(bg, main, corner, s.overlay)
+	s.root = container.NewStack(bg, s.main, corner, s.overlay)
 	win.SetContent(container.New(screenLayout{}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
 	d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) }) // for the life of the program
@@ -421,6 +422,9 @@ func (s *Shell) refreshBar() {
 		s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	}
 	s.bar.Refresh()
+	// The page takes the bar's room when it is hidden, and gives it back: laid out at once
+	// (the app's canvas would do it by the next frame; the test canvas never does).
+	s.main.Layout.Layout(s.main.Objects, s.main.Size())
 	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
 
