@@ -184,6 +184,9 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, startStores
 		Log:        log,
 		Wall:       wallStore,
 	}
+	if wallStore != nil {
+		deps.WallDelivery = wallDelivery(recorder)
+	}
 	if wallWarning != "" {
 		deps.Warnings = append(deps.Warnings, wallWarning)
 	}
