@@ -59,7 +59,7 @@ func (v *drugListView) build() screen {
 		if s.v.Lang() == content.En {
 			names.Add(s.label(d.Name.Zh, sizeCaption, false, colorMuted))
 		}
-		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.thumb(d.Image)))
+		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.objectThumb(d.Image)))
 		body := container.NewBorder(nil, names, nil, nil, thumb)
 		t := s.tappable(card(colorSurface, 24, 14, body), s.tap(func() {
 			s.push(&drugView{s: s, zone: v.zone, list: list, idx: i})

@@ -22,6 +22,10 @@ const (
 	idleImageBudget = 16 << 20
 )
 
+// objectMargin is the room left around an object cut from its card, as a fraction of its
+// longer side.
+const objectMargin = 0.06
+
 // Sizes pictures are decoded at: no picture is kept larger than it is ever shown.
 const (
 	thumbW, thumbH   = 480, 360  // catalogue and case-list cards
@@ -31,6 +35,7 @@ const (
 type imageKey struct {
 	path string
 	w, h int
+	crop bool // cut to the object drawn on the picture's plain card (media.CropToObject)
 }
 
 // imageCache holds the decoded pictures of one pack within imageBudget, least recently
@@ -83,13 +88,20 @@ func (s *Shell) image(p string) *canvas.Image { return s.imageFit(p, detailW, de
 // thumb shows a content picture at card size.
 func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thumbH) }
 
+// objectThumb shows a content picture at card size cut to the object drawn on it, so that
+// an object drawn small on a 4:3 card fills a wide catalogue card.
+func (s *Shell) objectThumb(p string) *canvas.Image { return s.picture(p, thumbW, thumbH, true) }
+
 // imageFit shows a content picture decoded to fit w×h (in Fyne units; decoded at the
 // canvas's pixel scale). Once the page is laid out, refit decodes it again at the size it
 // is really shown, so that Fyne uploads it as it is (ImageScaleFastest: no rescale on the UI
 // thread) and the GL step is within a few percent; the next page asking for the same picture
 // gets that size at once. A broken file (content was validated, so this is rare) stays an
 // empty frame and is logged.
-func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
+func (s *Shell) imageFit(p string, w, h int) *canvas.Image { return s.picture(p, w, h, false) }
+
+// picture is imageFit, cut to the object when crop is set.
+func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 	pk := s.pack()
 	c := &s.images
 	c.mu.Lock()
@@ -102,7 +114,7 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 		return s.svgLocked(p, out)
 	}
 	sc := s.pixelScale()
-	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc)}
+	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc), crop}
 	if f, ok := c.fitted[k]; ok {
 		if _, ok := c.entries[f]; ok {
 			k = f
@@ -206,7 +218,7 @@ func (s *Shell) refit() {
 		if !tooBig && !tooSmall {
 			continue
 		}
-		f := imageKey{k.path, bw, bh}
+		f := imageKey{k.path, bw, bh, k.crop}
 		if f == k {
 			continue
 		}
@@ -245,7 +257,15 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	lim := c.lim
 	go func() {
 		defer c.pending.Done()
-		img, err := media.Decode(root, k.path, k.w, k.h, lim)
+		var img image.Image
+		var err error
+		if k.crop { // the whole picture first (content limits bound it), then the object
+			if img, err = media.Decode(root, k.path, 0, 0, lim); err == nil {
+				img = media.Fit(media.CropToObject(img, objectMargin, colorCard), k.w, k.h)
+			}
+		} else {
+			img, err = media.Decode(root, k.path, k.w, k.h, lim)
+		}
 		s.do(func() { s.decoded(k, serial, img, err) })
 	}()
 }
