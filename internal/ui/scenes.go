@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
@@ -39,17 +40,15 @@ func (v *sceneListView) build() screen {
 		}
 		chips = row
 	}
-	grid := container.New(&cardGrid{minW: 520})
+	// A card is its picture (16:9, the thumbnail's shape) over its text.
+	textH := float32(80)
+	if s.viewport().Height >= 900 {
+		textH = 150
+	}
+	grid := container.New(&cardGrid{minW: 520, maxH: func(w float32) float32 { return (w-28)*9/16 + textH }})
 	for _, sc := range s.cat().Scenes.ForAge(age) {
 		sc := sc
-		// Text cards: a thumbnail would decode every strip whole just to show a sliver of it.
-		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
-		text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
-		if s.viewport().Height >= 900 {
-			text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
-		}
-		body := container.NewBorder(nil, nil, container.NewCenter(icon), nil, text)
-		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
+		grid.Add(s.tappable(v.sceneCard(sc), s.tap(func() {
 			s.push(&sceneLookView{s: s, zone: v.zone, sc: sc, age: age, yaw: sc.StartYaw})
 		})))
 	}
@@ -60,6 +59,27 @@ func (v *sceneListView) build() screen {
 	}
 	body := container.NewBorder(intro, nil, nil, nil, container.New(layout.NewCustomPaddedLayout(20, 0, 0, 0), main))
 	return screen{body: container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// sceneCard is a scene's card: its thumbnail (the view on opening, rendered with the art)
+// filling the top, the title under it and, on tall screens, the summary. A scene without a
+// thumbnail gets a text card with the zone's icon.
+func (v *sceneListView) sceneCard(sc content.Scene) fyne.CanvasObject {
+	s := v.s
+	text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
+	if s.viewport().Height >= 900 {
+		text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
+	}
+	if sc.Thumbnail == "" {
+		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
+		return card(colorSurface, 24, 16, container.NewBorder(nil, nil, container.NewCenter(icon), nil, text))
+	}
+	pic := s.thumb(sc.Thumbnail)
+	pic.FillMode = canvas.ImageFillCover // the card's shape, cropped at the sides or top
+	frame := canvas.NewRectangle(colorBg)
+	frame.CornerRadius = 16
+	picture := container.NewStack(spacerH(120), frame, pic)
+	return card(colorSurface, 24, 14, container.NewBorder(nil, text, nil, nil, picture))
 }
 
 // sceneStrip is a scene's panorama decoded for this screen, shared by the views of one
