@@ -366,7 +366,8 @@ func TestSceneCardsArePictures(t *testing.T) {
 				t.Errorf("%v: %s decoded %dx%d for a %vx%v box it should cover (%dx%d), fill %v",
 					size, sc.Thumbnail, ib.Dx(), ib.Dy(), box.Width, box.Height, cw, ch, ci.FillMode)
 			}
-			if box.Width < 300 || box.Height < 120 {
+			t.Logf("%v: %s in a %vx%v box", size, sc.ID, box.Width, box.Height)
+			if box.Width < 140 || box.Height < 78 {
 				t.Errorf("%v: %s shown at only %vx%v", size, sc.Thumbnail, box.Width, box.Height)
 			}
 		}
