@@ -86,11 +86,13 @@ func run() int {
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
 	deps, store, closeAll := wire(cfg, log, a)
-	defer closeAll()
+	st := newStopper(closeAll, log)
+	defer st.finish()
+	deps.Quit = st.quitting(0, a.Quit)
 	deps.AppVersion = version
 	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = append(warnings, deps.Warnings...)
-	svc := newService(cfg, log, a.Quit)
+	svc := newService(cfg, log, st.quitting(exitRestart, a.Quit))
 	deps.Hours = schedule(cfg, log)
 	deps.OnTick = svc.onTick
 
@@ -110,9 +112,10 @@ func run() int {
 	stop := make(chan struct{})
 	defer close(stop)
 	shell.Start(stop)
-	quitOnSignal(a, log)
+	quitOnSignal(st.quitting(0, func() { fyne.Do(a.Quit) }), log)
 	source := deps.Shelf.Current().Source
 	a.Lifecycle().SetOnStarted(func() {
+		debug.SetGCPercent(idleGCPercent) // the attract loop comes first: the idle pace (memory.go)
 		svc.ready("展项运行中 · content " + source)
 		bootOKAfterFirstFrame(store, log)
 	})
@@ -150,7 +153,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	}
 	recorder, records, device, closeRecords := openRecords(cfg, shelf.Current().Version(), func() string { return shelf.Current().Version() }, log)
 	visit := exhibit.NewVisit(exhibit.VisitConfig{
-		Clock: clock, Recorder: recorder, Volume: audio.Volumes{player, effects}, Shelf: shelf, Settings: settings,
+		Clock: clock, Recorder: newGCPacer(recorder), Volume: audio.Volumes{player, effects}, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
 	})
 	guard, err := kiosk.NewGuardPersisted(clock, hash, cfg.DataDir)
@@ -207,12 +210,12 @@ func bootOKAfterFirstFrame(store *pack.Store, log *slog.Logger) {
 }
 
 // quitOnSignal lets the service manager stop the kiosk cleanly (SIGTERM, SIGINT).
-func quitOnSignal(a fyne.App, log *slog.Logger) {
+func quitOnSignal(quit func(), log *slog.Logger) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
 	go func() {
 		s := <-sig
 		log.Info("stopping on signal", "signal", s.String())
-		fyne.Do(a.Quit)
+		quit()
 	}()
 }

@@ -136,6 +136,8 @@ type Shell struct {
 	overlay     *fyne.Container
 	modal       string      // "", "idle", "pin", "staff"
 	pinOK       func()      // what the right PIN opens
+	pinChecking bool        // a PIN is being checked off the UI thread
+	pinGen      int         // counts PIN pads shown, so a late answer goes to its own pad
 	export      exportState // the USB export, running or done
 	staffPage   string      // the staff panel's page on show (staffPages)
 	overview    overviewState
@@ -242,8 +244,8 @@ func (s *Shell) packChanged() {
 
 // syncTheme applies the visit's text size to the theme.
 func (s *Shell) syncTheme() {
-	if s.th.large != s.v.Large() || fyne.CurrentApp().Settings().Theme() != s.th {
-		s.th = s.th.withLarge(s.v.Large())
+	s.th.setLarge(s.v.Large()) // the caller draws the view again
+	if fyne.CurrentApp().Settings().Theme() != s.th {
 		fyne.CurrentApp().Settings().SetTheme(s.th)
 	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/jindu-edu/kiosk/internal/pano"
 )
 
 // rig is a panorama in a test window with a clock the test moves. Start is called (the
@@ -27,7 +29,7 @@ func newRig(t *testing.T) *rig {
 	}
 	r.p = New(90, []Hotspot{{ID: "friend", Label: "好朋友", Yaw: 100}, {ID: "door", Label: "门", Yaw: 250}})
 	r.p.Now = func() time.Time { return r.now }
-	r.p.SetStrip(strip)
+	r.p.SetStrip(pano.NewStrip(strip))
 	w := test.NewWindow(r.p)
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(800, 500))
