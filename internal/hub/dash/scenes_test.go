@@ -4,11 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"gopkg.in/yaml.v3"
+
+	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/hub"
 )
 
 const testScenesYAML = `
@@ -141,4 +148,52 @@ func chartSpec(t *testing.T, page, id string) chart {
 		t.Fatalf("chart %s: %v in %s", id, err, raw)
 	}
 	return c
+}
+
+// seedSceneWalks adds kiosk-02's walks through the bundled scenes: per scene and
+// age band it is shown to, a few visitors tap a hotspot and pick responses at random to an
+// ending, and it returns the scenes' labels. For the browser test's charts.
+func seedSceneWalks(t *testing.T, s hub.Store) *SceneLabels {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "..", "assets", "content", "content", "scenes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sc content.Scenes
+	if err := yaml.Unmarshal(data, &sc); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(7, 16))
+	var events []eventlog.Event
+	at := time.Date(2026, 5, 20, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	add := func(typ, item, payload string) {
+		n := int64(len(events) + 1000) // after the seeded events of kiosk-02
+		events = append(events, eventlog.Event{ID: fmt.Sprintf("kiosk-02-%d", n), KioskID: "kiosk-02", SessionID: "v",
+			Seq: n, WallTime: at.Add(time.Duration(n) * time.Minute), BootID: "b", Type: typ, Zone: "scenes", Item: item,
+			ContentVersion: "c", AppVersion: "a", Payload: json.RawMessage(payload)})
+	}
+	for _, scene := range sc.Scenes {
+		for _, age := range scene.Ages {
+			for range 6 + rng.IntN(10) {
+				h := scene.Hotspots[rng.IntN(len(scene.Hotspots))]
+				add("scene_start", scene.ID, fmt.Sprintf(`{"hotspot":%q,"audience":%q}`, h.ID, age))
+				step, _ := scene.StepByID(h.Step)
+				for range 4 {
+					c := step.Choices[rng.IntN(len(step.Choices))]
+					add("scene_choice", scene.ID, fmt.Sprintf(`{"step":%q,"choice":%q,"audience":%q}`, step.ID, c.ID, age))
+					if next, ok := scene.StepByID(c.Next); ok {
+						step = next
+						continue
+					}
+					e, _ := scene.EndingByID(c.Next)
+					add("scene_end", scene.ID, fmt.Sprintf(`{"ending":%q,"kind":%q,"audience":%q}`, e.ID, e.Kind, age))
+					break
+				}
+			}
+		}
+	}
+	if _, _, err := s.Insert(context.Background(), "kiosk-02", events); err != nil {
+		t.Fatal(err)
+	}
+	return LabelsFromScenes(sc)
 }
