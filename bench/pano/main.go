@@ -6,7 +6,7 @@
 // in Fyne's loop and show up as fewer frames per second), and the process's CPU time per
 // frame (all its threads, Mesa's rasteriser included; not the X server's).
 //
-//	DISPLAY=:N go run ./bench/pano [--scene ktv-party] [--seconds 5] [--size 1920x1080]
+//	DISPLAY=:N go run ./bench/pano [--scene ktv-party] [--seconds 5] [--size 1920x1080] [--floor]
 package main
 
 import (
@@ -30,11 +30,16 @@ func main() {
 	sceneID := flag.String("scene", "ktv-party", "bundled scene to show")
 	secs := flag.Float64("seconds", 5, "length of each phase")
 	size := flag.String("size", "1920x1080", "window size")
+	floor := flag.Bool("floor", false, "measure a bare refreshed picture instead (what Fyne and the GL can paint)")
 	flag.Parse()
 	var w, h int
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil {
 		fmt.Fprintln(os.Stderr, "bad --size:", err)
 		os.Exit(2)
+	}
+	if *floor {
+		runFloor(w, h, time.Duration(*secs*float64(time.Second)))
+		return
 	}
 	cat, rep := content.Load(assets.Content())
 	if err := rep.Err(); err != nil {
