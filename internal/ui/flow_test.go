@@ -596,7 +596,7 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.tap("Home")
 		r.tap("Cases of Harm")
 		r.noClipping("cases")
-		r.tap(cat.Cases.Cases[0].Title.En)
+		r.tap(english(cat.Cases.Cases[0].Title))
 		r.noClipping("case")
 		r.tap("Home")
 		r.tap("Knowledge Quiz")
