@@ -212,6 +212,9 @@ func (s *Shell) refit() {
 			continue
 		}
 		ib := ci.Image.Bounds()
+		if ci.FillMode == canvas.ImageFillCover { // the picture covers the box: decode it that large
+			bw, bh = coverBox(ib.Dx(), ib.Dy(), bw, bh)
+		}
 		fw, _ := fitInside(ib.Dx(), ib.Dy(), bw, bh)
 		tooBig := ib.Dx() > fw*11/10
 		tooSmall := ib.Dx() < fw*9/10 && (ib.Dx() >= k.w-1 || ib.Dy() >= k.h-1) // the file may have more
@@ -248,6 +251,17 @@ func fitInside(w, h, bw, bh int) (int, int) {
 		return bw, max(1, h*bw/w)
 	}
 	return max(1, w*bh/h), bh
+}
+
+// coverBox is the size of a w×h picture scaled, proportions kept, to cover bw×bh.
+func coverBox(w, h, bw, bh int) (int, int) {
+	if w <= 0 || h <= 0 {
+		return bw, bh
+	}
+	if w*bh > h*bw { // wider than the box: as tall as the box
+		return max(1, w*bh/h), bh
+	}
+	return bw, max(1, h*bw/w)
 }
 
 // decode runs one decode on its own goroutine and hands the result to the UI thread.
