@@ -69,8 +69,10 @@ func (v *sceneListView) sceneCard(sc content.Scene) fyne.CanvasObject {
 	s := v.s
 	text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
 	var reserve float32 // a title line and two summary lines: the pictures of a row line up
+	var summary fyne.CanvasObject
 	if s.viewport().Height >= 900 {
-		text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
+		summary = s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted)
+		text.Add(summary)
 		reserve = container.NewVBox(s.para("国", sizeButton, true, ""), s.para("国\n国", sizeCaption, false, "")).MinSize().Height
 	}
 	if sc.Thumbnail == "" {
@@ -81,21 +83,34 @@ func (v *sceneListView) sceneCard(sc content.Scene) fyne.CanvasObject {
 	pic.FillMode = canvas.ImageFillCover // the space it gets, cropped at the sides or top
 	frame := canvas.NewRectangle(colorBg)
 	frame.CornerRadius = 16
-	return card(colorSurface, 24, 14, container.New(sceneCardLayout{minTextH: reserve}, container.NewStack(frame, pic), text))
+	return card(colorSurface, 24, 14, container.New(sceneCardLayout{minTextH: reserve, summary: summary}, container.NewStack(frame, pic), text))
 }
 
 // sceneCardLayout puts a scene card's picture (first object) above its text (second) when
 // the card is tall enough for a band of the panorama, else at its left, up to 16:9 at the
 // card's height (short screens with many scenes: rows of low cards).
 type sceneCardLayout struct {
-	minTextH float32 // the height kept for the text under the picture
+	minTextH float32           // the height kept for the text under the picture
+	summary  fyne.CanvasObject // the text's second line, shown where the picture keeps its people whole
 }
 
 const sceneCardGap = 12
 
 func (l sceneCardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pic, text := objs[0], objs[1]
+	// The summary gives way to the picture: a band thinner than two thirds of the picture
+	// cuts the people in it at the neck (five scenes at 1920×1080). It is taken out of the
+	// text rather than hidden, so that nothing under it is laid out off the card.
 	th := max(text.MinSize().Height, l.minTextH)
+	if box, ok := text.(*fyne.Container); ok && l.summary != nil {
+		full := append(box.Objects[:1:1], l.summary)
+		box.Objects = full
+		th = max(text.MinSize().Height, l.minTextH)
+		if size.Height-th-sceneCardGap < size.Width*9/16*2/3 {
+			box.Objects = full[:1]
+			th = text.MinSize().Height
+		}
+	}
 	if picH := size.Height - th - sceneCardGap; picH >= max(90, size.Width/5) { // a band of the panorama at least
 		pic.Move(fyne.NewPos(0, 0))
 		pic.Resize(fyne.NewSize(size.Width, picH))
