@@ -104,7 +104,9 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	sc := s.pixelScale()
 	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc)}
 	if f, ok := c.fitted[k]; ok {
-		if _, ok := c.entries[f]; ok {
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if done || busy {
 			k = f
 		}
 	}
@@ -113,12 +115,52 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	}
 	c.names[out] = p
 	c.keys[out] = k
-	first := len(c.waiting[k]) == 0
+	_, busy := c.waiting[k] // a prefetch waits with no picture yet
+	first := !busy
 	c.waiting[k] = append(c.waiting[k], out)
 	if first {
 		s.decode(k, pk.Root, pk.Serial())
 	}
 	return out
+}
+
+// prefetch starts decoding the picture p beside a text, off the UI thread, so that the page
+// showing it next (a story's next page) finds it ready. It decodes at the size the picture
+// like (the one on show, or the one before) was last fitted to, when known, so that the
+// next page needs no second decode; nothing happens for an SVG or a picture already
+// decoded or decoding.
+func (s *Shell) prefetch(p string, like ...string) {
+	if p == "" || strings.EqualFold(path.Ext(p), ".svg") {
+		return
+	}
+	pk := s.pack()
+	c := &s.images
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || c.serial != pk.Serial() {
+		c.resetLocked(pk.Serial())
+	}
+	sc := s.pixelScale()
+	w, h := int(float32(detailW)*sc), int(float32(detailH)*sc)
+	k := imageKey{p, w, h}
+	if f, ok := c.fitted[k]; ok {
+		k = f
+	} else {
+		for _, l := range like {
+			if f, ok := c.fitted[imageKey{l, w, h}]; ok {
+				k = imageKey{p, f.w, f.h}
+				c.fitted[imageKey{p, w, h}] = k
+				break
+			}
+		}
+	}
+	_, done := c.entries[k]
+	_, busy := c.waiting[k]
+	if done || busy {
+		return
+	}
+	c.waiting[k] = nil
+	s.decode(k, pk.Root, pk.Serial())
 }
 
 // svgLocked shows a zone icon or other SVG: its object is kept between pages (Fyne
@@ -218,7 +260,8 @@ func (s *Shell) refit() {
 			ci.Refresh()
 			continue
 		}
-		first := len(c.waiting[f]) == 0
+		_, busy := c.waiting[f]
+		first := !busy
 		c.waiting[f] = append(c.waiting[f], ci)
 		c.keys[ci] = f
 		if first {
