@@ -18,11 +18,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import draw_illustrations as di  # noqa: E402
 from draw_illustrations import (  # noqa: E402
-    AMBER, BLUE, BROWN, CREAM, GOLD, GREEN, GREEN2, GREY1, GREY2, GREY3, GREY4, HAIR, ICE, INK, LEAF, NAVY,
-    NAVY2, ORANGE, PAPER, PINK, PURPLE, RED, SKIN, SKY, TEAL, WHITE, Pic, E, F, L, S, bed, bg_room, building,
-    calendar, circ, cloud, dark, doc, doctor, ecig, ell, fmt, frame_edge, g, gavel, heart_path, house, jag,
-    light, line, no_sign, palm, path, person, pline, poly, rect, ribbon, sachet, shadow, shield, sprout, star,
-    sun, table_top, tr, warn)
+    BLUE, GOLD, GREEN, GREEN2, GREY2, GREY3, GREY4, HAIR, ICE, INK, ORANGE, PINK, PURPLE, RED, SKIN, SKY,
+    TEAL, WHITE, Pic, F, L, S, bg_room, building, calendar, circ, cloud, dark, doc, doctor, ecig, ell, fmt,
+    frame_edge, g, gavel, heart_path, house, jag, light, line, no_sign, path, person, pline, poly, rect,
+    ribbon, sachet, shadow, shield, sprout, star, sun, table_top, tr)
 
 # a hand held at the ear (a phone call) and one raised beside the head (fright)
 di.ARM['phone'] = ((46, -140), (30, -176))
@@ -129,13 +128,15 @@ def string_lights(y, soft=True):
     return o
 
 
-def window(x, y, w, h, sky=SKY, frame='#FFFFFF', edge=ICE, night=False):
-    o = [rect(x, y, w, h, rx=8, **S(sky, edge, 5)),
-         line(x + w / 2.0, y, x + w / 2.0, y + h, **L(frame, 6)),
-         line(x, y + h / 2.0, x + w, y + h / 2.0, **L(frame, 6)),
-         rect(x, y, w, h, rx=8, **L(edge, 5))]
+def window(x, y, w, h, sky=SKY, frame='#FFFFFF', edge=ICE, night=False, inside=None):
+    """A window; inside (what is seen through it) is drawn behind its frame."""
+    o = [rect(x, y, w, h, rx=8, **S(sky, edge, 5))]
     if night:
-        o.insert(1, circ(x + w * 0.72, y + h * 0.28, min(w, h) * 0.13, **F('#FFF2C2')))
+        o.append(circ(x + w * 0.72, y + h * 0.28, min(w, h) * 0.13, **F('#FFF2C2')))
+    o += list(inside or [])
+    o += [line(x + w / 2.0, y, x + w / 2.0, y + h, **L(frame, 6)),
+          line(x, y + h / 2.0, x + w, y + h / 2.0, **L(frame, 6)),
+          rect(x, y, w, h, rx=8, **L(edge, 5))]
     return o
 
 
@@ -155,6 +156,11 @@ def chair(x, base, color='#B98A5E', back=True):
         o.append(rect(x, base - 150, 12, 86, rx=5, **S(color, sw=3)))
         o.append(rect(x, base - 150, 30, 14, rx=5, **S(color, sw=3)))
     return o
+
+
+def chair_left(x, base, color='#B98A5E'):
+    """The chair facing left, its back at x."""
+    return g(chair(0, 0, color), t='translate(%s %s) scale(-1 1)' % (fmt(float(x)), fmt(float(base))))
 
 
 def clock(cx, cy, r=34):
@@ -231,11 +237,24 @@ def hearts(pts, color=PINK):
 
 
 def wallet(cx, cy, s=1.0):
-    """An open, empty wallet."""
-    return g([rect(-60, -36, 120, 76, rx=14, **S('#8A5A33', sw=4)),
-              rect(-52, -48, 104, 30, rx=8, **S('#A8774A', sw=4)),
-              rect(-40, -10, 80, 30, rx=6, **F('#6B4226')),
-              circ(40, 4, 8, **S(GOLD, sw=2))], t=tr(cx, cy, s))
+    """An open wallet with nothing in it."""
+    o = []
+    for side in (-1, 1):
+        x0 = 0 if side > 0 else -96
+        o.append(rect(x0, -40, 96, 80, rx=12, **S('#8A5A33', sw=4)))
+        o.append(rect(x0 + 12, -26, 72, 52, rx=6, **S('#E8C9A0', '#6B4226', 3)))
+    o.append(line(0, -40, 0, 40, **L('#5A3A22', 5)))
+    return g(o, t=tr(cx, cy, s))
+
+
+def head(cx, cy, r, skin, hair):
+    """A small head seen in a window."""
+    return [circ(cx, cy, r, **S(skin, sw=2)),
+            path('M%s,%s C%s,%s %s,%s %s,%s Z' % (fmt(cx - r), fmt(cy - r * 0.1), fmt(cx - r * 1.1), fmt(cy - r * 1.6),
+                                                 fmt(cx + r * 1.1), fmt(cy - r * 1.6), fmt(cx + r), fmt(cy - r * 0.1)),
+                 **S(hair, sw=2)),
+            path('M%s,%s Q%s,%s %s,%s' % (fmt(cx - r * 0.35), fmt(cy + r * 0.45), fmt(cx), fmt(cy + r * 0.2),
+                                          fmt(cx + r * 0.35), fmt(cy + r * 0.45)), **L('#8A4B3A', 2))]
 
 
 def night_street(p, soft):
@@ -267,8 +286,7 @@ def vape_p2(soft):
     p = Pic()
     p.add(bg_room(p, '#F6EEFB', '#E7DAF3', '#E6D7C4'))
     p.add(string_lights(100))
-    p.add(window(470, 160, 250, 170, sky='#CFE3EA'))
-    p.add(g([ambulance(0, 0, 0.62)], t='translate(560 312)'))
+    p.add(window(470, 160, 250, 170, sky='#CFE3EA', inside=[g([ambulance(0, 0, 0.62)], t='translate(560 312)')]))
     p.add(shadow(360, 525, 300, 16, 0.14))
     # Xiao B leans, dizzy; Xiao A steadies him
     p.add(g(kid_b(0, 0, 1.12, arms=('down', 'reach'), face='flat'), t='translate(250 522) rotate(-9)'))
@@ -289,8 +307,8 @@ def vape_p3(soft):
     p.add(ecig(170, 210, 190, 0, body=('#FF7EB3', '#7AF0FF'), p=p, s=0.8))
     p.add(no_sign(290, 208, 92))
     p.add(calendar(560, 90, 150, 150, mark=(0, 0)))
-    p.add(shield(635, 270, 90, 100, fill=BLUE))
-    p.add(path(heart_path(635, 318, 0.42), **S(WHITE, sw=2)))
+    p.add(shield(635, 252, 70, 80, fill=BLUE))
+    p.add(path(heart_path(635, 290, 0.34), **S(WHITE, sw=2)))
     p.add(shadow(400, 535, 300, 14, 0.12))
     p.add(person(190, 530, 1.05, shirt='#E9C46A', pants='#5E6B7F', skin=SKIN[1], hair=HAIR[0], style='bun',
                  arms=('down', 'up'), face='smile'))
@@ -316,7 +334,7 @@ def vape_p4(soft):
                  arms=('reach', 'down'), face='smile'))
     p.add(kid_a(300, 528, 1.0, arms=('down', 'reach'), face='smile'))
     p.add(bubble(210, 200, 76, 58, (282, 290)))
-    p.add(ecig(164, 204, 70, 0, body=('#FF7EB3', '#7AF0FF'), s=0.72))
+    p.add(ecig(171, 204, 60, 0, body=('#FF7EB3', '#7AF0FF'), s=0.6))
     p.add(no_sign(210, 200, 40))
     p.add(hearts([(585, 230, 0.45), (640, 200, 0.32)]))
     p.add(frame_edge())
@@ -353,15 +371,13 @@ def milk_p2(soft):
     # the sachet, large, under a magnifying glass
     p.add(plain_sachet(470, 380, 1.25, -6))
     p.add(magnifier(450, 372, 64, 40))
-    for x, y in ((560, 300), (600, 350)):
+    for x, y in ((620, 290), (660, 350)):
         p.add(qmark(x, y, 0.8, RED))
     # the class she remembers
     p.add(thought(210, 150, 120, 72, (230, 260)))
-    p.add(chalkboard(150, 110, 90, 62))
-    p.add(sachet(195, 141, 40, 28, '#FFD27A'))
-    p.add(line(170, 124, 220, 160, **L(RED, 6)))
-    p.add(person(280, 196, 0.36, shirt='#E9C46A', pants='#5E6B7F', skin=SKIN[1], hair=HAIR[0], style='bun',
-                 arms=('down', 'up'), face='smile'))
+    p.add(chalkboard(140, 108, 140, 84))
+    p.add(sachet(210, 150, 56, 38, '#FFD27A'))
+    p.add(no_sign(210, 150, 34))
     p.add(frame_edge())
     return p
 
@@ -371,13 +387,13 @@ def milk_p3(soft):
     p = Pic()
     ktv_room(p)
     # the door out, open to the light
-    p.add(rect(520, 190, 170, 240, rx=8, **F('#FFF6DC')))
-    p.add(path('M520,190 L470,210 L470,446 L520,430 Z', **S('#A66CC6', sw=4)))
+    p.add(rect(570, 250, 140, 180, rx=8, **F('#FFF6DC')))
+    p.add(path('M570,250 L530,264 L530,444 L570,430 Z', **S('#A66CC6', sw=4)))
     p.add(shadow(400, 528, 250, 14, 0.14))
     p.add(lin(340, 528, 1.12, arms=('stop', 'reach'), face='smile'))
     p.add(lin_friend(450, 528, 1.08, arms=('reach', 'down'), face='smile'))
     p.add(plain_sachet(160, 470, 0.7, 8))
-    p.add(cross(160, 470, 44))
+    p.add(no_sign(160, 470, 62))
     # inset: at home, her father calls the police
     p.add(circ(190, 190, 104, **S('#FFF4E2', GREY3, 5)))
     p.add(person(168, 286, 0.6, shirt=BLUE, pants='#36465F', skin=SKIN[0], hair=HAIR[0],
@@ -395,10 +411,10 @@ def milk_p4(soft):
     p.add(rect(80, 80, 300, 420, rx=30, **S('#E4F3E0', '#9ED27F', 5)))
     p.add(rect(420, 80, 300, 420, rx=30, **S('#FBE4E2', '#E8A09A', 5)))
     p.add(milk_cup(230, 440, 1.1))
-    p.add(tick(320, 150, 40))
+    p.add(tick(122, 130, 34))
     p.add(plain_sachet(570, 330, 1.3, -10))
     p.add(qmark(570, 200, 1.1, RED))
-    p.add(cross(660, 150, 40))
+    p.add(cross(678, 130, 34))
     p.add(frame_edge())
     return p
 
@@ -433,8 +449,8 @@ def ket_p2(soft):
     """Page 2: he sees things that are not there, forgets, and makes mistakes at work."""
     p = Pic()
     p.add(bg_room(p, '#EEF1F5', '#DCE2EA', '#C9C2B6', fy=420))
-    p.add(window(90, 100, 160, 120, sky='#CFE3EA'))
-    p.add(clock(620, 130))
+    p.add(window(600, 100, 130, 110, sky='#CFE3EA'))
+    p.add(clock(520, 120))
     # wobbly shapes that are not there
     for i, (x, y, r, c) in enumerate(((330, 130, 34, PURPLE), (450, 110, 26, TEAL), (520, 200, 22, PINK))):
         p.add(jag(x, y, r, 7, 700 + i, c, 0.35))
@@ -444,11 +460,11 @@ def ket_p2(soft):
     p.add(doc(560, 320, 90, 90, lines=4))
     p.add(cross(605, 362, 22))
     p.add(g(doc(0, 0, 80, 70, lines=3), t='translate(440 460) rotate(14)'))
-    p.add(chair(150, 520))
-    p.add(zhou(230, 520, 1.12, arms=('head', 'head'), face='sad'))
-    p.add(thought(230, 150, 70, 44, (230, 240)))
-    p.add(qmark(200, 150, 0.6))
-    p.add(qmark(250, 150, 0.6))
+    p.add(chair(90, 520))
+    p.add(zhou(240, 520, 1.12, arms=('head', 'head'), face='sad'))
+    p.add(thought(220, 150, 76, 48, (236, 246)))
+    p.add(qmark(194, 150, 0.6))
+    p.add(qmark(246, 150, 0.6))
     p.add(frame_edge())
     return p
 
@@ -459,9 +475,9 @@ def ket_p4(soft):
     p.add(rect(40, 40, 720, 520, rx=36, **F('#DDF0F7')))
     p.add(sun(140, 120, 36, GOLD, 12))
     p.add(cloud(300, 110, 0.7))
-    p.add(building(420, 430, 300, 300, '#F2F4F7', win='#BFD9E8', cols=4))
+    p.add(building(420, 430, 300, 300, '#F2F4F7', win='#BFD9E8', cols=4, rows=4))
     p.add(rect(530, 340, 80, 90, rx=6, **S('#9AD0C9', sw=4)))
-    p.add(cross_sign(570, 180, 34))
+    p.add(cross_sign(570, 100, 32))
     p.add(path('M40,430 L760,430 L760,524 A36,36 0 0 1 724,560 L76,560 A36,36 0 0 1 40,524 Z', **F('#9ED27F')))
     p.add(path('M120,560 C260,520 420,470 560,432 L610,432 C480,480 330,530 250,560 Z', **F('#D9C9A8')))
     p.add(shadow(320, 520, 230, 14, 0.12))
@@ -499,7 +515,7 @@ def meth_p1(soft):
     p = Pic()
     p.add(bg_room(p, '#FFF4E2', '#F6E6CC', '#E3CFB2', fy=430))
     # the house's lit room on the left, the dusk outside on the right
-    p.add(rect(440, 40, 320, 390, **F('#7E7BB8')))
+    p.add(path('M440,40 L724,40 A36,36 0 0 1 760,76 L760,430 L440,430 Z', **F('#7E7BB8')))
     p.add(path('M440,430 L760,430 L760,524 A36,36 0 0 1 724,560 L440,560 Z', **F('#9A948A')))
     p.add(rect(430, 150, 22, 280, **S('#B98A5E', sw=4)))
     p.add(rect(80, 110, 130, 96, rx=6, **S('#FFFFFF', '#B98A5E', 6)))
@@ -543,14 +559,14 @@ def meth_p3(soft):
     frightened. No blow is shown."""
     p = Pic()
     p.add(bg_room(p, '#1F1A38', '#342A55', '#221C3A', fy=440))
-    p.add(window(100, 90, 130, 110, sky='#1A2240', night=True))
+    p.add(window(330, 90, 130, 110, sky='#1A2240', night=True))
     p.add(rect(560, 150, 150, 290, rx=8, **F('#F6D9A4')))
     p.add(person(600, 440, 0.82, shirt=PURPLE, pants='#3E3552', skin=SKIN[0], hair=HAIR[1], style='long',
                  skirt='#5D3B82', arms=('fright', 'down'), face='open'))
     p.add(person(668, 440, 0.6, shirt=ORANGE, pants='#3B4A6B', skin=SKIN[0], hair=HAIR[2], style='pony',
                  arms=('fright', 'fright'), face='open'))
     p.add(shadow(330, 524, 220, 14, 0.3))
-    p.add(chen(230, 524, 1.18, arms=('stop', 'down'), face='open', shirt='#5E5A7A'))
+    p.add(chen(230, 524, 1.18, arms=('down', 'stop'), face='open', shirt='#5E5A7A'))
     p.add(bubble(220, 150, 80, 52, (240, 250), fill='#F2D7DC', edge=RED, spiky=True))
     p.add(jag(220, 150, 30, 7, 811, RED, 0.9))
     p.add(person(440, 524, 1.0, shirt='#8FB8A8', pants='#5E6B7F', skin=SKIN[0], hair='#B8B2AA', style='bun',
@@ -565,11 +581,11 @@ def meth_p3_soft(soft=True):
     p.add(bg_room(p, '#EEF4FA', '#DCE7F2', '#D9D2C6', fy=430))
     p.add(shield(620, 80, 110, 130, fill=BLUE))
     p.add(path(heart_path(620, 140, 0.5), **S(WHITE, sw=2)))
+    p.add(police(620, 524, 1.12, arms=('reach', 'down'), face='smile'))
     p.add(table_top(420, 440, 320, '#9AA3B8', legs=True, h=80))
-    p.add(doc(470, 380, 80, 60, lines=3))
+    p.add(doc(470, 360, 80, 60, lines=3))
     p.add(shadow(300, 526, 220, 14, 0.12))
     p.add(chen_family(120, 524, 0.96, face='flat'))
-    p.add(police(620, 524, 1.12, arms=('reach', 'down'), face='smile'))
     p.add(hearts([(470, 250, 0.4)]))
     p.add(frame_edge())
     return p
@@ -585,13 +601,11 @@ def meth_p4(soft):
     for i, (x, c) in enumerate(((305, '#6B7FA8'), (345, PURPLE), (385, ORANGE))):
         p.add(circ(x, 140, 12, **F(SKIN[1])))
         p.add(rect(x - 13, 152, 26, 34, rx=10, **F(c)))
-    p.add(ell(400, 330, 260, 60, **F('#FFE9A8', fill_opacity=0.15)))
-    p.add(chair(520, 500, '#B98A5E'))
-    p.add(table_top(250, 430, 300, '#C8945E', legs=True, h=90))
-    for x in (300, 380, 460, 530):
+    p.add(chen_family(250, 500, 0.9, face='sad'))
+    p.add(chair_left(650, 510, '#B98A5E'))
+    p.add(table_top(230, 430, 330, '#C8945E', legs=True, h=90))
+    for x in (280, 360, 440, 520):
         p.add(ell(x, 410, 22, 8, **S(WHITE, GREY3, 3)))
-    p.add(shadow(200, 526, 150, 14, 0.2))
-    p.add(chen_family(110, 524, 0.9, face='sad'))
     p.add(frame_edge(color='#1A1430'))
     return p
 
@@ -610,7 +624,7 @@ def heroin_p1(soft):
     p.add(hai(320, 524, 1.16, arms=('down', 'reach'), face='open'))
     p.add(person(500, 524, 1.14, shirt='#4A4660', pants='#2E2A40', skin=SKIN[0], hair=HAIR[2], style='cap',
                  vest='#2E2A40', arms=('reach', 'down'), face='flat'))
-    p.add(rect(396, 356, 18, 14, rx=3, **S(WHITE, GREY3, 2)))
+    p.add(rect(402, 360, 16, 12, rx=3, **S(WHITE, GREY3, 2)))
     p.add(qmark(300, 210, 0.9, '#FFE3A0'))
     p.add(frame_edge())
     return p
@@ -626,15 +640,15 @@ def heroin_p2(soft):
                **F('#B5B2C4' if soft else '#6E6A80')))
     p.add(house(90, 430, 220, 170, heart=False))
     # the family at the window, missing him
-    p.add(rect(112, 310, 50, 46, rx=4, **F('#FFE3A0')))
-    p.add(circ(137, 332, 11, **F(SKIN[0])))
-    p.add(rect(238, 310, 50, 46, rx=4, **F('#FFE3A0')))
-    p.add(circ(256, 332, 11, **F(SKIN[1])))
-    p.add(circ(274, 336, 8, **F(SKIN[0])))
+    p.add(rect(110, 304, 54, 52, rx=4, **S('#FFE3A0', ICE, 3)))
+    p.add(head(137, 336, 13, SKIN[2], HAIR[1]))
+    p.add(rect(236, 304, 54, 52, rx=4, **S('#FFE3A0', ICE, 3)))
+    p.add(head(254, 336, 12, SKIN[2], '#B8B2AA'))
+    p.add(head(276, 342, 9, SKIN[2], HAIR[2]))
     p.add(shadow(520, 526, 110, 14, 0.2))
     p.add(hai(520, 524, 1.1, arms=('down', 'down'), face='sad', shirt='#8E8AA6'))
-    p.add(wallet(640, 420, 0.8))
-    p.add(cross(700, 360, 24))
+    p.add(wallet(650, 440, 0.8))
+    p.add(cross(650, 360, 24))
     if not soft:
         p.add(ribbon(640, 150, 0.55))
         p.add(cloud(420, 130, 0.9, '#5A5678'))
@@ -648,8 +662,8 @@ def heroin_p3_soft(soft=True):
     """Page 3 for children: his friend is taken to hospital; A Hai is very frightened."""
     p = Pic()
     p.add(rect(40, 40, 720, 520, rx=36, **F('#DDEAF3')))
-    p.add(building(360, 430, 360, 300, '#F2F4F7', win='#BFD9E8', cols=4))
-    p.add(cross_sign(540, 170, 32, RED))
+    p.add(building(360, 430, 360, 300, '#F2F4F7', win='#BFD9E8', cols=4, rows=4))
+    p.add(cross_sign(540, 100, 30, RED))
     p.add(rect(500, 350, 80, 80, rx=6, **S('#9AD0C9', sw=4)))
     p.add(path('M40,430 L760,430 L760,524 A36,36 0 0 1 724,560 L76,560 A36,36 0 0 1 40,524 Z', **F('#C9C2B6')))
     p.add(ambulance(430, 500, 0.9))
@@ -705,7 +719,6 @@ def turning_p1(soft):
         p.add(circ(x - 8, 146, 3, **F(INK)))
         p.add(circ(x + 8, 146, 3, **F(INK)))
         p.add(path('M%d,162 Q%d,154 %d,162' % (x - 9, x, x + 9), **L('#8A4B3A', 3)))
-    p.add(palm(360, 196, SKIN[1], 0.8, -70))
     p.add(frame_edge())
     return p
 
@@ -719,8 +732,8 @@ def turning_p2(soft):
     p.add(path(heart_path(400, 130, 0.5), **S(WHITE, sw=2)))
     p.add(police(600, 524, 1.12, arms=('reach', 'down'), face='smile'))
     p.add(table_top(480, 440, 260, '#9AA3B8', legs=True, h=80))
-    p.add(doc(520, 372, 80, 66, lines=3))
-    p.add(tick(660, 300, 30))
+    p.add(doc(520, 356, 80, 66, lines=3))
+    p.add(tick(700, 250, 28))
     p.add(shadow(300, 526, 220, 14, 0.12))
     p.add(person(160, 524, 1.02, shirt=PURPLE, pants='#3E3552', skin=SKIN[0], hair=HAIR[1], style='bun',
                  arms=('down', 'reach'), face='smile'))
@@ -735,8 +748,7 @@ def turning_p4(soft):
     """Page 4: Xiao Yang has a new job; everyone is happy for him."""
     p = Pic()
     p.add(bg_room(p, '#FFF6DC', '#FBE9C0', '#E3CFB2', fy=440))
-    p.add(window(90, 90, 200, 150, sky='#CFE3EA'))
-    p.add(sun(240, 140, 24, GOLD, 10))
+    p.add(window(90, 90, 200, 150, sky='#CFE3EA', inside=[sun(150, 140, 18, GOLD, 10)]))
     # a bakery counter with bread on the shelf
     p.add(rect(420, 90, 300, 16, rx=6, **S('#B98A5E', sw=3)))
     p.add(rect(420, 180, 300, 16, rx=6, **S('#B98A5E', sw=3)))

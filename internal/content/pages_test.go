@@ -1,14 +1,12 @@
 package content_test
 
 import (
-	"bytes"
-	"image"
-	"image/png"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/content/contenttest"
 )
 
 // withCasePages replaces the minimal fixture's full pages and primary tier with pages and
@@ -25,14 +23,7 @@ func withCasePages(pages, tier string, media fstest.MapFS) fstest.MapFS {
 	return fsys
 }
 
-func pagePNG(t *testing.T, w, h int) *fstest.MapFile {
-	t.Helper()
-	var b bytes.Buffer
-	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
-		t.Fatal(err)
-	}
-	return &fstest.MapFile{Data: b.Bytes()}
-}
+func pagePNG(w, h uint32) *fstest.MapFile { return &fstest.MapFile{Data: contenttest.PNG(w, h)} }
 
 const twoPages = `    pages:
       - {zh: 第一页, en: Page one, image: media/p1.png, image_soft: media/p1-soft.png}
@@ -47,8 +38,8 @@ const tierWithPicture = `    primary:
 `
 
 func TestCasePagePictures(t *testing.T) {
-	media := fstest.MapFS{"media/p1.png": pagePNG(t, 8, 6), "media/p1-soft.png": pagePNG(t, 8, 6),
-		"media/k1.png": pagePNG(t, 8, 6)}
+	media := fstest.MapFS{"media/p1.png": pagePNG(8, 6), "media/p1-soft.png": pagePNG(8, 6),
+		"media/k1.png": pagePNG(8, 6)}
 	cat, rep := content.Load(withCasePages(twoPages, tierWithPicture, media))
 	if err := rep.Err(); err != nil {
 		t.Fatalf("pages with pictures were refused: %v", err)
@@ -85,8 +76,8 @@ func TestCasePagePictures(t *testing.T) {
 }
 
 func TestBrokenCasePagePictures(t *testing.T) {
-	ok := fstest.MapFS{"media/p1.png": pagePNG(t, 8, 6), "media/p1-soft.png": pagePNG(t, 8, 6),
-		"media/k1.png": pagePNG(t, 8, 6)}
+	ok := fstest.MapFS{"media/p1.png": pagePNG(8, 6), "media/p1-soft.png": pagePNG(8, 6),
+		"media/k1.png": pagePNG(8, 6)}
 	for _, tc := range []struct {
 		name, pages, tier string
 		media             fstest.MapFS
@@ -98,7 +89,7 @@ func TestBrokenCasePagePictures(t *testing.T) {
 			`content/cases.yaml:10: error: cases[0].pages[0].image_soft: "media/p1-soft.png": cannot read media file`},
 		{"missing primary picture", twoPages, tierWithPicture, fstest.MapFS{"media/p1.png": ok["media/p1.png"], "media/p1-soft.png": ok["media/p1-soft.png"]},
 			`error: cases[0].primary.pages[0].image: "media/k1.png": cannot read media file`},
-		{"too large", twoPages, tierWithPicture, fstest.MapFS{"media/p1.png": pagePNG(t, 9000, 1), "media/p1-soft.png": ok["media/p1-soft.png"], "media/k1.png": ok["media/k1.png"]},
+		{"too large", twoPages, tierWithPicture, fstest.MapFS{"media/p1.png": pagePNG(9000, 1), "media/p1-soft.png": ok["media/p1-soft.png"], "media/k1.png": ok["media/k1.png"]},
 			`cases[0].pages[0].image: "media/p1.png": image is 9000×1 pixels; the limit is 8192 on a side`},
 		{"not a picture", "    pages:\n      - {zh: 第一页, en: Page one, image: media/a.ogg}\n", minimalTier, nil,
 			`cases[0].pages[0].image: "media/a.ogg": unsupported file type ".ogg"`},
