@@ -18,8 +18,8 @@ func TestCasePagesShowTheirOwnPictures(t *testing.T) {
 		for i := range one.Pages {
 			one.Pages[i].Image, one.Pages[i].ImageSoft = "", ""
 		}
-		// pictures the pack has anyway: other cases'
-		first, second, own = cases[1].Image, cases[2].Image, one.Image
+		// pictures the pack has anyway, which the case list does not show
+		first, second, own = cat.History.Events[0].Image, cat.History.Events[1].Image, one.Image
 		one.Pages[0].Image, one.Pages[1].Image = first, second
 		cases[0] = one
 		cat.Cases.Cases = cases
