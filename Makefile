@@ -23,7 +23,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test fyne-package windows
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test app-update-test fyne-package windows
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -140,6 +140,11 @@ package: build
 # throwaway root, and the units with systemd-analyze verify.
 package-test: build
 	scripts/deb-test.sh bin
+
+# Program updates on the real programs: build-app, app install, app launch (execve), the
+# first frame confirmed under Xvfb, rollback after two starts without one.
+app-update-test: deps-build deps-headless
+	scripts/app-update-test.sh
 
 # The Fyne package (a tarball with the kiosk, its icon and a .desktop file) from cmd/kiosk,
 # where FyneApp.toml is. It holds the kiosk only: kiosk PCs use the .deb (make package).

@@ -61,7 +61,7 @@ func main() {
 		spots = append(spots, panorama.Hotspot{ID: hs.ID, Label: hs.Label.Zh, Yaw: hs.Yaw, Pitch: hs.Pitch})
 	}
 	p := panorama.New(sc.StartYaw, spots)
-	p.SetStrip(img)
+	p.SetStrip(pano.NewStrip(img))
 	win.SetContent(p)
 	win.Resize(fyne.NewSize(float32(w), float32(h)))
 	win.SetFullScreen(true)

@@ -25,6 +25,9 @@ const usage = `usage:
   kioskctl content narration DIR   list narration clips as path<TAB>lang<TAB>text
   kioskctl pin set [--data DIR]    read a 6–12 digit staff PIN from stdin and store its bcrypt hash
   kioskctl config example          print a commented configuration file
+  kioskctl pack …                  content and program packs (kioskctl pack for its commands)
+  kioskctl app launch|status|install|rollback
+                                   program updates (kioskctl app for its commands)
   kioskctl export --to DIR [--data DIR] [--from N [--to-seq M]]
                                    write the events not yet exported (or a range) as signed files
   kioskctl media render SRC DST [WxH]
@@ -36,6 +39,10 @@ const usage = `usage:
   kioskctl quizbank import FILE [--out OUT.yaml]
                                    convert .xlsx, .csv, GIFT or Aiken questions to bank YAML
 `
+
+// version is set at build time with -ldflags "-X main.version=…"; it is also the version of
+// the kiosk program installed beside this kioskctl (one package), for `app launch`.
+var version = "dev"
 
 func main() {
 	code, err := run(os.Args[1:], os.Stdin, os.Stdout)
@@ -52,6 +59,9 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	}
 	if args[0] == "pack" {
 		return runPack(args[1:], stdout)
+	}
+	if args[0] == "app" {
+		return runApp(args[1:], stdout)
 	}
 	switch args[0] + " " + args[1] {
 	case "content lint":

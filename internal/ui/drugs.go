@@ -111,10 +111,7 @@ func (v *drugView) build() screen {
 			cat = c
 		}
 	}
-	other := d.Name.En
-	if s.v.Lang() == content.En {
-		other = d.Name.Zh
-	}
+	other := s.other(d.Name)
 	if aka := s.tx(d.AKA); aka != "" {
 		other += "  ·  " + aka
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -239,6 +240,73 @@ func TestNarrationPausesTheIdleTimer(t *testing.T) {
 	}
 }
 
+// The PIN is checked off the UI thread: the pad answers the tap on 确定 at once with
+// 正在验证…, a second 确定 meanwhile does nothing, and the verdict arrives after. (r.tap
+// and r.mustHave let the UI thread's queued work run first, so this test looks and taps
+// without them until the end.)
+func TestPINIsCheckedOffTheUIThread(t *testing.T) {
+	r := newRig(t)
+	hot := r.hotCorner()
+	for i := 0; i < 5; i++ {
+		test.Tap(hot)
+		r.clock.Advance(300 * time.Millisecond)
+	}
+	for _, d := range testPIN {
+		r.tap(string(d))
+	}
+	ok := r.tappableNow("确定")
+	test.Tap(ok)
+	if !r.showsNow("正在验证…") {
+		t.Fatal("the pad does not say 正在验证… while the PIN is checked")
+	}
+	if r.shell.Modal() != "pin" {
+		t.Fatal("the panel opened before the check was done")
+	}
+	test.Tap(r.tappableNow("确定")) // a second tap while checking: no second check
+	r.settle()
+	if r.shell.Modal() != "staff" {
+		t.Fatalf("the right PIN did not open the panel; screen:\n%s", r.dump())
+	}
+	logins := 0
+	for _, typ := range r.events.types() {
+		if typ == event.StaffLogin {
+			logins++
+		}
+	}
+	if logins != 1 {
+		t.Fatalf("%d staff_login events for one PIN, want 1", logins)
+	}
+}
+
+// tappableNow finds the innermost tappable showing text exactly, without settling.
+func (r *rig) tappableNow(text string) *touch.Tappable {
+	r.t.Helper()
+	var best *touch.Tappable
+	for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) {
+		if tp, ok := o.(*touch.Tappable); ok && o.Visible() {
+			for _, in := range test.LaidOutObjects(tp) {
+				if textOf(in) == text {
+					best = tp
+				}
+			}
+		}
+	}
+	if best == nil {
+		r.t.Fatalf("nothing tappable shows %q", text)
+	}
+	return best
+}
+
+// showsNow reports whether some visible object shows text, without settling.
+func (r *rig) showsNow(text string) bool {
+	for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) {
+		if o.Visible() && strings.Contains(textOf(o), text) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	r := newRig(t)
 	hot := r.hotCorner()
@@ -423,6 +491,7 @@ func (r *rig) enterPIN(pin string) {
 		r.tap(string(d))
 	}
 	r.tap("确定")
+	r.settle() // the PIN is checked off the UI thread
 }
 
 func (r *rig) showsImage(path string) bool {
@@ -526,7 +595,11 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.win.Resize(size)
 		r.tap("轻触屏幕 开始参观")
 		r.tap("中 / EN")
+		th := fyne.CurrentApp().Settings().Theme()
 		r.tap("A+")
+		if fyne.CurrentApp().Settings().Theme() != th || th.Size(sizeBody) <= 28 {
+			t.Fatal("A+ must enlarge the text in the theme in force, without setting a new theme (Fyne drops its font caches on SetTheme)")
+		}
 		r.noClipping("home")
 		cat := r.shell.cat()
 		r.tap("History of Drug Control")
@@ -541,7 +614,7 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.tap("Home")
 		r.tap("Cases of Harm")
 		r.noClipping("cases")
-		r.tap(cat.Cases.Cases[0].Title.En)
+		r.tap(english(cat.Cases.Cases[0].Title))
 		r.noClipping("case")
 		r.tap("Home")
 		r.tap("Knowledge Quiz")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"image"
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/media"
+	"github.com/jindu-edu/kiosk/internal/pano"
 	"github.com/jindu-edu/kiosk/internal/scene"
 	"github.com/jindu-edu/kiosk/internal/ui/panorama"
 )
@@ -62,20 +62,21 @@ func (v *sceneListView) build() screen {
 	return screen{body: container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
 }
 
-// sceneStrip is a scene's panorama decoded for this screen, shared by the views of one
+// sceneStrip is a scene's panorama made ready for this screen, shared by the views of one
 // scene so that it is decoded once per visit to it.
 type sceneStrip struct {
-	img     image.Image
+	strip   *pano.Strip
 	loading bool
 	waiting []*panorama.Panorama
 }
 
 // loadStrip decodes the scene's panorama off the UI thread at its own size (the content
-// limits bound it; scaling a 4096-wide strip down costs more than drawing from it) and
-// hands it to the views that wait for it.
+// limits bound it; scaling a 4096-wide strip down costs more than drawing from it), makes
+// the strip the views draw from, and hands it to the views that wait for it. The decoded
+// picture itself is not kept.
 func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
-	if st.img != nil {
-		p.SetStrip(st.img)
+	if st.strip != nil {
+		p.SetStrip(st.strip)
 		return
 	}
 	st.waiting = append(st.waiting, p)
@@ -89,15 +90,19 @@ func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
 	go func() {
 		defer s.bg.Done()
 		img, err := media.Decode(pk.Root, path, lim.ImageSide, lim.ImageSide, lim)
+		var strip *pano.Strip
+		if err == nil {
+			strip = pano.NewStrip(img)
+		}
 		s.do(func() {
 			st.loading = false
 			if err != nil {
 				s.d.Log.Warn("scene panorama unreadable", "path", path, "err", err)
 				return
 			}
-			st.img = img
+			st.strip = strip
 			for _, p := range st.waiting {
-				p.SetStrip(img)
+				p.SetStrip(strip)
 			}
 			st.waiting = nil
 		})
@@ -125,7 +130,7 @@ func (v *sceneLookView) enter() {
 func (v *sceneLookView) leave() {
 	if v.pano != nil {
 		v.yaw = v.pano.Yaw()
-		v.pano.Stop()
+		v.pano.Release()
 	}
 }
 

@@ -239,6 +239,36 @@ func TestPanoramaLooksAround(t *testing.T) {
 	}
 }
 
+// A panorama that leaves the screen lets go of its strip and buffers (a soak of random
+// taps kept one 16 MB strip and 30 MB of buffers per scene visit until Fyne dropped its
+// renderer), and the views of one scene share one strip.
+func TestPanoramaReleasedWhenLeft(t *testing.T) {
+	r := newRig(t)
+	sc, _ := r.shell.cat().Scenes.SceneByID("ktv-party")
+	r.openScene(sc, "")
+	look := r.panoramaOnScreen()
+	h := sc.Hotspots[0]
+	r.tapHotspot(h)
+	moment := r.panoramaOnScreen()
+	if moment == look {
+		t.Fatal("the moment shows the look view's widget")
+	}
+	if look.HasStrip() {
+		t.Error("the look view's panorama kept its strip after the view left")
+	}
+	lv, ok := r.shell.top().(*sceneMomentView)
+	if !ok {
+		t.Fatalf("top view %T, want the moment", r.shell.top())
+	}
+	if lv.look.strip == nil || lv.look.strip.strip == nil {
+		t.Fatal("the moment has no shared strip")
+	}
+	r.tap("首页")
+	if moment.HasStrip() {
+		t.Error("the moment's panorama kept its strip after going home")
+	}
+}
+
 // TestSceneScreensFit opens a scene's look, moment and ending at every supported size.
 func TestSceneScreensFit(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {

@@ -4,7 +4,6 @@
 package panorama
 
 import (
-	"image"
 	"math"
 	"time"
 
@@ -70,12 +69,24 @@ func (p *Panorama) now() time.Time {
 	return time.Now()
 }
 
-// SetStrip shows a decoded strip.
-func (p *Panorama) SetStrip(img image.Image) {
-	p.strip = pano.NewStrip(img)
+// SetStrip shows a strip. Views of one scene share one strip (pano.NewStrip makes it once,
+// off the UI thread): a 4096×1024 strip is 16 MB.
+func (p *Panorama) SetStrip(st *pano.Strip) {
+	p.strip = st
 	if p.r != nil {
 		p.r.rebuild()
 		p.r.draw(false)
+	}
+}
+
+// Release stops the view and lets go of its strip and frame buffers (about 30 MB at
+// 1920×1080), for a view that has left the screen; Fyne may keep its renderer for a while.
+// A released view shows nothing until it is given a strip again.
+func (p *Panorama) Release() {
+	p.Stop()
+	p.strip = nil
+	if p.r != nil {
+		p.r.release()
 	}
 }
 

@@ -99,6 +99,14 @@ func (r *renderer) rebuild() {
 	r.halfB = image.NewRGBA(image.Rect(0, 0, w/2, h/2))
 }
 
+// release drops the projection tables and the frame buffers; the next layout makes them
+// again.
+func (r *renderer) release() {
+	r.proj, r.projH, r.full, r.halfB = nil, nil, nil, nil
+	r.img.Image = nil
+	r.size = fyne.Size{}
+}
+
 // draw renders a frame and moves the hotspots to where they now appear.
 func (r *renderer) draw(half bool) {
 	if r.proj == nil || r.p.strip == nil {
