@@ -78,6 +78,15 @@ def tick(cx, cy, r, color=GREEN2):
                   **L(color, r * 0.2))]
 
 
+def smiley(cx, cy, r, color=GOLD):
+    """A grin: what the one offering promises."""
+    return [circ(cx, cy, r, **S(color, sw=3)),
+            circ(cx - r * 0.35, cy - r * 0.2, r * 0.12, **F(INK)),
+            circ(cx + r * 0.35, cy - r * 0.2, r * 0.12, **F(INK)),
+            path('M%s,%s Q%s,%s %s,%s' % (fmt(cx - r * 0.5), fmt(cy + r * 0.2), fmt(cx), fmt(cy + r * 0.7),
+                                          fmt(cx + r * 0.5), fmt(cy + r * 0.2)), **L(INK, r * 0.14))]
+
+
 def cross(cx, cy, r, color=RED):
     k = r * 0.42
     return [circ(cx, cy, r, **S(WHITE, color, 6)),
@@ -438,8 +447,9 @@ def ket_p1(soft):
     p.add(person(470, 524, 1.16, shirt='#4A4660', pants='#2E2A40', skin=SKIN[0], hair=HAIR[2], style='cap',
                  vest='#2E2A40', arms=('reach', 'hip'), face='smile'))
     p.add(bubble(600, 170, 92, 62, (500, 270)))
-    p.add(sachet(580, 172, 60, 40, '#E8E4F0'))
-    p.add(tick(640, 170, 22, GREEN2))
+    p.add(sachet(575, 172, 60, 40, '#E8E4F0'))
+    p.add(smiley(640, 170, 20))
+    p.add(di.warn(718, 252, 0.36))
     p.add(qmark(250, 220, 0.9, '#FFE3A0'))
     p.add(frame_edge(color='#1A1430'))
     return p
@@ -530,8 +540,9 @@ def meth_p1(soft):
     p.add(person(650, 524, 1.06, shirt='#4A4660', pants='#2E2A40', skin=SKIN[0], hair=HAIR[2], style='cap',
                  vest='#2E2A40', arms=('reach', 'hip'), face='smile'))
     p.add(bubble(650, 140, 70, 50, (630, 250)))
-    p.add(sachet(632, 142, 46, 30, '#E8E4F0'))
-    p.add(tick(674, 140, 18))
+    p.add(sachet(628, 142, 46, 30, '#E8E4F0'))
+    p.add(smiley(676, 140, 16))
+    p.add(di.warn(560, 200, 0.3))
     p.add(frame_edge())
     return p
 
