@@ -85,12 +85,12 @@ func (v *caseView) build() screen {
 	}
 	right := container.NewBorder(nil, container.NewHBox(action), nil, nil, s.scrollText(text))
 	// each page its own picture, or the case's (on the lesson page too); the next page's is
-	// decoded meanwhile, at the size this one is shown
+	// decoded while this one is read, at the size this one is shown
 	soft := s.v.Settings().SoftenGraphic
 	pic := c.PageImage(v.page, soft)
 	detail := s.detail(pic, right)
 	if v.page < len(c.Pages) {
-		s.prefetch(c.PageImage(v.page+1, soft), pic, c.PageImage(v.page-1, soft))
+		s.prefetch(c.PageImage(v.page+1, soft), pic)
 	}
 	body := container.NewBorder(nil, narr, nil, nil, detail)
 	return screen{

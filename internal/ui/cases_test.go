@@ -32,12 +32,15 @@ func TestCasePagesShowTheirOwnPictures(t *testing.T) {
 	if !r.showsImage(first) || r.showsImage(own) {
 		t.Fatalf("page 1 does not show its own picture %s", first)
 	}
-	if !r.decodedImage(second) {
+	if r.decodedSizes(second) != 1 {
 		t.Error("the next page's picture is not decoded while page 1 is read")
 	}
 	r.tap("下一个")
 	if !r.showsImage(second) || r.showsImage(first) {
 		t.Fatalf("page 2 does not show its own picture %s", second)
+	}
+	if n := r.decodedSizes(second); n != 1 {
+		t.Errorf("page 2's picture was decoded at %d sizes: the prefetch missed the size it is shown at", n)
 	}
 	r.tap("下一个")
 	if !r.showsImage(own) || r.showsImage(second) {
@@ -71,16 +74,17 @@ func TestBundledStoriesHaveAPicturePerPage(t *testing.T) {
 	}
 }
 
-// decodedImage reports whether the picture at path is decoded in the cache, at any size.
-func (r *rig) decodedImage(path string) bool {
+// decodedSizes is how many sizes of the picture at path the cache holds decoded.
+func (r *rig) decodedSizes(path string) int {
 	r.settle()
 	c := &r.shell.images
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	n := 0
 	for k := range c.entries {
 		if k.path == path {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/media"
 )
 
@@ -57,6 +58,7 @@ type imageCache struct {
 	// picture asked for at a nominal size was last decoded at the size it is shown.
 	keys    map[*canvas.Image]imageKey
 	fitted  map[imageKey]imageKey
+	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
 }
 
@@ -75,6 +77,7 @@ func (c *imageCache) resetLocked(serial uint64) {
 	c.names = map[*canvas.Image]string{}
 	c.objs = map[imageKey]*canvas.Image{}
 	c.keys, c.fitted = map[*canvas.Image]imageKey{}, map[imageKey]imageKey{}
+	c.next = nil
 }
 
 // image shows a content picture of the pack on show, decoded at most at detail size.
@@ -124,43 +127,47 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	return out
 }
 
-// prefetch starts decoding the picture p beside a text, off the UI thread, so that the page
-// showing it next (a story's next page) finds it ready. It decodes at the size the picture
-// like (the one on show, or the one before) was last fitted to, when known, so that the
-// next page needs no second decode; nothing happens for an SVG or a picture already
-// decoded or decoding.
-func (s *Shell) prefetch(p string, like ...string) {
-	if p == "" || strings.EqualFold(path.Ext(p), ".svg") {
-		return
-	}
-	pk := s.pack()
+// prefetch asks for the picture p, which the next page shows where this page shows like
+// (a story's next page), to be decoded off the UI thread while this page is read, at the
+// size like is shown: the next page then shows it at once and needs no second decode. It
+// starts when like is laid out with its picture (refit); nothing for an SVG.
+func (s *Shell) prefetch(p, like string) {
 	c := &s.images
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.entries == nil || c.serial != pk.Serial() {
-		c.resetLocked(pk.Serial())
+	c.next = nil
+	if p != "" && p != like && !strings.EqualFold(path.Ext(p), ".svg") {
+		c.next = &prefetchReq{path: p, like: like}
 	}
-	sc := s.pixelScale()
-	w, h := int(float32(detailW)*sc), int(float32(detailH)*sc)
-	k := imageKey{p, w, h}
-	if f, ok := c.fitted[k]; ok {
-		k = f
-	} else {
-		for _, l := range like {
-			if f, ok := c.fitted[imageKey{l, w, h}]; ok {
-				k = imageKey{p, f.w, f.h}
-				c.fitted[imageKey{p, w, h}] = k
-				break
-			}
+}
+
+// prefetchReq is a picture to decode for the next page, the size of like's on this one.
+type prefetchReq struct{ path, like string }
+
+// prefetchLocked starts the decode prefetch asked for, once its like picture is on screen
+// with its picture (c.mu held; refit calls it after fitting the pictures on screen).
+func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
+	c := &s.images
+	r := c.next
+	for ci, k := range c.keys {
+		if c.names[ci] != r.like || ci.Image == nil { // not on screen, or not decoded yet
+			continue
 		}
-	}
-	_, done := c.entries[k]
-	_, busy := c.waiting[k]
-	if done || busy {
+		c.next = nil
+		sc := s.pixelScale()
+		nominal := imageKey{r.path, int(float32(detailW) * sc), int(float32(detailH) * sc)}
+		f := imageKey{r.path, k.w, k.h}
+		if f != nominal {
+			c.fitted[nominal] = f
+		}
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if !done && !busy {
+			c.waiting[f] = nil // decoding, with no picture waiting yet
+			s.decode(f, pk.Root, pk.Serial())
+		}
 		return
 	}
-	c.waiting[k] = nil
-	s.decode(k, pk.Root, pk.Serial())
 }
 
 // svgLocked shows a zone icon or other SVG: its object is kept between pages (Fyne
@@ -268,6 +275,9 @@ func (s *Shell) refit() {
 			s.decode(f, pk.Root, pk.Serial())
 		}
 	}
+	if c.next != nil {
+		s.prefetchLocked(pk)
+	}
 }
 
 // fitInside is the size of a w×h picture fitted, proportions kept, inside bw×bh.
@@ -350,6 +360,7 @@ func (c *imageCache) forget() {
 	c.mu.Lock()
 	clear(c.names)
 	clear(c.keys)
+	c.next = nil // the new page asks for its own
 	c.mu.Unlock()
 }
 
