@@ -125,6 +125,7 @@ art:
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
 	python3 scripts/draw_panoramas.py
 	go run ./cmd/kioskctl media render assets/art/pano assets/content/media/pano 4096x1024
+	go run ./cmd/kioskctl media pano-thumbs assets/content
 
 # Sound effects: synthesised by internal/audio/synth (our own, no licence needed).
 sounds:

@@ -32,6 +32,9 @@ const usage = `usage:
                                    write the events not yet exported (or a range) as signed files
   kioskctl media render SRC DST [WxH]
                                    rasterise SRC/**.svg to DST/**.png at 800x600 (or WxH)
+  kioskctl media pano-thumbs ROOT [WxH]
+                                   render each scene's card picture (its thumbnail: path in
+                                   ROOT/content/scenes.yaml) from its panorama, 960x540 (or WxH)
   kioskctl media sounds DST        synthesise the sound effects (tap, right, wrong, win, buzz) as DST/*.wav
   kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
   kioskctl quizbank narration [ROOT]
@@ -113,6 +116,17 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 			}
 		}
 		return renderArt(args[2], args[3], w, h, stdout)
+	case "media pano-thumbs":
+		if len(args) != 3 && len(args) != 4 {
+			return 2, errors.New("media pano-thumbs needs a content root (and optionally a size WxH)")
+		}
+		w, h := 960, 540
+		if len(args) == 4 {
+			if _, err := fmt.Sscanf(args[3], "%dx%d", &w, &h); err != nil || w < 16 || h < 16 || w > 2048 || h > 2048 {
+				return 2, fmt.Errorf("media pano-thumbs: size %q must look like 960x540 (16 to 2048 a side)", args[3])
+			}
+		}
+		return panoThumbs(args[2], w, h, stdout)
 	case "media sounds":
 		if len(args) != 3 {
 			return 2, errors.New("media sounds needs a directory")

@@ -625,6 +625,31 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 	}
 }
 
+// TestCatalogueObjectsFillTheirCards: a drug drawn small on its 4:3 card is cut to the
+// object, so that it fills more of the wide catalogue card (the card's own proportions are
+// gone from most pictures; some objects are as wide as their card).
+func TestCatalogueObjectsFillTheirCards(t *testing.T) {
+	r := newRig(t)
+	r.tap("开始参观")
+	r.tap("毒品种类")
+	r.settle()
+	n, cut := 0, 0
+	for _, o := range r.objects() {
+		ci, ok := o.(*canvasImage)
+		if !ok || !ci.Visible() || ci.Image == nil || r.shell.images.nameOf(ci) == "" {
+			continue
+		}
+		n++
+		b := ci.Image.Bounds()
+		if d := float64(b.Dx())/float64(b.Dy()) - 4.0/3.0; d > 0.05 || d < -0.05 {
+			cut++ // no longer the whole 4:3 card
+		}
+	}
+	if n < 10 || cut < n*2/3 {
+		t.Fatalf("%d of %d catalogue pictures cut to their object", cut, n)
+	}
+}
+
 // TestPicturesAreDecodedAtTheSizeShown: once a page is laid out, each picture on it holds
 // pixels for the size it is drawn at (within a tenth), so Fyne uploads it without a rescale.
 func TestPicturesAreDecodedAtTheSizeShown(t *testing.T) {

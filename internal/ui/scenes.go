@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
@@ -39,17 +40,16 @@ func (v *sceneListView) build() screen {
 		}
 		chips = row
 	}
-	grid := container.New(&cardGrid{minW: 520})
+	// A card is its picture (16:9, the thumbnail's shape) over its text.
+	// Short screens (1280×800) take three columns, so that five scenes fit in two rows.
+	textH, minW := float32(80), float32(380)
+	if s.viewport().Height >= 900 {
+		textH, minW = 150, 520
+	}
+	grid := container.New(&cardGrid{minW: minW, maxH: func(w float32) float32 { return (w-28)*9/16 + textH }})
 	for _, sc := range s.cat().Scenes.ForAge(age) {
 		sc := sc
-		// Text cards: a thumbnail would decode every strip whole just to show a sliver of it.
-		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
-		text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
-		if s.viewport().Height >= 900 {
-			text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
-		}
-		body := container.NewBorder(nil, nil, container.NewCenter(icon), nil, text)
-		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
+		grid.Add(s.tappable(v.sceneCard(sc), s.tap(func() {
 			s.push(&sceneLookView{s: s, zone: v.zone, sc: sc, age: age, yaw: sc.StartYaw})
 		})))
 	}
@@ -60,6 +60,59 @@ func (v *sceneListView) build() screen {
 	}
 	body := container.NewBorder(intro, nil, nil, nil, container.New(layout.NewCustomPaddedLayout(20, 0, 0, 0), main))
 	return screen{body: container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// sceneCard is a scene's card: its thumbnail (the view on opening, rendered with the art)
+// filling the top, the title under it and, on tall screens, the summary. A scene without a
+// thumbnail gets a text card with the zone's icon.
+func (v *sceneListView) sceneCard(sc content.Scene) fyne.CanvasObject {
+	s := v.s
+	text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
+	var reserve float32 // a title line and two summary lines: the pictures of a row line up
+	if s.viewport().Height >= 900 {
+		text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
+		reserve = container.NewVBox(s.para("国", sizeButton, true, ""), s.para("国\n国", sizeCaption, false, "")).MinSize().Height
+	}
+	if sc.Thumbnail == "" {
+		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
+		return card(colorSurface, 24, 16, container.NewBorder(nil, nil, container.NewCenter(icon), nil, text))
+	}
+	pic := s.thumb(sc.Thumbnail)
+	pic.FillMode = canvas.ImageFillCover // the space it gets, cropped at the sides or top
+	frame := canvas.NewRectangle(colorBg)
+	frame.CornerRadius = 16
+	return card(colorSurface, 24, 14, container.New(sceneCardLayout{minTextH: reserve}, container.NewStack(frame, pic), text))
+}
+
+// sceneCardLayout puts a scene card's picture (first object) above its text (second) when
+// the card is tall enough for a band of the panorama, else at its left, up to 16:9 at the
+// card's height (short screens with many scenes: rows of low cards).
+type sceneCardLayout struct {
+	minTextH float32 // the height kept for the text under the picture
+}
+
+const sceneCardGap = 12
+
+func (l sceneCardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pic, text := objs[0], objs[1]
+	th := max(text.MinSize().Height, l.minTextH)
+	if picH := size.Height - th - sceneCardGap; picH >= max(90, size.Width/5) { // a band of the panorama at least
+		pic.Move(fyne.NewPos(0, 0))
+		pic.Resize(fyne.NewSize(size.Width, picH))
+		text.Move(fyne.NewPos(0, picH+sceneCardGap))
+		text.Resize(fyne.NewSize(size.Width, th))
+		return
+	}
+	pw := min(size.Width*0.45, size.Height*16/9)
+	pic.Move(fyne.NewPos(0, 0))
+	pic.Resize(fyne.NewSize(pw, size.Height))
+	text.Move(fyne.NewPos(pw+sceneCardGap, 0))
+	text.Resize(fyne.NewSize(size.Width-pw-sceneCardGap, size.Height))
+}
+
+func (sceneCardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t := objs[1].MinSize()
+	return fyne.NewSize(t.Width+sceneCardGap+120, t.Height)
 }
 
 // sceneStrip is a scene's panorama made ready for this screen, shared by the views of one
