@@ -120,6 +120,7 @@ narration:
 # Illustrations: SVG sources in assets/art, rendered to the PNGs the kiosk shows.
 art:
 	python3 scripts/draw_illustrations.py
+	python3 scripts/draw_case_pages.py
 	python3 scripts/draw_board.py
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
 	python3 scripts/draw_panoramas.py

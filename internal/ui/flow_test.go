@@ -396,8 +396,26 @@ func TestSoftenedCaseImages(t *testing.T) {
 		}
 	}
 	r.tap(graphic.Title.Zh)
-	if !r.showsImage(graphic.ImageSoft) || r.showsImage(graphic.Image) {
-		t.Fatal("the softened image must replace the graphic one")
+	// the primary tier's pictures, never the graphic case picture or a page picture only the
+	// full story shows
+	kids := graphic.For(true)
+	hard := map[string]bool{graphic.Image: true}
+	for j := range graphic.Pages {
+		hard[graphic.PageImage(j, false)] = true
+	}
+	for j := range kids.Pages {
+		delete(hard, kids.PageImage(j, true))
+	}
+	for j := range kids.Pages {
+		if !r.showsImage(kids.PageImage(j, true)) {
+			t.Fatalf("page %d does not show its softened picture %s", j+1, kids.PageImage(j, true))
+		}
+		for h := range hard {
+			if r.showsImage(h) {
+				t.Fatalf("page %d shows the graphic picture %s", j+1, h)
+			}
+		}
+		r.tap("下一个")
 	}
 }
 
@@ -407,7 +425,7 @@ func TestPrimaryTierText(t *testing.T) {
 	withTiers := func(c *rigConfig) {
 		cat := *c.pack.Catalog
 		cases := slices.Clone(cat.Cases.Cases)
-		cases[0].Primary = &content.CaseTier{Pages: []content.Text{{Zh: "小学版第一页", En: "Page one for children"}},
+		cases[0].Primary = &content.CaseTier{Pages: []content.CasePage{{Zh: "小学版第一页", En: "Page one for children"}},
 			Lesson: content.Text{Zh: "小学版的道理", En: "Lesson for children"}}
 		cat.Cases.Cases = cases
 		drugs := slices.Clone(cat.Drugs.Drugs)

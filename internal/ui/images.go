@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/media"
 )
 
@@ -62,6 +63,7 @@ type imageCache struct {
 	// picture asked for at a nominal size was last decoded at the size it is shown.
 	keys    map[*canvas.Image]imageKey
 	fitted  map[imageKey]imageKey
+	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
 }
 
@@ -80,6 +82,7 @@ func (c *imageCache) resetLocked(serial uint64) {
 	c.names = map[*canvas.Image]string{}
 	c.objs = map[imageKey]*canvas.Image{}
 	c.keys, c.fitted = map[*canvas.Image]imageKey{}, map[imageKey]imageKey{}
+	c.next = nil
 }
 
 // image shows a content picture of the pack on show, decoded at most at detail size.
@@ -116,7 +119,9 @@ func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 	sc := s.pixelScale()
 	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc), crop}
 	if f, ok := c.fitted[k]; ok {
-		if _, ok := c.entries[f]; ok {
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if done || busy {
 			k = f
 		}
 	}
@@ -125,12 +130,56 @@ func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 	}
 	c.names[out] = p
 	c.keys[out] = k
-	first := len(c.waiting[k]) == 0
+	_, busy := c.waiting[k] // a prefetch waits with no picture yet
+	first := !busy
 	c.waiting[k] = append(c.waiting[k], out)
 	if first {
 		s.decode(k, pk.Root, pk.Serial())
 	}
 	return out
+}
+
+// prefetch asks for the picture p, which the next page shows where this page shows like
+// (a story's next page), to be decoded off the UI thread while this page is read, at the
+// size like is shown: the next page then shows it at once and needs no second decode. It
+// starts when like is laid out with its picture (refit); nothing for an SVG.
+func (s *Shell) prefetch(p, like string) {
+	c := &s.images
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next = nil
+	if p != "" && p != like && !strings.EqualFold(path.Ext(p), ".svg") {
+		c.next = &prefetchReq{path: p, like: like}
+	}
+}
+
+// prefetchReq is a picture to decode for the next page, the size of like's on this one.
+type prefetchReq struct{ path, like string }
+
+// prefetchLocked starts the decode prefetch asked for, once its like picture is on screen
+// with its picture (c.mu held; refit calls it after fitting the pictures on screen).
+func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
+	c := &s.images
+	r := c.next
+	for ci, k := range c.keys {
+		if c.names[ci] != r.like || ci.Image == nil { // not on screen, or not decoded yet
+			continue
+		}
+		c.next = nil
+		sc := s.pixelScale()
+		nominal := imageKey{r.path, int(float32(detailW) * sc), int(float32(detailH) * sc), false}
+		f := imageKey{r.path, k.w, k.h, false} // a picture beside a text is never cut
+		if f != nominal {
+			c.fitted[nominal] = f
+		}
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if !done && !busy {
+			c.waiting[f] = nil // decoding, with no picture waiting yet
+			s.decode(f, pk.Root, pk.Serial())
+		}
+		return
+	}
 }
 
 // svgLocked shows a zone icon or other SVG: its object is kept between pages (Fyne
@@ -233,12 +282,16 @@ func (s *Shell) refit() {
 			ci.Refresh()
 			continue
 		}
-		first := len(c.waiting[f]) == 0
+		_, busy := c.waiting[f]
+		first := !busy
 		c.waiting[f] = append(c.waiting[f], ci)
 		c.keys[ci] = f
 		if first {
 			s.decode(f, pk.Root, pk.Serial())
 		}
+	}
+	if c.next != nil {
+		s.prefetchLocked(pk)
 	}
 }
 
@@ -341,6 +394,7 @@ func (c *imageCache) forget() {
 	c.mu.Lock()
 	clear(c.names)
 	clear(c.keys)
+	c.next = nil // the new page asks for its own
 	c.mu.Unlock()
 }
 
