@@ -23,7 +23,7 @@ LDFLAGS := -X main.version=$(VERSION)
 DISPLAY_NUM ?= 99
 ARGS ?=
 
-.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test fyne-package fyne-package-test windows windows-test usb-test
+.PHONY: run build test vet lint-content fuzz screenshots bench font pinyin narration art sounds deps-build deps-headless deps-test clean package package-test app-update-test fyne-package fyne-package-test windows windows-test usb-test
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -120,10 +120,12 @@ narration:
 # Illustrations: SVG sources in assets/art, rendered to the PNGs the kiosk shows.
 art:
 	python3 scripts/draw_illustrations.py
+	python3 scripts/draw_case_pages.py
 	python3 scripts/draw_board.py
 	go run ./cmd/kioskctl media render assets/art/img assets/content/media/img
 	python3 scripts/draw_panoramas.py
 	go run ./cmd/kioskctl media render assets/art/pano assets/content/media/pano 4096x1024
+	go run ./cmd/kioskctl media pano-thumbs assets/content
 
 # Sound effects: synthesised by internal/audio/synth (our own, no licence needed).
 sounds:
@@ -143,6 +145,11 @@ usb-test:
 # throwaway root, and the units with systemd-analyze verify.
 package-test: build
 	scripts/deb-test.sh bin
+
+# Program updates on the real programs: build-app, app install, app launch (execve), the
+# first frame confirmed under Xvfb, rollback after two starts without one.
+app-update-test: deps-build deps-headless
+	scripts/app-update-test.sh
 
 # The Fyne package dist/jindu-kiosk.tar.xz from cmd/kiosk, where FyneApp.toml is: the kiosk
 # (git version embedded), its icon, a .desktop entry and a Makefile that installs them

@@ -3,7 +3,7 @@
 # RUNS times, the bare window (bench/barefyne) then the kiosk, each freshly started under the
 # same Xvfb at 1920x1080. A robot finger (XTest) taps; the probe watches the whole screen
 # (MIT-SHM) for the first changed frame and for the screen settled (no change for SETTLE).
-# The kiosk walks bench/taps/{zones,quiz,staff,team}.txt ROUNDS times after one warm-up
+# The kiosk walks bench/taps/{zones,more,quiz,staff,team}.txt ROUNDS times after one warm-up
 # pass of zones.txt (reported apart, as the first visit). Prints the table; asserts nothing.
 # Usage: bench/latency.sh [RUNS] [ROUNDS]        (env: SETTLE=600ms, BIN_DIR=bin, OUT=dir)
 source "$(dirname "$0")/lib.sh"
@@ -30,7 +30,7 @@ for r in $(seq "$runs"); do
   printf -- '- 960 900\n' >"$out/leave-attract.txt"
   "$TAPLAT" run -rounds 1 "$out/leave-attract.txt"
   "$TAPLAT" run -label cold -run "$r" -rounds 1 -settle "$settle" bench/taps/zones.txt >>"$out/cold.tsv"
-  for s in zones quiz staff team; do
+  for s in zones more quiz staff team; do
     "$TAPLAT" run -label kiosk -run "$r" -rounds "$rounds" -settle "$settle" "bench/taps/$s.txt" >>"$out/taps.tsv"
   done
   stop "$pid"

@@ -27,9 +27,9 @@ start_xvfb() {
 # new_data DIR: a fresh kiosk data dir with the bench PIN.
 new_data() { rm -rf "$1"; mkdir -p "$1"; echo "$PIN" | "$BIN_DIR/kioskctl" pin set --data "$1" >/dev/null; }
 
-# stop PID: SIGTERM, then wait up to 5 s, then SIGKILL.
+# stop PID: SIGTERM, then wait up to 15 s, then SIGKILL.
 stop() {
   kill "$1" 2>/dev/null || return 0
-  for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 150); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done # the kiosk exits by itself 10 s after a stop that hangs
   kill -9 "$1" 2>/dev/null || true
 }

@@ -23,10 +23,10 @@ cleanup+=("stop $pid")
 echo "mirror: $minutes min in the mirror zone at 5年后, kiosk pid $pid, output in $out"
 
 # Taps where a visitor taps at 1920x1080 (as cmd/kiosk/mirror_privacy_test.go): the
-# attract loop, the mirror tile (the fifth of five zones: second row, middle column), 5年后.
+# attract loop, the mirror tile (eight zones in 4x2 tiles: second row, second column), 5年后.
 tap() { xdotool mousemove "$1" "$2" click 1; sleep "$3"; }
 tap 960 540 5
-tap 960 750 10
+tap 728 796 10
 grep -q 'mirror camera not used' "$log" || { echo "the mirror zone did not open" >&2; exit 1; }
 tap 857 746 3
 "$TAPLAT" shot "$out/mirror.ppm" && convert "$out/mirror.ppm" "$out/mirror.png" && rm "$out/mirror.ppm"

@@ -64,6 +64,10 @@ fi
 grep -q '^data_dir = "/var/lib/jindu-kiosk"' "$root/etc/jindu-kiosk/kiosk.toml" || fail "config data_dir"
 "$root/usr/bin/kioskctl" config example >/dev/null || fail "installed kioskctl does not run"
 "$root/usr/bin/kiosk" --version | grep -q . || fail "installed kiosk --version"
+# the units start the kiosk through the launcher: with no program update it picks the kiosk beside it
+JINDU_KIOSK_CONFIG= "$root/usr/bin/kioskctl" app status --data "$work/appdata" | grep -q "下次启动将运行：$root/usr/bin/kiosk（" ||
+	fail "kioskctl app launch would not start the packaged kiosk"
+grep -q "ExecStart=.*/usr/bin/kioskctl app launch" "$root/usr/lib/systemd/system/jindu-kiosk.service" || fail "unit does not start the launcher"
 ok "install: accounts, /var/lib/jindu-kiosk owned by uid $uid mode 750, config in /etc"
 
 # --- upgrade keeps a staff-edited config and the data

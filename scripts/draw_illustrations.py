@@ -1807,7 +1807,8 @@ def case_bg(p, soft, wall_soft, wall_dark, floor_soft='#E9DCCB', floor_dark='#2A
         p.add(bg_room(p, dark(wall_dark, 0.25), wall_dark, floor_dark))
 
 
-def c_vape_party(soft):
+def c_vape_party(soft, refuser='pony'):
+    """The party: a stranger offers a vape, a teen says no (refuser: her or his hair style)."""
     p = Pic()
     if soft:
         p.add(bg_room(p, '#F6EEFB', '#E7DAF3', '#E6D7C4'))
@@ -1828,7 +1829,7 @@ def c_vape_party(soft):
     p.add(person(170, 522, 1.18, shirt=ORANGE, pants='#3B4A6B', skin=SKIN[1], hair=HAIR[2], style='short',
                  arms=('down', 'reach'), face='smile' if soft else 'flat'))
     p.add(ecig(246, 368, 80, -8, body=('#FF7EB3', '#7AF0FF'), p=p, s=0.5))
-    p.add(person(440, 527, 1.22, shirt=TEAL, pants='#36465F', skin=SKIN[0], hair=HAIR[0], style='pony',
+    p.add(person(440, 527, 1.22, shirt=TEAL, pants='#36465F', skin=SKIN[0], hair=HAIR[0], style=refuser,
                  arms=('stop', 'down'), face='smile' if soft else 'flat'))
     p.add(person(650, 522, 1.12, shirt=PURPLE if soft else '#9B6FC8', pants='#3E3552', skin=SKIN[2], hair=HAIR[1],
                  style='short', arms=('hip', 'down'), face='open'))

@@ -3,15 +3,17 @@
 // (drag events every 16 ms, as a touchscreen sends them), then a flick that coasts, then the
 // slow turn. It prints, per phase, the frames drawn per second and the time spent drawing
 // each (projection and texture hand-over on the UI thread; the GPU upload and paint happen
-// in Fyne's loop and show up as fewer frames per second).
+// in Fyne's loop and show up as fewer frames per second), and the process's CPU time per
+// frame (all its threads, Mesa's rasteriser included; not the X server's).
 //
-//	DISPLAY=:N go run ./bench/pano [--scene ktv-party] [--seconds 5] [--size 1920x1080]
+//	DISPLAY=:N go run ./bench/pano [--scene ktv-party] [--seconds 5] [--size 1920x1080] [--floor]
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -28,11 +30,16 @@ func main() {
 	sceneID := flag.String("scene", "ktv-party", "bundled scene to show")
 	secs := flag.Float64("seconds", 5, "length of each phase")
 	size := flag.String("size", "1920x1080", "window size")
+	floor := flag.Bool("floor", false, "measure a bare refreshed picture instead (what Fyne and the GL can paint)")
 	flag.Parse()
 	var w, h int
 	if _, err := fmt.Sscanf(*size, "%dx%d", &w, &h); err != nil {
 		fmt.Fprintln(os.Stderr, "bad --size:", err)
 		os.Exit(2)
+	}
+	if *floor {
+		runFloor(w, h, time.Duration(*secs*float64(time.Second)))
+		return
 	}
 	cat, rep := content.Load(assets.Content())
 	if err := rep.Err(); err != nil {
@@ -61,7 +68,7 @@ func main() {
 		spots = append(spots, panorama.Hotspot{ID: hs.ID, Label: hs.Label.Zh, Yaw: hs.Yaw, Pitch: hs.Pitch})
 	}
 	p := panorama.New(sc.StartYaw, spots)
-	p.SetStrip(img)
+	p.SetStrip(pano.NewStrip(img))
 	win.SetContent(p)
 	win.Resize(fyne.NewSize(float32(w), float32(h)))
 	win.SetFullScreen(true)
@@ -72,6 +79,7 @@ func main() {
 		measure := func(name string, during func(stop <-chan struct{})) {
 			var before panorama.Stats
 			fyne.DoAndWait(func() { before = p.Stats() })
+			cpu0 := cpuTime()
 			stop := make(chan struct{})
 			done := make(chan struct{})
 			go func() { during(stop); close(done) }()
@@ -82,14 +90,20 @@ func main() {
 			el := time.Since(start)
 			var after panorama.Stats
 			fyne.DoAndWait(func() { after = p.Stats() })
+			cpu := cpuTime() - cpu0
 			n := after.Frames - before.Frames
 			half := after.HalfFrames - before.HalfFrames
 			mean := time.Duration(0)
 			if n > 0 {
 				mean = (after.Total - before.Total) / time.Duration(n)
 			}
-			fmt.Printf("%-10s %5.1f frames/s  (%d frames, %d at half resolution; draw mean %v, max so far %v)\n",
-				name, float64(n)/el.Seconds(), n, half, mean.Round(10*time.Microsecond), after.Max.Round(10*time.Microsecond))
+			perFrame := time.Duration(0)
+			if n > 0 {
+				perFrame = cpu / time.Duration(n)
+			}
+			fmt.Printf("%-10s %5.1f frames/s  (%d frames, %d at half resolution; draw mean %v, max so far %v; process CPU %v a frame)\n",
+				name, float64(n)/el.Seconds(), n, half, mean.Round(10*time.Microsecond), after.Max.Round(10*time.Microsecond),
+				perFrame.Round(100*time.Microsecond))
 		}
 		measure("drag", func(stop <-chan struct{}) {
 			tk := time.NewTicker(16 * time.Millisecond)
@@ -117,4 +131,15 @@ func main() {
 		fyne.DoAndWait(a.Quit)
 	}()
 	win.ShowAndRun()
+}
+
+// cpuTime is the process's user and system time so far, all threads (the projection, Fyne's
+// loop and Mesa's software rasteriser): per frame, a measure less sensitive to the other work
+// on a shared machine than frames per second.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

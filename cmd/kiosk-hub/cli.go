@@ -33,7 +33,7 @@ const usage = `usage:
                    set the web dashboard's admin password (first line of standard input)
   kiosk-hub bench  [--db DSN] [--kiosks 100] [--days 90] [--per-day 500] [--runs 20]
                    fill a database with generated events and time the dashboard's overview
-  kiosk-hub stats visits|dwell|questions|groups [--db DSN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kiosk ID]
+  kiosk-hub stats visits|dwell|questions|groups|scenes [--db DSN] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--kiosk ID]
                    print statistics as JSON
 
 DSN: a path to an SQLite file (default ./hub.db, or $KIOSK_HUB_DB), or a
@@ -302,7 +302,7 @@ func (c cli) stats(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return fmt.Errorf("%w: stats needs one of visits, dwell, questions, groups", errUsage)
+		return fmt.Errorf("%w: stats needs one of visits, dwell, questions, groups, scenes", errUsage)
 	}
 	if err := f.Check(); err != nil {
 		return fmt.Errorf("%w: stats: %v", errUsage, err)
@@ -312,6 +312,7 @@ func (c cli) stats(ctx context.Context, args []string) error {
 		"dwell":     func(ctx context.Context, s hub.Store) (any, error) { return s.Dwell(ctx, f) },
 		"questions": func(ctx context.Context, s hub.Store) (any, error) { return s.Questions(ctx, f) },
 		"groups":    func(ctx context.Context, s hub.Store) (any, error) { return s.Groups(ctx, f) },
+		"scenes":    func(ctx context.Context, s hub.Store) (any, error) { return s.Scenes(ctx, f) },
 	}
 	query, ok := queries[pos[0]]
 	if !ok {

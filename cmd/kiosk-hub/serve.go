@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/hub"
@@ -56,6 +58,7 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	bodyTimeout := fs.Duration("body-timeout", hub.DefaultBodyTimeout, "longest time an upload body may take to arrive")
 	rollupEvery := fs.Duration("rollup-every", defaultRollupEvery, "how often new uploads are folded into the dashboard's daily rollups")
 	insecure := fs.Bool("insecure-cookies", false, "dashboard session cookies without the Secure attribute (plain HTTP on a trusted network)")
+	contentDir := fs.String("content", "", "content root (holding content/scenes.yaml) whose Chinese names the dashboard's 情景体验 page shows; none: ids")
 	if pos, err := parse(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -68,6 +71,14 @@ func (c cli) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: --rollup-every must be at least 1s", errUsage)
 	}
 	log := c.logger()
+	var labels *dash.SceneLabels
+	if *contentDir != "" {
+		l, err := readSceneLabels(*contentDir)
+		if err != nil {
+			return err
+		}
+		labels = l
+	}
 
 	store, err := c.open(ctx, *db)
 	if err != nil {
@@ -90,7 +101,7 @@ func (c cli) serve(ctx context.Context, args []string) error {
 	srv := &http.Server{
 		Handler: &hub.Handler{Store: store, AdminToken: *admin, MaxBody: *maxBody, Logger: log,
 			MaxUploads: *maxUploads, BodyTimeout: *bodyTimeout,
-			Dashboard: &dash.Dashboard{Store: store, InsecureCookies: *insecure, Logger: log}},
+			Dashboard: &dash.Dashboard{Store: store, InsecureCookies: *insecure, Logger: log, Scenes: labels}},
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       max(readTimeout, *bodyTimeout+readHeaderTimeout),
 		WriteTimeout:      writeTimeout,
@@ -131,4 +142,18 @@ func (c cli) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// readSceneLabels reads the scenes' names from a content root.
+func readSceneLabels(root string) (*dash.SceneLabels, error) {
+	path := filepath.Join(root, "content", "scenes.yaml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--content: %w (want the content root that holds content/scenes.yaml)", err)
+	}
+	l, err := dash.ParseSceneLabels(data)
+	if err != nil {
+		return nil, fmt.Errorf("--content: %s: %w", path, err)
+	}
+	return l, nil
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/jindu-edu/kiosk/internal/appupdate"
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
@@ -85,12 +86,14 @@ func run() int {
 	}
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
-	deps, store, closeAll := wire(cfg, log, a)
-	defer closeAll()
+	deps, stores, closeAll := wire(cfg, log, a)
+	st := newStopper(closeAll, log)
+	defer st.finish()
+	deps.Quit = st.quitting(0, a.Quit)
 	deps.AppVersion = version
 	deps.FreeMemory = debug.FreeOSMemory
 	deps.Warnings = append(warnings, deps.Warnings...)
-	svc := newService(cfg, log, a.Quit)
+	svc := newService(cfg, log, st.quitting(exitRestart, a.Quit))
 	deps.Hours = schedule(cfg, log)
 	deps.OnTick = svc.onTick
 
@@ -110,11 +113,12 @@ func run() int {
 	stop := make(chan struct{})
 	defer close(stop)
 	shell.Start(stop)
-	quitOnSignal(a, log)
+	quitOnSignal(st.quitting(0, func() { fyne.Do(a.Quit) }), log)
 	source := deps.Shelf.Current().Source
 	a.Lifecycle().SetOnStarted(func() {
+		debug.SetGCPercent(idleGCPercent) // the attract loop comes first: the idle pace (memory.go)
 		svc.ready("展项运行中 · content " + source)
-		bootOKAfterFirstFrame(store, log)
+		bootOKAfterFirstFrame(stores, log)
 	})
 	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
 	defer keepScreenOn(log)()
@@ -131,11 +135,12 @@ func run() int {
 }
 
 // wire builds the exhibit core and the UI's dependencies from the configuration.
-func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store, func()) {
+func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, startStores, func()) {
 	clock := kiosk.SystemClock{}
 	store, notice := packStore(cfg, log)
+	apps := appStore(cfg, log)
 	shelf := exhibit.NewShelf(nil)
-	desk := packDesk(cfg, store, shelf, log)
+	desk := packDesk(cfg, store, apps, shelf, log)
 	shelf.Swap(startContent(cfg, desk, log))
 	strs := mustStrings(log)
 	player, effects, closeAudio := openAudio(cfg.Audio, log)
@@ -150,7 +155,7 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	}
 	recorder, records, device, closeRecords := openRecords(cfg, shelf.Current().Version(), func() string { return shelf.Current().Version() }, log)
 	visit := exhibit.NewVisit(exhibit.VisitConfig{
-		Clock: clock, Recorder: recorder, Volume: audio.Volumes{player, effects}, Shelf: shelf, Settings: settings,
+		Clock: clock, Recorder: newGCPacer(recorder), Volume: audio.Volumes{player, effects}, Shelf: shelf, Settings: settings,
 		SaveSettings: func(s kiosk.Settings) error { return kiosk.SaveSettings(cfg.DataDir, s) },
 	})
 	guard, err := kiosk.NewGuardPersisted(clock, hash, cfg.DataDir)
@@ -179,13 +184,16 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 		Log:        log,
 		Wall:       wallStore,
 	}
+	if wallStore != nil {
+		deps.WallDelivery = wallDelivery(recorder)
+	}
 	if wallWarning != "" {
 		deps.Warnings = append(deps.Warnings, wallWarning)
 	}
 	if desk != nil {
 		deps.Packs = desk
 	}
-	return deps, store, func() {
+	return deps, startStores{packs: store, apps: apps}, func() {
 		quizzes.Flush()
 		closeAudio()
 		closeRecords()
@@ -193,26 +201,35 @@ func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, *pack.Store
 	}
 }
 
-// bootOKAfterFirstFrame tells the pack store that this start reached the screen, a few
-// seconds after the app started (the attract loop is drawn by then).
-func bootOKAfterFirstFrame(store *pack.Store, log *slog.Logger) {
-	if store == nil {
-		return
-	}
+// startStores are the stores whose installs are on trial until the first frame.
+type startStores struct {
+	packs *pack.Store // content packs
+	apps  *pack.Store // program updates
+}
+
+// bootOKAfterFirstFrame tells the pack store, and the app store when the launcher started
+// an update, that this start reached the screen, a few seconds after the app started (the
+// attract loop is drawn by then).
+func bootOKAfterFirstFrame(st startStores, log *slog.Logger) {
 	time.AfterFunc(3*time.Second, func() {
-		if err := store.BootOK(); err != nil {
-			log.Error("content pack start not confirmed", "err", err)
+		if st.packs != nil {
+			if err := st.packs.BootOK(); err != nil {
+				log.Error("content pack start not confirmed", "err", err)
+			}
+		}
+		if err := appupdate.Confirm(st.apps, os.Getenv(appupdate.EnvInstall)); err != nil {
+			log.Error("program update start not confirmed", "err", err)
 		}
 	})
 }
 
 // quitOnSignal lets the service manager stop the kiosk cleanly (SIGTERM, SIGINT).
-func quitOnSignal(a fyne.App, log *slog.Logger) {
+func quitOnSignal(quit func(), log *slog.Logger) {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGTERM, syscall.SIGINT)
 	go func() {
 		s := <-sig
 		log.Info("stopping on signal", "signal", s.String())
-		fyne.Do(a.Quit)
+		quit()
 	}()
 }

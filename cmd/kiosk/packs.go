@@ -3,8 +3,10 @@ package main
 import (
 	"io/fs"
 	"log/slog"
+	"os"
 	"path/filepath"
 
+	"github.com/jindu-edu/kiosk/internal/appupdate"
 	"github.com/jindu-edu/kiosk/internal/config"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/pack"
@@ -21,6 +23,13 @@ func packStore(cfg config.Config, log *slog.Logger) (*pack.Store, string) {
 	if err != nil {
 		log.Error("content pack store unusable: no pack can be installed", "err", err)
 		return nil, ""
+	}
+	if os.Getenv(appupdate.EnvRolledBack) != "" {
+		// The launcher has just replaced a program update that failed to start: those
+		// failed starts were the program's, not the content pack's.
+		if err := store.BootOK(); err != nil {
+			log.Error("content pack start count not reset after the program rollback", "err", err)
+		}
 	}
 	notice, err := store.BootStarting()
 	if err != nil {
@@ -47,8 +56,19 @@ func startContent(cfg config.Config, desk *exhibit.PackDesk, log *slog.Logger) *
 	return loadContent(cfg.ContentDir, cfg.DataDir, log)
 }
 
+// appStore opens the store of program updates (data_dir/app); nil when the data directory
+// cannot hold it (app packs are then refused with a message). The launcher counts starts.
+func appStore(cfg config.Config, log *slog.Logger) *pack.Store {
+	store, err := pack.OpenStore(filepath.Join(cfg.DataDir, appupdate.Dir), log)
+	if err != nil {
+		log.Error("program update store unusable: no app pack can be installed", "err", err)
+		return nil
+	}
+	return store
+}
+
 // packDesk makes the staff panel's pack service over store (nil store: no service).
-func packDesk(cfg config.Config, store *pack.Store, shelf *exhibit.Shelf, log *slog.Logger) *exhibit.PackDesk {
+func packDesk(cfg config.Config, store, apps *pack.Store, shelf *exhibit.Shelf, log *slog.Logger) *exhibit.PackDesk {
 	if store == nil {
 		return nil
 	}
@@ -61,6 +81,7 @@ func packDesk(cfg config.Config, store *pack.Store, shelf *exhibit.Shelf, log *s
 		Limits:  pack.Limits{MaxBytes: cfg.Packs.MaxBytes, MaxFiles: cfg.Packs.MaxFiles, MaxRatio: cfg.Packs.MaxRatio},
 		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir,
 		ReportDir: cfg.Events.ExportDir, Log: log,
+		Apps: apps, AppInstall: os.Getenv(appupdate.EnvInstall),
 		Open: func(dir string) fs.FS {
 			root, err := openRoot(dir)
 			if err != nil {

@@ -110,7 +110,8 @@ func runSafe(a fyne.App, w fyne.Window, log *slog.Logger) {
 	w.SetFullScreen(true)
 	w.SetPadded(false)
 	w.SetCloseIntercept(func() {})
-	quitOnSignal(a, log)
+	st := newStopper(func() {}, log)
+	quitOnSignal(st.quitting(0, func() { fyne.Do(a.Quit) }), log)
 	log.Warn("showing the out-of-service screen (kiosk --safe)")
 	w.ShowAndRun()
 }

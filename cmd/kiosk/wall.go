@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 
 	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/eventlog"
+	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/wall"
 )
 
@@ -25,4 +27,14 @@ func openWall(cfg config.Config, log *slog.Logger) (st *wall.Store, warning stri
 			log.Error("closing the message store", "err", err)
 		}
 	}
+}
+
+// wallDelivery tells the wall which messages the office has, from the event log's
+// sync and export marks; nil when events go nowhere but the process log.
+func wallDelivery(rec event.Recorder) func() (wall.Delivery, error) {
+	l, ok := rec.(*eventlog.Log)
+	if !ok {
+		return nil
+	}
+	return func() (wall.Delivery, error) { return l.Delivered(event.WallMessage) }
 }

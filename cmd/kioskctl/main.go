@@ -25,10 +25,16 @@ const usage = `usage:
   kioskctl content narration DIR   list narration clips as path<TAB>lang<TAB>text
   kioskctl pin set [--data DIR]    read a 6–12 digit staff PIN from stdin and store its bcrypt hash
   kioskctl config example          print a commented configuration file
+  kioskctl pack …                  content and program packs (kioskctl pack for its commands)
+  kioskctl app launch|status|install|rollback
+                                   program updates (kioskctl app for its commands)
   kioskctl export --to DIR [--data DIR] [--from N [--to-seq M]]
                                    write the events not yet exported (or a range) as signed files
   kioskctl media render SRC DST [WxH]
                                    rasterise SRC/**.svg to DST/**.png at 800x600 (or WxH)
+  kioskctl media pano-thumbs ROOT [WxH]
+                                   render each scene's card picture (its thumbnail: path in
+                                   ROOT/content/scenes.yaml) from its panorama, 960x540 (or WxH)
   kioskctl media sounds DST        synthesise the sound effects (tap, right, wrong, win, buzz) as DST/*.wav
   kioskctl quizbank lint [ROOT]    check ROOT/quizbank/*.yaml (default: the bundled bank)
   kioskctl quizbank narration [ROOT]
@@ -36,6 +42,10 @@ const usage = `usage:
   kioskctl quizbank import FILE [--out OUT.yaml]
                                    convert .xlsx, .csv, GIFT or Aiken questions to bank YAML
 `
+
+// version is set at build time with -ldflags "-X main.version=…"; it is also the version of
+// the kiosk program installed beside this kioskctl (one package), for `app launch`.
+var version = "dev"
 
 func main() {
 	code, err := run(os.Args[1:], os.Stdin, os.Stdout)
@@ -52,6 +62,9 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 	}
 	if args[0] == "pack" {
 		return runPack(args[1:], stdout)
+	}
+	if args[0] == "app" {
+		return runApp(args[1:], stdout)
 	}
 	switch args[0] + " " + args[1] {
 	case "content lint":
@@ -103,6 +116,17 @@ func run(args []string, stdin io.Reader, stdout io.Writer) (int, error) {
 			}
 		}
 		return renderArt(args[2], args[3], w, h, stdout)
+	case "media pano-thumbs":
+		if len(args) != 3 && len(args) != 4 {
+			return 2, errors.New("media pano-thumbs needs a content root (and optionally a size WxH)")
+		}
+		w, h := 960, 540
+		if len(args) == 4 {
+			if _, err := fmt.Sscanf(args[3], "%dx%d", &w, &h); err != nil || w < 16 || h < 16 || w > 2048 || h > 2048 {
+				return 2, fmt.Errorf("media pano-thumbs: size %q must look like 960x540 (16 to 2048 a side)", args[3])
+			}
+		}
+		return panoThumbs(args[2], w, h, stdout)
 	case "media sounds":
 		if len(args) != 3 {
 			return 2, errors.New("media sounds needs a directory")

@@ -28,6 +28,9 @@ const packUsage = `usage:
   kioskctl pack build DIR -o FILE --id ID --title-zh T --title-en T --version N
                       [--target kiosk-01,kiosk-02] [--min-app 1.4] [--key KEY]
                                      lint DIR (content and quiz bank) and pack it
+  kioskctl pack build-app -o FILE --kiosk PROGRAM [--kioskctl PROGRAM] [--version 1.5.0]
+                      [--os linux --arch amd64] [--min-app V] [--max-app V] [--target …] [--key KEY]
+                                     a program update (app pack); platform read from PROGRAM
   kioskctl pack sign FILE --key KEY  sign (or re-sign) FILE in place
   kioskctl pack verify FILE --trust PUBKEY [--trust PUBKEY2 …]
                                      check signature, manifest and every file
@@ -43,7 +46,7 @@ func runPack(args []string, stdout io.Writer) (int, error) {
 		return 2, nil
 	}
 	cmds := map[string]func([]string, io.Writer) (int, error){
-		"keygen": packKeygen, "build": packBuild, "sign": packSign,
+		"keygen": packKeygen, "build": packBuild, "build-app": packBuildApp, "sign": packSign,
 		"verify": packVerify, "info": packInfo, "install": packInstall,
 	}
 	cmd, ok := cmds[args[0]]
@@ -251,6 +254,12 @@ func packInfo(args []string, stdout io.Writer) (int, error) {
 	}
 	fmt.Fprintf(stdout, "id:        %s\ntitle:     %s / %s\nversion:   %d\ncreated:   %s\nmin app:   %s\ntarget:    %s\nfiles:     %d, %s\nsignature: %s\n",
 		m.ID, m.Title.Zh, m.Title.En, m.Version, m.Created.Format(time.RFC3339), or(m.MinAppVersion, "any"), target, m.FileCount, size(m.TotalSize), sig)
+	if m.MaxAppVersion != "" {
+		fmt.Fprintf(stdout, "max app:   %s\n", m.MaxAppVersion)
+	}
+	if m.IsApp() {
+		fmt.Fprintf(stdout, "program:   %s for %s/%s (app pack)\n", m.App.Version, m.App.OS, m.App.Arch)
+	}
 	return 0, nil
 }
 

@@ -224,16 +224,16 @@ type Cases struct {
 
 // Case is one composite, illustrative story.
 type Case struct {
-	ID        string `yaml:"id"`
-	Title     Text   `yaml:"title"`
-	Summary   Text   `yaml:"summary"`
-	Graphic   bool   `yaml:"graphic"`
-	Image     string `yaml:"image"`
-	ImageSoft string `yaml:"image_soft"`
-	Pages     []Text `yaml:"pages"`
-	Lesson    Text   `yaml:"lesson"`
-	Narration Media  `yaml:"narration"`
-	Source    string `yaml:"source"`
+	ID        string     `yaml:"id"`
+	Title     Text       `yaml:"title"`
+	Summary   Text       `yaml:"summary"`
+	Graphic   bool       `yaml:"graphic"`
+	Image     string     `yaml:"image"`
+	ImageSoft string     `yaml:"image_soft"`
+	Pages     []CasePage `yaml:"pages"`
+	Lesson    Text       `yaml:"lesson"`
+	Narration Media      `yaml:"narration"`
+	Source    string     `yaml:"source"`
 	// Primary is the case told for primary-school groups (小学团体模式); required when
 	// Graphic. Its empty fields fall back to the case's own.
 	Primary *CaseTier `yaml:"primary"`
@@ -241,10 +241,31 @@ type Case struct {
 
 // CaseTier is a case's text for one age band.
 type CaseTier struct {
-	Title     Text   `yaml:"title"`
-	Pages     []Text `yaml:"pages"`
-	Lesson    Text   `yaml:"lesson"`
-	Narration Media  `yaml:"narration"` // the tier's own reading; without it the tier has none
+	Title     Text       `yaml:"title"`
+	Pages     []CasePage `yaml:"pages"` // pictured for children: shown only with softened pictures
+	Lesson    Text       `yaml:"lesson"`
+	Narration Media      `yaml:"narration"` // the tier's own reading; without it the tier has none
+}
+
+// CasePage is one page of a story: its text and, optionally, its own picture. A page
+// without a picture shows the case's.
+type CasePage struct {
+	Zh        string `yaml:"zh"`
+	En        string `yaml:"en"`
+	Image     string `yaml:"image"`
+	ImageSoft string `yaml:"image_soft"` // shown instead of Image when softening is on
+}
+
+// Text is the page's text.
+func (p CasePage) Text() Text { return Text{Zh: p.Zh, En: p.En} }
+
+// PageTexts are the texts of pages, in order.
+func PageTexts(pages []CasePage) []Text {
+	out := make([]Text, len(pages))
+	for i, p := range pages {
+		out[i] = p.Text()
+	}
+	return out
 }
 
 // For returns the case as an age band sees it: primary groups get the primary tier.
@@ -272,6 +293,22 @@ func (c Case) CaseImage(soften bool) string {
 		return c.ImageSoft
 	}
 	return c.Image
+}
+
+// PageImage picks the picture of page i (of the case as an age band sees it, see For): the
+// page's own, softened when soften is on and the page has a softened one, or else the
+// case's (CaseImage), as in packs made before pages had pictures.
+func (c Case) PageImage(i int, soften bool) string {
+	if i >= 0 && i < len(c.Pages) {
+		pg := c.Pages[i]
+		if soften && pg.ImageSoft != "" {
+			return pg.ImageSoft
+		}
+		if pg.Image != "" {
+			return pg.Image
+		}
+	}
+	return c.CaseImage(soften)
 }
 
 // Zone returns the zone with id, if present.

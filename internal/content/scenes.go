@@ -40,6 +40,9 @@ type Scene struct {
 	Ages    []string `yaml:"ages"`
 	// Panorama is a wide picture covering 360° (its left and right edges meet).
 	Panorama string `yaml:"panorama"`
+	// Thumbnail is the scene's card picture (optional; without it the card is text): the
+	// view on opening, rendered from the panorama by `kioskctl media pano-thumbs`.
+	Thumbnail string `yaml:"thumbnail"`
 	// StartYaw is the direction (degrees, 0–360 across the panorama) the view opens on.
 	StartYaw float64   `yaml:"start_yaw"`
 	Hotspots []Hotspot `yaml:"hotspots"`

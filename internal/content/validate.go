@@ -297,7 +297,11 @@ func (v *validator) cases(d *lint.Doc, cs *Cases) {
 			d.Errf(p+".pages", "a case needs at least one page")
 		}
 		for j, pg := range c.Pages {
-			v.text(d, fmt.Sprintf("%s.pages[%d]", p, j), pg)
+			q := fmt.Sprintf("%s.pages[%d]", p, j)
+			v.text(d, q, pg.Text())
+			// a graphic case's full pages are shown softened only when it has no primary
+			// tier, which is refused below; the rule stands for that case too
+			v.pageImages(d, q, pg, c.Graphic && c.Primary == nil)
 		}
 		v.text(d, p+".lesson", c.Lesson)
 		v.narration(d, p+".narration", c.Narration)
@@ -323,10 +327,26 @@ func (v *validator) caseTier(d *lint.Doc, p string, c Case) {
 		d.Errf(p+".pages", "a primary tier needs its pages")
 	}
 	for j, pg := range t.Pages {
-		v.text(d, fmt.Sprintf("%s.pages[%d]", p, j), pg)
+		q := fmt.Sprintf("%s.pages[%d]", p, j)
+		v.text(d, q, pg.Text())
+		v.pageImages(d, q, pg, false) // the tier is for children: its pictures are already soft
 	}
 	v.text(d, p+".lesson", t.Lesson)
 	v.optNarration(d, p+".narration", t.Narration)
+}
+
+// pageImages checks a story page's own pictures, which are optional (the case's picture is
+// shown instead); a softened one stands beside the page's own, never alone, and needSoft
+// (a graphic page shown to primary-school groups) requires it.
+func (v *validator) pageImages(d *lint.Doc, p string, pg CasePage, needSoft bool) {
+	v.image(d, p+".image", pg.Image, false)
+	v.image(d, p+".image_soft", pg.ImageSoft, false)
+	switch {
+	case pg.ImageSoft != "" && pg.Image == "":
+		d.Errf(p+".image_soft", "a page's softened picture needs the page's own picture (image) beside it")
+	case needSoft && pg.Image != "" && pg.ImageSoft == "":
+		d.Errf(p+".image_soft", "a graphic case's page picture needs a softened one for primary-school groups")
+	}
 }
 
 // optNarration checks a reading that may be left out.

@@ -25,6 +25,7 @@ func (v *validator) scenes(d *lint.Doc, s *Scenes) {
 		v.text(d, p+".summary", sc.Summary)
 		v.sceneAges(d, p+".ages", sc.Ages)
 		v.image(d, p+".panorama", sc.Panorama, true)
+		v.image(d, p+".thumbnail", sc.Thumbnail, false)
 		if sc.StartYaw < 0 || sc.StartYaw >= 360 {
 			d.Errf(p+".start_yaw", "start_yaw %g must be a direction from 0 to under 360 degrees", sc.StartYaw)
 		}

@@ -19,8 +19,12 @@ func (c *Catalog) Texts() []string {
 func walkTexts(v reflect.Value, f func(Text)) {
 	switch v.Kind() {
 	case reflect.Struct:
-		if t, ok := v.Interface().(Text); ok {
+		switch t := v.Interface().(type) {
+		case Text:
 			f(t)
+			return
+		case CasePage:
+			f(t.Text())
 			return
 		}
 		for i := 0; i < v.NumField(); i++ {
@@ -76,10 +80,10 @@ func (c *Catalog) Narrations() []Narration {
 		}
 	}
 	for _, cs := range c.Cases.Cases {
-		add(cs.Narration, append(append([]Text{cs.Title}, cs.Pages...), cs.Lesson)...)
+		add(cs.Narration, append(append([]Text{cs.Title}, PageTexts(cs.Pages)...), cs.Lesson)...)
 		if cs.Primary != nil {
 			p := cs.For(true)
-			add(p.Narration, append(append([]Text{p.Title}, p.Pages...), p.Lesson)...)
+			add(p.Narration, append(append([]Text{p.Title}, PageTexts(p.Pages)...), p.Lesson)...)
 		}
 	}
 	for _, sc := range c.Scenes.Scenes {

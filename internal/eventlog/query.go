@@ -186,3 +186,35 @@ func (l *Log) LastSeq() (int64, error) {
 	}
 	return n, nil
 }
+
+// Delivered reports, for each item that has events of type typ in the log, whether every
+// one of them has left the kiosk: acknowledged by the hub or written to a USB export (the
+// rule Prune uses). Items without such events are absent. The message wall uses it to know
+// which messages the office has (type wall_message); it reads the whole log once, so call
+// it rarely (once a day), off the UI thread.
+func (l *Log) Delivered(typ string) (map[string]bool, error) {
+	db, err := l.reader()
+	if err != nil {
+		return nil, fmt.Errorf("eventlog: delivered %s: %w", typ, err)
+	}
+	rows, err := db.QueryContext(context.Background(), `SELECT item,
+		MIN(synced_at IS NOT NULL OR seq <= COALESCE((SELECT seq FROM cursors WHERE name = 'export'), 0))
+		FROM events WHERE type = ? AND item <> '' GROUP BY item`, typ)
+	if err != nil {
+		return nil, fmt.Errorf("eventlog: delivered %s: %w", typ, err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var item string
+		var done bool
+		if err := rows.Scan(&item, &done); err != nil {
+			return nil, fmt.Errorf("eventlog: delivered %s: %w", typ, err)
+		}
+		out[item] = done
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("eventlog: delivered %s: %w", typ, err)
+	}
+	return out, nil
+}

@@ -199,3 +199,35 @@ func TestGeneratedKioskIDIsKept(t *testing.T) {
 		t.Fatalf("configured kiosk id ignored: %q", l2.KioskID())
 	}
 }
+
+// TestDelivered: an item is delivered once every event of the type about it is
+// acknowledged or exported; other types and items without events do not show.
+func TestDelivered(t *testing.T) {
+	l, _ := openTest(t, Options{})
+	for _, item := range []string{"a", "b", "a", "c", "b"} { // seqs 1..5
+		l.Record(event.Event{Type: "wall_message", Item: item})
+	}
+	l.Record(event.Event{Type: "wall_post", Item: "d"}) // seq 6: another type
+	flush(t, l)
+	got, err := l.Delivered("wall_message")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got["a"] || got["b"] || got["c"] {
+		t.Fatalf("nothing sent yet: %v", got)
+	}
+	if err := l.SetCursor("export", 3); err != nil { // a, b, a on the stick
+		t.Fatal(err)
+	}
+	evs, _ := l.After(0, 10)
+	if err := l.MarkSynced([]string{evs[3].ID}, t0); err != nil { // c uploaded
+		t.Fatal(err)
+	}
+	got, _ = l.Delivered("wall_message")
+	if !got["a"] || got["b"] || !got["c"] {
+		t.Fatalf("a exported, c uploaded, b's second event waiting: %v", got)
+	}
+	if _, ok := got["d"]; ok {
+		t.Fatal("an item of another type")
+	}
+}

@@ -29,6 +29,21 @@ type Summary struct {
 	Gain     []GainRow      // learning-gain check per age band and topic
 	Skipped  int            // start-of-visit checks the visitor skipped
 	Audience map[string]int // visits per age band seen in a quiz or a gain check (for the office)
+	Scenes   SceneSummary
+}
+
+// SceneSummary is 情景体验: the stories started (a hotspot tapped) and the endings reached,
+// per age band and kind of ending (refuse, tell, deflect, accept).
+type SceneSummary struct {
+	Started int
+	Endings []SceneEndings // per age band, youngest first
+}
+
+// SceneEndings counts the endings one age band reached, by kind.
+type SceneEndings struct {
+	Audience string
+	Total    int
+	Kinds    map[string]int
 }
 
 // DayCount is the visits started on one day.
@@ -92,7 +107,7 @@ const MissedTop = 8
 
 // statsTypes are the event types the summary reads.
 var statsTypes = []string{event.SessionStart, event.SessionEnd, event.ZoneEnter, event.ZoneLeave,
-	event.QuizStart, event.QuizAnswer, event.QuizFinish, event.GainCheck}
+	event.QuizStart, event.QuizAnswer, event.QuizFinish, event.GainCheck, event.SceneStart, event.SceneEnd}
 
 // Stats summarises the events with from <= wall time < to. Hours and days are counted in
 // loc (the kiosk's local time). It reads the events of the range once; a busy kiosk's week
@@ -186,11 +201,13 @@ type aggregator struct {
 	bands    map[string]*BandQuiz
 	missed   map[string]*Missed
 	gainRows map[[2]string]*GainRow
+	endings  map[string]*SceneEndings
 }
 
 func newAggregator(s *Summary, loc *time.Location) *aggregator {
 	return &aggregator{s: s, loc: loc, visits: map[string]*visitSteps{}, dwell: map[string]*ZoneDwell{},
-		bands: map[string]*BandQuiz{}, missed: map[string]*Missed{}, gainRows: map[[2]string]*GainRow{}}
+		bands: map[string]*BandQuiz{}, missed: map[string]*Missed{}, gainRows: map[[2]string]*GainRow{},
+		endings: map[string]*SceneEndings{}}
 }
 
 // visit is the steps of a session; events outside a session (staff, contests run by a
@@ -256,6 +273,17 @@ func (a *aggregator) add(r statRow) {
 		a.finishRound(r)
 	case event.GainCheck:
 		a.gain(r)
+	case event.SceneStart:
+		s.Scenes.Started++
+	case event.SceneEnd:
+		aud := str(r.data[event.KeyAudience])
+		e := a.endings[aud]
+		if e == nil {
+			e = &SceneEndings{Audience: aud, Kinds: map[string]int{}}
+			a.endings[aud] = e
+		}
+		e.Total++
+		e.Kinds[str(r.data[event.KeyKind])]++
 	}
 }
 
@@ -384,6 +412,9 @@ func (a *aggregator) finish() {
 	})
 	for _, b := range bandOrder(a.bands) {
 		s.Bands = append(s.Bands, *a.bands[b])
+	}
+	for _, b := range bandOrder(a.endings) {
+		s.Scenes.Endings = append(s.Scenes.Endings, *a.endings[b])
 	}
 	for _, m := range a.missed {
 		if m.Wrong > 0 {

@@ -43,6 +43,11 @@ func TestStatsHandComputed(t *testing.T) {
 	rec(at(1, 9, 41), "s2", event.NewZoneEnter("drugs"))
 	rec(at(1, 9, 43), "s2", event.NewZoneLeave("drugs", 2*time.Minute))
 	rec(at(1, 9, 43), "s2", event.NewZoneLeave("history", 30*time.Second))
+	// s2 also plays two scenes as a secondary visitor: one refused, one told an adult.
+	rec(at(1, 9, 43), "s2", event.NewSceneStart("scenes", "milk-tea", "friend", "secondary"))
+	rec(at(1, 9, 43), "s2", event.NewSceneEnd("scenes", "milk-tea", "refuse", "refuse", "secondary", []string{"no"}, time.Minute))
+	rec(at(1, 9, 43), "s2", event.NewSceneStart("scenes", "vape", "cousin", "secondary"))
+	rec(at(1, 9, 44), "s2", event.NewSceneEnd("scenes", "vape", "tell", "tell", "secondary", []string{"ask", "tell"}, time.Minute))
 	rec(at(1, 9, 44), "s2", event.NewSessionEnd(event.EndTimeout, 100*time.Second))
 
 	// s3: 14:05 on day 3, gain right, an adult round 3/5 with q1 and q3 missed, never ended.
@@ -52,6 +57,10 @@ func TestStatsHandComputed(t *testing.T) {
 	rec(at(3, 14, 6), "s3", event.NewSoloAnswer("quiz", "q1", nil, false, true, 20*time.Second))
 	rec(at(3, 14, 7), "s3", event.NewSoloAnswer("quiz", "q3", []string{"C"}, false, false, time.Second))
 	rec(at(3, 14, 8), "s3", event.NewSoloFinish("quiz", "adult", 3, 5))
+	// s3 accepts in one scene and leaves another one before its ending.
+	rec(at(3, 14, 9), "s3", event.NewSceneStart("scenes", "ktv-party", "friend", "adult"))
+	rec(at(3, 14, 10), "s3", event.NewSceneEnd("scenes", "ktv-party", "drink", "accept", "adult", []string{"sip"}, time.Minute))
+	rec(at(3, 14, 11), "s3", event.NewSceneStart("scenes", "diet-pills", "chat", "adult"))
 
 	// A team contest on day 2 (no visit session), q1 missed again.
 	rec(at(2, 10, 0), "", event.NewContestStart("quiz", "buzz", 2, "secondary", 10))
@@ -103,6 +112,14 @@ func TestStatsHandComputed(t *testing.T) {
 	}
 	if !reflect.DeepEqual(s.Audience, map[string]int{"primary": 1, "adult": 1}) {
 		t.Errorf("audience %v", s.Audience)
+	}
+
+	wantScenes := SceneSummary{Started: 4, Endings: []SceneEndings{
+		{Audience: "secondary", Total: 2, Kinds: map[string]int{"refuse": 1, "tell": 1}},
+		{Audience: "adult", Total: 1, Kinds: map[string]int{"accept": 1}},
+	}}
+	if !reflect.DeepEqual(s.Scenes, wantScenes) {
+		t.Errorf("scenes %+v, want %+v", s.Scenes, wantScenes)
 	}
 
 	// An empty range is all zeros, with its days.

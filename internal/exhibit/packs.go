@@ -28,6 +28,11 @@ type PackDeskConfig struct {
 	// ReportDir is where install reports are written: the stick's writable mount, which on
 	// Linux is not StickDir (deploy/usb mounts StickDir read-only). "": StickDir.
 	ReportDir string
+	// Apps is the store of program updates (data_dir/app); nil: app packs are refused.
+	Apps *pack.Store
+	// AppInstall is the app store directory this program was started from (the launcher's
+	// appupdate.EnvInstall); "" for the program installed with the system.
+	AppInstall string
 	// Open makes an installed content root readable; nil: os.DirFS. The kiosk passes a file
 	// system that refuses links and special files.
 	Open  func(dir string) fs.FS
@@ -126,10 +131,14 @@ func (d *PackDesk) load(in pack.Installed) (*Pack, error) {
 
 // Install verifies and installs the pack at path, then shows it. progress gets bytes
 // unpacked so far and the total. The running content is untouched on any failure. A
-// report goes back to the stick either way.
+// report goes back to the stick either way. An app pack is installed as the next program
+// (installApp).
 func (d *PackDesk) Install(ctx context.Context, path string, progress func(done, total int64)) Outcome {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	if m, _, err := pack.Info(path); err == nil && m.IsApp() {
+		return d.installApp(ctx, path, progress)
+	}
 	curVersion := d.c.Shelf.Current().Number()
 	var problems []string
 	in, err := d.c.Store.Install(ctx, path, pack.InstallOptions{

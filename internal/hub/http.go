@@ -39,6 +39,7 @@ const (
 	StatsDwellPath     = "/v1/stats/dwell"
 	StatsQuestionsPath = "/v1/stats/questions"
 	StatsGroupsPath    = "/v1/stats/groups"
+	StatsScenesPath    = "/v1/stats/scenes"
 )
 
 // Handler serves the hub's HTTP API. Set the fields, then serve it; it is not changed by
@@ -68,7 +69,7 @@ type Handler struct {
 // ServeHTTP routes the API:
 //
 //	POST /v1/events                  signed upload batch → Ack
-//	GET  /v1/stats/{visits,dwell,questions,groups,wall}?from=&to=&kiosk=  (admin token)
+//	GET  /v1/stats/{visits,dwell,questions,groups,scenes,wall}?from=&to=&kiosk=  (admin token)
 //	GET  /healthz
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
@@ -87,6 +88,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Questions(ctx, f) })
 	case StatsGroupsPath:
 		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Groups(ctx, f) })
+	case StatsScenesPath:
+		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Scenes(ctx, f) })
 	case StatsWallPath:
 		h.stats(w, r, func(ctx context.Context, f Filter) (any, error) { return h.Store.Wall(ctx, f) })
 	case "/healthz":

@@ -331,6 +331,10 @@ func (s *postgresStore) Gain(ctx context.Context, f Filter) ([]GainStat, error) 
 	return gain(ctx, s, f)
 }
 
+func (s *postgresStore) Scenes(ctx context.Context, f Filter) (SceneStats, error) {
+	return sceneStats(ctx, s, f)
+}
+
 func (s *postgresStore) RefreshRollup(ctx context.Context) (int, error) {
 	return refresh(ctx, s, postgresDialect)
 }

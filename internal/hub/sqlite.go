@@ -372,6 +372,10 @@ func (s *sqliteStore) QuestionsByAudience(ctx context.Context, f Filter) ([]Ques
 
 func (s *sqliteStore) Gain(ctx context.Context, f Filter) ([]GainStat, error) { return gain(ctx, s, f) }
 
+func (s *sqliteStore) Scenes(ctx context.Context, f Filter) (SceneStats, error) {
+	return sceneStats(ctx, s, f)
+}
+
 func (s *sqliteStore) RefreshRollup(ctx context.Context) (int, error) {
 	return refresh(ctx, s, sqliteDialect)
 }

@@ -74,6 +74,9 @@ type Store interface {
 	Overview(ctx context.Context, f Filter) (Overview, error)
 	QuestionsByAudience(ctx context.Context, f Filter) ([]QuestionAudience, error)
 	Gain(ctx context.Context, f Filter) ([]GainStat, error)
+	// Scenes counts the 情景体验 stories started, responses chosen and endings reached,
+	// per scene and age band (scenestats.go).
+	Scenes(ctx context.Context, f Filter) (SceneStats, error)
 	// RefreshRollup recomputes the kiosk-days that received events since the last refresh
 	// and returns how many.
 	RefreshRollup(ctx context.Context) (int, error)

@@ -135,6 +135,7 @@ func runStoreSuite(t *testing.T, newDSN func(testing.TB) string) {
 		{"OverviewMatchesStats", testOverviewMatchesStats},
 		{"Health", testHealth},
 		{"GainAcrossMidnight", testGainAcrossMidnight},
+		{"SceneStats", testSceneStats},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newDSN(t)) })

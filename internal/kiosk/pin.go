@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sync"
 	"time"
 
 	"golang.org/x/crypto/bcrypt"
@@ -89,8 +90,11 @@ const (
 // persisted Guard across restarts.
 const PINLockoutFile = "staff-pin-lockout.json"
 
-// Guard checks staff PINs and enforces the growing lockout.
+// Guard checks staff PINs and enforces the growing lockout. It is safe for concurrent use:
+// the kiosk checks a PIN (bcrypt, a file write) off the UI thread while the pad reads the
+// lockout.
 type Guard struct {
+	mu          sync.Mutex
 	clock       Clock
 	hash        []byte
 	fails       int
@@ -140,11 +144,13 @@ func NewGuardPersisted(c Clock, hash []byte, dataDir string) (*Guard, error) {
 
 // Check tries a PIN. While locked it does not even look at the PIN.
 func (g *Guard) Check(pin string) Verdict {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	g.reload()
 	if g.hash == nil {
 		return PINNotSet
 	}
-	if g.LockedFor() > 0 {
+	if g.lockedFor() > 0 {
 		return PINLocked
 	}
 	if bcrypt.CompareHashAndPassword(g.hash, []byte(pin)) == nil {
@@ -187,6 +193,8 @@ func (g *Guard) SetPIN(pin string, cost int) error {
 	if err != nil {
 		return err
 	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.dir != "" {
 		if err := os.MkdirAll(g.dir, 0o700); err != nil {
 			return fmt.Errorf("create data directory: %w", err)
@@ -201,6 +209,12 @@ func (g *Guard) SetPIN(pin string, cost int) error {
 
 // LockedFor is how long the pad stays locked (0 when open).
 func (g *Guard) LockedFor() time.Duration {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.lockedFor()
+}
+
+func (g *Guard) lockedFor() time.Duration {
 	now := g.clock.Now()
 	d := g.lockedUntil.Sub(now)
 	if d <= 0 {
@@ -215,6 +229,8 @@ func (g *Guard) LockedFor() time.Duration {
 
 // AttemptsLeft is how many wrong PINs remain before the next lockout.
 func (g *Guard) AttemptsLeft() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
 	if n := FreeAttempts + 1 - g.fails; n > 0 {
 		return n
 	}
@@ -222,7 +238,11 @@ func (g *Guard) AttemptsLeft() int {
 }
 
 // SaveError is the last failure to persist the lockout state (nil: saved, or in memory only).
-func (g *Guard) SaveError() error { return g.saveErr }
+func (g *Guard) SaveError() error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.saveErr
+}
 
 func (g *Guard) save() {
 	if g.path == "" {

@@ -21,6 +21,7 @@ type BuildOptions struct {
 	Title         Text
 	Version       int64
 	MinAppVersion string
+	MaxAppVersion string
 	Target        Target
 	Created       time.Time // zero: now
 	Key           ed25519.PrivateKey
@@ -34,11 +35,7 @@ var stored = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".webp":
 // and directories whose names start with "." are left out. The file is written beside out
 // and renamed into place.
 func Build(dir, out string, o BuildOptions) (Manifest, error) {
-	m := Manifest{Format: Format, ID: o.ID, Title: o.Title, Version: o.Version, Created: o.Created,
-		MinAppVersion: o.MinAppVersion, Target: o.Target, Files: []File{}}
-	if m.Created.IsZero() {
-		m.Created = time.Now().UTC().Truncate(time.Second)
-	}
+	m := o.manifest()
 	return m, writeAtomically(out, func(w io.Writer) error {
 		zw := zip.NewWriter(w)
 		buf := make([]byte, bufSize)
@@ -77,6 +74,51 @@ func Build(dir, out string, o BuildOptions) (Manifest, error) {
 		}
 		return finishPack(zw, &m, o.Key)
 	})
+}
+
+// BuildApp packs programs into an app pack at out: kiosk becomes root/bin/kiosk and
+// kioskctl, when not "", root/bin/kioskctl. app names the release and its platform; the
+// manifest's version is AppSerial(app.Version).
+func BuildApp(kiosk, kioskctl, out string, app App, o BuildOptions) (Manifest, error) {
+	serial, _ := AppSerial(app.Version)
+	o.Version = serial
+	m := o.manifest()
+	m.Kind, m.App = KindApp, &app
+	err := writeAtomically(out, func(w io.Writer) error {
+		zw := zip.NewWriter(w)
+		buf := make([]byte, bufSize)
+		progs := [][2]string{{kiosk, AppKiosk}, {kioskctl, AppKioskctl}}
+		for _, p := range progs {
+			if p[0] == "" {
+				continue
+			}
+			if st, err := os.Stat(p[0]); err != nil || !st.Mode().IsRegular() {
+				return fmt.Errorf("build app pack: %s is not a program file", p[0])
+			}
+			f, err := addFile(zw, p[0], p[1], buf)
+			if err != nil {
+				return fmt.Errorf("build app pack: %s: %w", p[0], err)
+			}
+			m.Files = append(m.Files, f)
+			m.TotalSize += f.Size
+		}
+		m.FileCount = len(m.Files)
+		if err := m.Validate(); err != nil {
+			return err
+		}
+		return finishPack(zw, &m, o.Key)
+	})
+	return m, err
+}
+
+// manifest is the manifest of o before any file is added.
+func (o BuildOptions) manifest() Manifest {
+	m := Manifest{Format: Format, ID: o.ID, Title: o.Title, Version: o.Version, Created: o.Created,
+		MinAppVersion: o.MinAppVersion, MaxAppVersion: o.MaxAppVersion, Target: o.Target, Files: []File{}}
+	if m.Created.IsZero() {
+		m.Created = time.Now().UTC().Truncate(time.Second)
+	}
+	return m
 }
 
 func addFile(zw *zip.Writer, path, rel string, buf []byte) (File, error) {

@@ -27,6 +27,12 @@
 // Making packs (kioskctl pack): GenerateKey via crypto/ed25519, WritePrivateKey,
 // ReadPrivateKey, PublicKeyString, ParsePublicKey(s), KeyID, Build, Sign.
 //
+// App packs (Manifest.Kind == KindApp, Manifest.App: program version, OS, arch) carry the
+// kiosk program under root/bin/ instead of content; they are signed, verified and
+// installed by the same code into their own store (data_dir/app), with
+// InstallOptions.Kind = KindApp. BuildApp makes one; package appupdate starts them.
+// Withdraw and FailCurrent are the staff's and the launcher's ways back.
+//
 // Every refusal is an *Error with a Code, the file concerned and English detail; its
 // Error() and Message(err) are Chinese first, for staff.
 package pack

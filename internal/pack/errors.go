@@ -33,6 +33,10 @@ const (
 	CodeNoPrevious                   // rollback asked but no previous pack is kept
 	CodeBusy                         // another install is running
 	CodeIO                           // writing to the kiosk's disk failed
+	CodeKind                         // an app pack where a content pack belongs, or the reverse
+	CodePlatform                     // an app pack for another operating system or processor
+	CodeAppTooNew                    // the kiosk software is newer than the pack allows
+	CodeProgram                      // the program in an app pack does not start or names another version
 )
 
 var codeText = map[Code]string{
@@ -57,6 +61,10 @@ var codeText = map[Code]string{
 	CodeNoPrevious:   "没有可恢复的上一版本",
 	CodeBusy:         "另一个安装正在进行，请稍后再试",
 	CodeIO:           "写入本机磁盘失败（磁盘已满或损坏？）",
+	CodeKind:         "包的类型不符：程序更新包只能作为程序更新安装，内容包只能作为内容安装",
+	CodePlatform:     "此程序更新包不适用于本机的操作系统或处理器类型，请使用为本机制作的更新包",
+	CodeAppTooNew:    "本机软件版本高于此包允许的范围，请使用新的包",
+	CodeProgram:      "更新包中的程序无法在本机运行或版本不符，请重新制作更新包",
 }
 
 // Text is the Chinese sentence for c.

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 )
 
@@ -23,8 +24,16 @@ type InstallOptions struct {
 	// Check validates the staged content root; the kiosk and kioskctl pass content.Load and
 	// quiz.Load. A non-nil error refuses the pack. Nil means no check.
 	Check func(root fs.FS) error
+	// CheckDir is like Check but gets the staged root's directory (an app pack's check runs
+	// the staged program). A non-nil error refuses the pack.
+	CheckDir func(dir string, m Manifest) error
 	// Progress is called with bytes unpacked so far and the total, from Install's goroutine.
 	Progress func(done, total int64)
+	// Kind is the kind of pack this store takes: KindContent (the default) or KindApp.
+	Kind string
+	// OS and Arch are the platform an app pack must be built for; "" means this program's
+	// runtime.GOOS and runtime.GOARCH.
+	OS, Arch string
 }
 
 // Install verifies the pack at path and, only if every check passes, makes it current.
@@ -76,6 +85,14 @@ func (s *Store) install(ctx context.Context, path string, opts InstallOptions) (
 			return Installed{}, wrapErr(CodeContent, "", err)
 		}
 	}
+	if opts.CheckDir != nil {
+		if err := opts.CheckDir(filepath.Join(stage, installRoot), m); err != nil {
+			if CodeOf(err) == 0 {
+				err = wrapErr(CodeContent, "", err)
+			}
+			return Installed{}, err
+		}
+	}
 	var rnd [6]byte
 	rand.Read(rnd[:])
 	name := fmt.Sprintf("v%d-%s", m.Version, hex.EncodeToString(rnd[:]))
@@ -107,11 +124,23 @@ func (s *Store) admit(a *archive, st state, opts InstallOptions) error {
 		return err
 	}
 	m := a.man
+	if m.Kind != opts.Kind {
+		return fail(CodeKind, "", "%s offered where %s belongs", kindName(m.Kind), kindName(opts.Kind))
+	}
+	if m.IsApp() {
+		goos, arch := or(opts.OS, runtime.GOOS), or(opts.Arch, runtime.GOARCH)
+		if m.App.OS != goos || m.App.Arch != arch {
+			return fail(CodePlatform, "", "program for %s/%s, this kiosk is %s/%s", m.App.OS, m.App.Arch, goos, arch)
+		}
+	}
 	if !m.Target.Allows(opts.KioskID) {
 		return fail(CodeTarget, "", "pack for %v, this kiosk is %q", m.Target.Kiosks, opts.KioskID)
 	}
 	if !AppSatisfies(opts.AppVersion, m.MinAppVersion) {
 		return fail(CodeAppTooOld, "", "pack needs %s, kiosk runs %s", m.MinAppVersion, opts.AppVersion)
+	}
+	if !AppAtMost(opts.AppVersion, m.MaxAppVersion) {
+		return fail(CodeAppTooNew, "", "pack allows up to %s, kiosk runs %s", m.MaxAppVersion, opts.AppVersion)
 	}
 	cur := opts.CurrentVersion
 	if st.Current != "" {
@@ -144,7 +173,7 @@ func (s *Store) unpack(ctx context.Context, a *archive, stage string, opts Insta
 		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 			return nil, nil, wrapErr(CodeIO, RootPrefix+f.Path, err)
 		}
-		out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode(a.man, f.Path))
 		if err != nil {
 			return nil, nil, wrapErr(CodeIO, RootPrefix+f.Path, err)
 		}
@@ -193,4 +222,11 @@ func writeSynced(path string, data []byte) error {
 		return wrapErr(CodeIO, filepath.Base(path), err)
 	}
 	return nil
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -63,11 +63,14 @@ type File struct {
 // Manifest is manifest.json. It is signed as the exact bytes in the zip.
 type Manifest struct {
 	Format        string    `json:"format"`
+	Kind          string    `json:"kind,omitempty"` // KindContent ("") or KindApp
 	ID            string    `json:"id"`
 	Title         Text      `json:"title"`
 	Version       int64     `json:"version"`
 	Created       time.Time `json:"created"`
 	MinAppVersion string    `json:"min_app_version,omitempty"`
+	MaxAppVersion string    `json:"max_app_version,omitempty"`
+	App           *App      `json:"app,omitempty"` // set exactly when Kind is KindApp
 	Target        Target    `json:"target"`
 	KeyID         string    `json:"key_id"` // KeyID of the signing key; "" before signing
 	FileCount     int       `json:"file_count"`
@@ -124,10 +127,13 @@ func (m Manifest) Validate() error {
 	case m.FileCount != len(m.Files):
 		return bad("file_count %d but %d files listed", m.FileCount, len(m.Files))
 	}
-	if m.MinAppVersion != "" {
-		if _, ok := parseVersion(m.MinAppVersion); !ok {
-			return bad("min_app_version %q is not like 1.4 or v1.4.2", m.MinAppVersion)
+	for name, v := range map[string]string{"min_app_version": m.MinAppVersion, "max_app_version": m.MaxAppVersion} {
+		if _, ok := parseVersion(v); v != "" && !ok {
+			return bad("%s %q is not like 1.4 or v1.4.2", name, v)
 		}
+	}
+	if err := m.validateKind(); err != nil {
+		return err
 	}
 	var total int64
 	names := newNameSet()
@@ -210,6 +216,28 @@ func AppSatisfies(app, min string) bool {
 	for i := range a {
 		if a[i] != m[i] {
 			return a[i] > m[i]
+		}
+	}
+	return true
+}
+
+// AppAtMost reports whether the kiosk software version app is at most max (a pack's
+// max_app_version). A development build and an empty max always pass.
+func AppAtMost(app, max string) bool {
+	if max == "" {
+		return true
+	}
+	a, ok := parseVersion(app)
+	if !ok {
+		return true
+	}
+	m, ok := parseVersion(max)
+	if !ok {
+		return false
+	}
+	for i := range a {
+		if a[i] != m[i] {
+			return a[i] < m[i]
 		}
 	}
 	return true

@@ -110,28 +110,39 @@ func (s *Store) Previous() (Installed, bool) {
 
 // Rollback makes the previous pack current again and deletes the one it replaces.
 func (s *Store) Rollback() (Installed, error) {
+	in, _, err := s.withdraw(false)
+	return in, err
+}
+
+// Withdraw is Rollback that may also leave nothing installed (ok false): the kiosk then
+// runs its bundled content, or for programs the version installed with the system.
+func (s *Store) Withdraw() (in Installed, ok bool, err error) { return s.withdraw(true) }
+
+func (s *Store) withdraw(toNone bool) (Installed, bool, error) {
 	unlock, err := lockFile(filepath.Join(s.dir, lockName))
 	if err != nil {
-		return Installed{}, err
+		return Installed{}, false, err
 	}
 	defer unlock()
 	st, err := s.readState()
 	if err != nil {
-		return Installed{}, err
+		return Installed{}, false, err
 	}
-	if st.Previous == "" {
-		return Installed{}, fail(CodeNoPrevious, "", "store %s", s.dir)
+	if st.Previous == "" && (!toNone || st.Current == "") {
+		return Installed{}, false, fail(CodeNoPrevious, "", "store %s", s.dir)
 	}
-	prev, err := s.load(st.Previous)
-	if err != nil {
-		return Installed{}, err
+	var prev Installed
+	if st.Previous != "" {
+		if prev, err = s.load(st.Previous); err != nil {
+			return Installed{}, false, err
+		}
 	}
 	if err := s.writeState(state{Current: st.Previous}); err != nil {
-		return Installed{}, err
+		return Installed{}, false, err
 	}
 	s.log.Info("pack rolled back", "from", st.Current, "to", st.Previous)
 	s.prune(state{Current: st.Previous})
-	return prev, nil
+	return prev, st.Previous != "", nil
 }
 
 func (s *Store) load(name string) (Installed, error) {

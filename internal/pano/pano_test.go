@@ -220,3 +220,42 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// TestThumbnailIsTheOpeningView: the card picture is the view from the start yaw, scaled
+// down: a red block drawn around yaw 90 is at its centre when looking at 90, off to the
+// right when looking at 70, and absent when looking the other way.
+func TestThumbnailIsTheOpeningView(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 3600, 900))
+	for y := range 900 {
+		for x := range 3600 {
+			c := color.RGBA{0, 0, 200, 255}
+			if x >= 850 && x < 950 && y >= 350 && y < 550 { // yaw 85–95, around the horizon
+				c = color.RGBA{220, 0, 0, 255}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	s := NewStrip(img)
+	red := func(th *image.RGBA, x, y int) bool {
+		c := th.RGBAAt(x, y)
+		return c.R > 150 && c.B < 80
+	}
+	th := Thumbnail(s, 90, 320, 180)
+	if th.Rect.Dx() != 320 || th.Rect.Dy() != 180 {
+		t.Fatalf("thumbnail %v, want 320×180", th.Rect)
+	}
+	if !red(th, 160, 90) || red(th, 40, 90) || red(th, 280, 90) {
+		t.Errorf("looking at 90: the block is not alone at the centre")
+	}
+	p := NewProjector(320, 180, 3600, 900)
+	at := p.Project(90, 0, 70)
+	if th70 := Thumbnail(s, 70, 320, 180); !at.Visible || !red(th70, int(at.X), 90) || red(th70, 160, 90) {
+		t.Errorf("looking at 70: no block at x=%.0f where the projection puts yaw 90", at.X)
+	}
+	back := Thumbnail(s, 270, 320, 180)
+	for x := 0; x < 320; x += 8 {
+		if red(back, x, 90) {
+			t.Fatalf("looking at 270: red at x=%d", x)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 	s.images.forget()
 	m := s.cat().Meta
 	title := s.label(m.Title.Zh, sizeHeading, true, colorText)
-	titleEn := s.label(m.Title.En, sizeLead, false, colorMuted)
+	titleEn := s.label(english(m.Title), sizeLead, false, colorMuted)
 	logo := s.logo()
 	head := container.NewHBox(logo, container.NewVBox(title, titleEn))
 
@@ -108,8 +108,8 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 		sp.SetMinSize(fyne.NewSize(560, 420))
 		t1 := s.para(cur.Title.Zh, sizeHeading, true, "")
 		b1 := s.para(cur.Body.Zh, sizeLead, false, "")
-		t2 := s.para(cur.Title.En, sizeLead, true, colorNameMuted)
-		b2 := s.para(cur.Body.En, sizeBody, false, colorNameMuted)
+		t2 := s.para(english(cur.Title), sizeLead, true, colorNameMuted)
+		b2 := s.para(english(cur.Body), sizeBody, false, colorNameMuted)
 		text := container.NewVBox(layout.NewSpacer(), t1, b1, t2, b2, layout.NewSpacer())
 		if s.shortScreen() { // 800 px high: a smaller picture, and the slide in Chinese only
 			sp.SetMinSize(fyne.NewSize(380, 285))
@@ -139,7 +139,7 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 		pad, edge = 12, 28
 	}
 	call := card(colorAccent, 48, pad, container.NewVBox(container.NewCenter(callZh), container.NewCenter(callEn)))
-	slogan := s.label(m.Slogan.Zh+"  ·  "+m.Slogan.En, sizeLead, false, colorHeading)
+	slogan := s.label(m.Slogan.Zh+"  ·  "+english(m.Slogan), sizeLead, false, colorHeading)
 
 	bottom := container.NewVBox(container.NewCenter(dots), container.NewCenter(call), container.NewCenter(slogan))
 	body := container.NewBorder(head, bottom, nil, nil, slide)
@@ -166,7 +166,7 @@ func (s *Shell) teaserSlide(q *quiz.Question) fyne.CanvasObject {
 	ask := card(colorHeading, 28, 12, s.label(s.d.Strings.T(content.Zh, "attract.teaser")+"  "+
 		s.d.Strings.T(content.En, "attract.teaser"), sizeLead, true, colorBg))
 	zh := s.para(q.Prompt.Zh, sizeDisplay, true, "")
-	en := s.para(q.Prompt.En, sizeLead, false, colorNameMuted)
+	en := s.para(english(q.Prompt), sizeLead, false, colorNameMuted)
 	var opts []string
 	for _, c := range q.Choices {
 		opts = append(opts, c.Zh)
@@ -176,7 +176,7 @@ func (s *Shell) teaserSlide(q *quiz.Question) fyne.CanvasObject {
 		sizeLead, false, "")
 	if s.shortScreen() { // 800 px high: everything a size down, the call in Chinese only
 		zh = s.para(q.Prompt.Zh, sizeHeading, true, "")
-		en = s.para(q.Prompt.En, sizeBody, false, colorNameMuted)
+		en = s.para(english(q.Prompt), sizeBody, false, colorNameMuted)
 		choices = s.para(strings.Join(opts, "   ·   "), sizeLead, false, colorNameHeading)
 		where = s.para(s.d.Strings.T(content.Zh, "attract.teaser.go"), sizeBody, false, "")
 	}

@@ -66,7 +66,7 @@ func (v *caseView) build() screen {
 	if v.page < len(c.Pages) {
 		text = container.NewVBox(head,
 			s.para(s.t("common.page", v.page+1, total), sizeSmall, false, colorNameMuted),
-			s.para(s.tx(c.Pages[v.page]), sizeLead, false, ""))
+			s.para(s.tx(c.Pages[v.page].Text()), sizeLead, false, ""))
 	} else {
 		text = container.NewVBox( // no title here: the help card needs the room
 			s.section(s.t("cases.lesson"), s.tx(c.Lesson)),
@@ -74,7 +74,7 @@ func (v *caseView) build() screen {
 			s.para(s.t("common.source")+"："+c.Source, sizeSmall, false, colorNameMuted))
 	}
 	var caption []content.Text
-	caption = append(append(append(caption, c.Title), c.Pages...), c.Lesson)
+	caption = append(append(append(caption, c.Title), content.PageTexts(c.Pages)...), c.Lesson)
 	narr := s.narration(content.Caption(s.v.Lang(), caption...))
 
 	var action fyne.CanvasObject = layout.NewSpacer()
@@ -84,7 +84,14 @@ func (v *caseView) build() screen {
 		action = s.pill(s.t("cases.more"), colorSurfaceHi, s.back)
 	}
 	right := container.NewBorder(nil, container.NewHBox(action), nil, nil, s.scrollText(text))
-	detail := s.detail(c.CaseImage(s.v.Settings().SoftenGraphic), right)
+	// each page its own picture, or the case's (on the lesson page too); the next page's is
+	// decoded while this one is read, at the size this one is shown
+	soft := s.v.Settings().SoftenGraphic
+	pic := c.PageImage(v.page, soft)
+	detail := s.detail(pic, right)
+	if v.page < len(c.Pages) {
+		s.prefetch(c.PageImage(v.page+1, soft), pic)
+	}
 	body := container.NewBorder(nil, narr, nil, nil, detail)
 	return screen{
 		body:  container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)),

@@ -53,7 +53,7 @@ func (s *Shell) showClosed(now time.Time, showHours bool) {
 	s.closed = c
 	m := s.cat().Meta
 	head := container.NewHBox(s.logo(), container.NewVBox(
-		s.label(m.Title.Zh, sizeHeading, true, colorText), s.label(m.Title.En, sizeLead, false, colorMuted)))
+		s.label(m.Title.Zh, sizeHeading, true, colorText), s.label(english(m.Title), sizeLead, false, colorMuted)))
 	sch := s.d.Hours
 	short := s.shortScreen()
 	gap, line, sub := float32(32), sizeHeading, sizeLead

@@ -59,7 +59,7 @@ func (v *drugListView) build() screen {
 		if s.v.Lang() == content.En {
 			names.Add(s.label(d.Name.Zh, sizeCaption, false, colorMuted))
 		}
-		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.thumb(d.Image)))
+		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.objectThumb(d.Image)))
 		body := container.NewBorder(nil, names, nil, nil, thumb)
 		t := s.tappable(card(colorSurface, 24, 14, body), s.tap(func() {
 			s.push(&drugView{s: s, zone: v.zone, list: list, idx: i})
@@ -111,10 +111,7 @@ func (v *drugView) build() screen {
 			cat = c
 		}
 	}
-	other := d.Name.En
-	if s.v.Lang() == content.En {
-		other = d.Name.Zh
-	}
+	other := s.other(d.Name)
 	if aka := s.tx(d.AKA); aka != "" {
 		other += "  ·  " + aka
 	}
@@ -153,6 +150,9 @@ func (v *drugView) jump(i int) {
 // cardGrid lays out cards in equal columns, as many as fit at minW.
 type cardGrid struct {
 	minW float32
+	// maxH, if set, caps a card's height for its width (a picture card keeps its picture's
+	// shape); the cards then sit at the top.
+	maxH func(w float32) float32
 }
 
 func (g *cardGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -165,6 +165,9 @@ func (g *cardGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	rows := (n + cols - 1) / cols
 	w := (size.Width - gap*float32(cols-1)) / float32(cols)
 	h := (size.Height - gap*float32(rows-1)) / float32(rows)
+	if g.maxH != nil {
+		h = min(h, g.maxH(w))
+	}
 	for i, o := range objs {
 		r, c := i/cols, i%cols
 		o.Move(fyne.NewPos(float32(c)*(w+gap), float32(r)*(h+gap)))

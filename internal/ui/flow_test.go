@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -239,6 +240,73 @@ func TestNarrationPausesTheIdleTimer(t *testing.T) {
 	}
 }
 
+// The PIN is checked off the UI thread: the pad answers the tap on 确定 at once with
+// 正在验证…, a second 确定 meanwhile does nothing, and the verdict arrives after. (r.tap
+// and r.mustHave let the UI thread's queued work run first, so this test looks and taps
+// without them until the end.)
+func TestPINIsCheckedOffTheUIThread(t *testing.T) {
+	r := newRig(t)
+	hot := r.hotCorner()
+	for i := 0; i < 5; i++ {
+		test.Tap(hot)
+		r.clock.Advance(300 * time.Millisecond)
+	}
+	for _, d := range testPIN {
+		r.tap(string(d))
+	}
+	ok := r.tappableNow("确定")
+	test.Tap(ok)
+	if !r.showsNow("正在验证…") {
+		t.Fatal("the pad does not say 正在验证… while the PIN is checked")
+	}
+	if r.shell.Modal() != "pin" {
+		t.Fatal("the panel opened before the check was done")
+	}
+	test.Tap(r.tappableNow("确定")) // a second tap while checking: no second check
+	r.settle()
+	if r.shell.Modal() != "staff" {
+		t.Fatalf("the right PIN did not open the panel; screen:\n%s", r.dump())
+	}
+	logins := 0
+	for _, typ := range r.events.types() {
+		if typ == event.StaffLogin {
+			logins++
+		}
+	}
+	if logins != 1 {
+		t.Fatalf("%d staff_login events for one PIN, want 1", logins)
+	}
+}
+
+// tappableNow finds the innermost tappable showing text exactly, without settling.
+func (r *rig) tappableNow(text string) *touch.Tappable {
+	r.t.Helper()
+	var best *touch.Tappable
+	for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) {
+		if tp, ok := o.(*touch.Tappable); ok && o.Visible() {
+			for _, in := range test.LaidOutObjects(tp) {
+				if textOf(in) == text {
+					best = tp
+				}
+			}
+		}
+	}
+	if best == nil {
+		r.t.Fatalf("nothing tappable shows %q", text)
+	}
+	return best
+}
+
+// showsNow reports whether some visible object shows text, without settling.
+func (r *rig) showsNow(text string) bool {
+	for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) {
+		if o.Visible() && strings.Contains(textOf(o), text) {
+			return true
+		}
+	}
+	return false
+}
+
 func TestStaffEntryPINLockoutAndPanel(t *testing.T) {
 	r := newRig(t)
 	hot := r.hotCorner()
@@ -328,8 +396,26 @@ func TestSoftenedCaseImages(t *testing.T) {
 		}
 	}
 	r.tap(graphic.Title.Zh)
-	if !r.showsImage(graphic.ImageSoft) || r.showsImage(graphic.Image) {
-		t.Fatal("the softened image must replace the graphic one")
+	// the primary tier's pictures, never the graphic case picture or a page picture only the
+	// full story shows
+	kids := graphic.For(true)
+	hard := map[string]bool{graphic.Image: true}
+	for j := range graphic.Pages {
+		hard[graphic.PageImage(j, false)] = true
+	}
+	for j := range kids.Pages {
+		delete(hard, kids.PageImage(j, true))
+	}
+	for j := range kids.Pages {
+		if !r.showsImage(kids.PageImage(j, true)) {
+			t.Fatalf("page %d does not show its softened picture %s", j+1, kids.PageImage(j, true))
+		}
+		for h := range hard {
+			if r.showsImage(h) {
+				t.Fatalf("page %d shows the graphic picture %s", j+1, h)
+			}
+		}
+		r.tap("下一个")
 	}
 }
 
@@ -339,7 +425,7 @@ func TestPrimaryTierText(t *testing.T) {
 	withTiers := func(c *rigConfig) {
 		cat := *c.pack.Catalog
 		cases := slices.Clone(cat.Cases.Cases)
-		cases[0].Primary = &content.CaseTier{Pages: []content.Text{{Zh: "小学版第一页", En: "Page one for children"}},
+		cases[0].Primary = &content.CaseTier{Pages: []content.CasePage{{Zh: "小学版第一页", En: "Page one for children"}},
 			Lesson: content.Text{Zh: "小学版的道理", En: "Lesson for children"}}
 		cat.Cases.Cases = cases
 		drugs := slices.Clone(cat.Drugs.Drugs)
@@ -405,6 +491,7 @@ func (r *rig) enterPIN(pin string) {
 		r.tap(string(d))
 	}
 	r.tap("确定")
+	r.settle() // the PIN is checked off the UI thread
 }
 
 func (r *rig) showsImage(path string) bool {
@@ -508,7 +595,11 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.win.Resize(size)
 		r.tap("轻触屏幕 开始参观")
 		r.tap("中 / EN")
+		th := fyne.CurrentApp().Settings().Theme()
 		r.tap("A+")
+		if fyne.CurrentApp().Settings().Theme() != th || th.Size(sizeBody) <= 28 {
+			t.Fatal("A+ must enlarge the text in the theme in force, without setting a new theme (Fyne drops its font caches on SetTheme)")
+		}
 		r.noClipping("home")
 		cat := r.shell.cat()
 		r.tap("History of Drug Control")
@@ -523,7 +614,7 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.tap("Home")
 		r.tap("Cases of Harm")
 		r.noClipping("cases")
-		r.tap(cat.Cases.Cases[0].Title.En)
+		r.tap(english(cat.Cases.Cases[0].Title))
 		r.noClipping("case")
 		r.tap("Home")
 		r.tap("Knowledge Quiz")
@@ -531,6 +622,31 @@ func TestEnglishLargeTextFitsEverywhere(t *testing.T) {
 		r.tap("Solo challenge")
 		r.tap("Adults")
 		r.noClipping("question")
+	}
+}
+
+// TestCatalogueObjectsFillTheirCards: a drug drawn small on its 4:3 card is cut to the
+// object, so that it fills more of the wide catalogue card (the card's own proportions are
+// gone from most pictures; some objects are as wide as their card).
+func TestCatalogueObjectsFillTheirCards(t *testing.T) {
+	r := newRig(t)
+	r.tap("开始参观")
+	r.tap("毒品种类")
+	r.settle()
+	n, cut := 0, 0
+	for _, o := range r.objects() {
+		ci, ok := o.(*canvasImage)
+		if !ok || !ci.Visible() || ci.Image == nil || r.shell.images.nameOf(ci) == "" {
+			continue
+		}
+		n++
+		b := ci.Image.Bounds()
+		if d := float64(b.Dx())/float64(b.Dy()) - 4.0/3.0; d > 0.05 || d < -0.05 {
+			cut++ // no longer the whole 4:3 card
+		}
+	}
+	if n < 10 || cut < n*2/3 {
+		t.Fatalf("%d of %d catalogue pictures cut to their object", cut, n)
 	}
 }
 

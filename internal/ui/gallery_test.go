@@ -84,7 +84,9 @@ func TestGallery(t *testing.T) {
 	shot(r, "09-cases")
 	r.tap(cat.Cases.Cases[0].Title.Zh)
 	shot(r, "10-case-page")
-	for range cat.Cases.Cases[0].Pages {
+	r.tap("下一个")
+	shot(r, "10-case-page-2") // each page its own picture
+	for range cat.Cases.Cases[0].Pages[1:] {
 		r.tap("下一个")
 	}
 	shot(r, "11-case-help")

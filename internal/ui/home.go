@@ -54,10 +54,7 @@ func (v *homeView) build() screen {
 		titleSize = sizeLead
 	}
 	title := s.para(s.tx(m.Title), titleSize, true, "")
-	other := m.Title.En
-	if s.v.Lang() == content.En {
-		other = m.Title.Zh
-	}
+	other := s.other(m.Title)
 	sub := s.para(other+"  ·  "+s.tx(m.Slogan), sizeBody, false, colorNameMuted)
 	head := s.withGainCard(container.NewBorder(nil, nil, s.logo(), nil, container.NewVBox(title, sub)), title) // gain.go
 
@@ -99,10 +96,7 @@ func (s *Shell) zoneTile(z content.Zone, open func()) fyne.CanvasObject {
 		titleSize = sizeTile // English titles are three times as long; small screens; long names
 	}
 	title := s.para(s.tx(z.Title), titleSize, true, "")
-	other := z.Title.En
-	if s.v.Lang() == content.En {
-		other = z.Title.Zh
-	}
+	other := s.other(z.Title)
 	sub := s.para(other, sizeButton, false, "")
 	tag := s.para(s.tx(z.Tagline), sizeButton, false, "")
 	if short { // 800 px high: icon and title on one line (Chinese adds the English name), the tagline under it

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 )
@@ -58,6 +59,7 @@ func (s *Strings) Missing() []string {
 // that it is noticed in screenshots (tests fail on it).
 func (s *Strings) T(l content.Lang, key string, args ...any) string {
 	v, ok := s.tables[l][key]
+	english := ok && l == content.En
 	if !ok {
 		v, ok = s.tables[content.Zh][key]
 	}
@@ -65,9 +67,29 @@ func (s *Strings) T(l content.Lang, key string, args ...any) string {
 		return key
 	}
 	if len(args) > 0 {
-		return fmt.Sprintf(v, args...)
+		v = fmt.Sprintf(v, args...)
+	}
+	if english {
+		v = englishPunct(v)
 	}
 	return v
+}
+
+// latinMarks are the punctuation marks the bundled font draws full-width, with the Latin
+// marks that take their place in English.
+var latinMarks = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "…", "...")
+
+// englishPunct gives English text straight quotes and a three-dot ellipsis. The bundled
+// font is a Chinese one, whose “ ” ‘ ’ … are full-width (as Chinese typesetting wants
+// them), so in an English sentence they leave a gap of half a word on each side; its " '
+// and . are proportional. Chinese text keeps its marks: only English text goes through
+// here (Shell.t, Shell.tx, english, the captions). The spaced separator · stays: the font
+// has no narrow one, and between two spaces its width reads as space.
+func englishPunct(s string) string {
+	if !strings.ContainsAny(s, "“”‘’…") {
+		return s
+	}
+	return latinMarks.Replace(s)
 }
 
 // All returns every string of every table, for the font-coverage test.

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/media"
 )
 
@@ -22,6 +23,10 @@ const (
 	idleImageBudget = 16 << 20
 )
 
+// objectMargin is the room left around an object cut from its card, as a fraction of its
+// longer side.
+const objectMargin = 0.06
+
 // Sizes pictures are decoded at: no picture is kept larger than it is ever shown.
 const (
 	thumbW, thumbH   = 480, 360  // catalogue and case-list cards
@@ -31,6 +36,7 @@ const (
 type imageKey struct {
 	path string
 	w, h int
+	crop bool // cut to the object drawn on the picture's plain card (media.CropToObject)
 }
 
 // imageCache holds the decoded pictures of one pack within imageBudget, least recently
@@ -57,6 +63,7 @@ type imageCache struct {
 	// picture asked for at a nominal size was last decoded at the size it is shown.
 	keys    map[*canvas.Image]imageKey
 	fitted  map[imageKey]imageKey
+	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
 }
 
@@ -75,6 +82,7 @@ func (c *imageCache) resetLocked(serial uint64) {
 	c.names = map[*canvas.Image]string{}
 	c.objs = map[imageKey]*canvas.Image{}
 	c.keys, c.fitted = map[*canvas.Image]imageKey{}, map[imageKey]imageKey{}
+	c.next = nil
 }
 
 // image shows a content picture of the pack on show, decoded at most at detail size.
@@ -83,13 +91,20 @@ func (s *Shell) image(p string) *canvas.Image { return s.imageFit(p, detailW, de
 // thumb shows a content picture at card size.
 func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thumbH) }
 
+// objectThumb shows a content picture at card size cut to the object drawn on it, so that
+// an object drawn small on a 4:3 card fills a wide catalogue card.
+func (s *Shell) objectThumb(p string) *canvas.Image { return s.picture(p, thumbW, thumbH, true) }
+
 // imageFit shows a content picture decoded to fit w×h (in Fyne units; decoded at the
 // canvas's pixel scale). Once the page is laid out, refit decodes it again at the size it
 // is really shown, so that Fyne uploads it as it is (ImageScaleFastest: no rescale on the UI
 // thread) and the GL step is within a few percent; the next page asking for the same picture
 // gets that size at once. A broken file (content was validated, so this is rare) stays an
 // empty frame and is logged.
-func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
+func (s *Shell) imageFit(p string, w, h int) *canvas.Image { return s.picture(p, w, h, false) }
+
+// picture is imageFit, cut to the object when crop is set.
+func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 	pk := s.pack()
 	c := &s.images
 	c.mu.Lock()
@@ -102,9 +117,11 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 		return s.svgLocked(p, out)
 	}
 	sc := s.pixelScale()
-	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc)}
+	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc), crop}
 	if f, ok := c.fitted[k]; ok {
-		if _, ok := c.entries[f]; ok {
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if done || busy {
 			k = f
 		}
 	}
@@ -113,12 +130,56 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
 	}
 	c.names[out] = p
 	c.keys[out] = k
-	first := len(c.waiting[k]) == 0
+	_, busy := c.waiting[k] // a prefetch waits with no picture yet
+	first := !busy
 	c.waiting[k] = append(c.waiting[k], out)
 	if first {
 		s.decode(k, pk.Root, pk.Serial())
 	}
 	return out
+}
+
+// prefetch asks for the picture p, which the next page shows where this page shows like
+// (a story's next page), to be decoded off the UI thread while this page is read, at the
+// size like is shown: the next page then shows it at once and needs no second decode. It
+// starts when like is laid out with its picture (refit); nothing for an SVG.
+func (s *Shell) prefetch(p, like string) {
+	c := &s.images
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next = nil
+	if p != "" && p != like && !strings.EqualFold(path.Ext(p), ".svg") {
+		c.next = &prefetchReq{path: p, like: like}
+	}
+}
+
+// prefetchReq is a picture to decode for the next page, the size of like's on this one.
+type prefetchReq struct{ path, like string }
+
+// prefetchLocked starts the decode prefetch asked for, once its like picture is on screen
+// with its picture (c.mu held; refit calls it after fitting the pictures on screen).
+func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
+	c := &s.images
+	r := c.next
+	for ci, k := range c.keys {
+		if c.names[ci] != r.like || ci.Image == nil { // not on screen, or not decoded yet
+			continue
+		}
+		c.next = nil
+		sc := s.pixelScale()
+		nominal := imageKey{r.path, int(float32(detailW) * sc), int(float32(detailH) * sc), false}
+		f := imageKey{r.path, k.w, k.h, false} // a picture beside a text is never cut
+		if f != nominal {
+			c.fitted[nominal] = f
+		}
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if !done && !busy {
+			c.waiting[f] = nil // decoding, with no picture waiting yet
+			s.decode(f, pk.Root, pk.Serial())
+		}
+		return
+	}
 }
 
 // svgLocked shows a zone icon or other SVG: its object is kept between pages (Fyne
@@ -200,13 +261,16 @@ func (s *Shell) refit() {
 			continue
 		}
 		ib := ci.Image.Bounds()
+		if ci.FillMode == canvas.ImageFillCover { // the picture covers the box: decode it that large
+			bw, bh = coverBox(ib.Dx(), ib.Dy(), bw, bh)
+		}
 		fw, _ := fitInside(ib.Dx(), ib.Dy(), bw, bh)
 		tooBig := ib.Dx() > fw*11/10
 		tooSmall := ib.Dx() < fw*9/10 && (ib.Dx() >= k.w-1 || ib.Dy() >= k.h-1) // the file may have more
 		if !tooBig && !tooSmall {
 			continue
 		}
-		f := imageKey{k.path, bw, bh}
+		f := imageKey{k.path, bw, bh, k.crop}
 		if f == k {
 			continue
 		}
@@ -218,12 +282,16 @@ func (s *Shell) refit() {
 			ci.Refresh()
 			continue
 		}
-		first := len(c.waiting[f]) == 0
+		_, busy := c.waiting[f]
+		first := !busy
 		c.waiting[f] = append(c.waiting[f], ci)
 		c.keys[ci] = f
 		if first {
 			s.decode(f, pk.Root, pk.Serial())
 		}
+	}
+	if c.next != nil {
+		s.prefetchLocked(pk)
 	}
 }
 
@@ -238,6 +306,17 @@ func fitInside(w, h, bw, bh int) (int, int) {
 	return max(1, w*bh/h), bh
 }
 
+// coverBox is the size of a w×h picture scaled, proportions kept, to cover bw×bh.
+func coverBox(w, h, bw, bh int) (int, int) {
+	if w <= 0 || h <= 0 {
+		return bw, bh
+	}
+	if w*bh > h*bw { // wider than the box: as tall as the box
+		return max(1, w*bh/h), bh
+	}
+	return bw, max(1, h*bw/w)
+}
+
 // decode runs one decode on its own goroutine and hands the result to the UI thread.
 func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	c := &s.images
@@ -245,7 +324,15 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	lim := c.lim
 	go func() {
 		defer c.pending.Done()
-		img, err := media.Decode(root, k.path, k.w, k.h, lim)
+		var img image.Image
+		var err error
+		if k.crop { // the whole picture first (content limits bound it), then the object
+			if img, err = media.Decode(root, k.path, 0, 0, lim); err == nil {
+				img = media.Fit(media.CropToObject(img, objectMargin, colorCard), k.w, k.h)
+			}
+		} else {
+			img, err = media.Decode(root, k.path, k.w, k.h, lim)
+		}
 		s.do(func() { s.decoded(k, serial, img, err) })
 	}()
 }
@@ -307,6 +394,7 @@ func (c *imageCache) forget() {
 	c.mu.Lock()
 	clear(c.names)
 	clear(c.keys)
+	c.next = nil // the new page asks for its own
 	c.mu.Unlock()
 }
 

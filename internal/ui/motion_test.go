@@ -79,7 +79,7 @@ func TestAttractFadesToATeaserQuestion(t *testing.T) {
 		t.Fatal("the attract loop never asks its teaser question")
 	}
 	q := r.shell.teaserQuestion()
-	r.mustHave(q.Prompt.Zh, q.Prompt.En)
+	r.mustHave(q.Prompt.Zh, english(q.Prompt))
 	r.noClipping("attract teaser")
 	test.Tap(r.shell.page.Objects[0].(*fyne.Container).Objects[0].(fyne.Tappable))
 	if r.shell.Depth() != 1 {

@@ -45,14 +45,46 @@ func (s *Shell) narrate(m content.Media, zone, item string) {
 // narration builds the bar for the registered clip with its caption text; the shell keeps
 // it current. Without a registered clip it draws nothing.
 func (s *Shell) narration(text string) fyne.CanvasObject {
-	src := s.narrSrc
-	if src == nil {
+	n, btn := s.newNarration(text)
+	if n == nil {
 		return layout.NewSpacer()
 	}
-	n := &narrationBar{s: s, clip: src.media.In(s.v.Lang()), zone: src.zone, item: src.item, lines: audio.Sentences(text)}
-	bgc := colorSurface
-	if n.clip == "" { // this text has no reading (a primary tier without its own): say nothing
+	// Short screens (800 px high) get a slimmer bar: the story above needs the room.
+	progW := float32(260)
+	if s.shortScreen() {
+		progW = 160
+	}
+	n.progress = widget.NewProgressBar()
+	n.progress.TextFormatter = func() string { return "" }
+	prog := container.NewGridWrap(fyne.NewSize(progW, 20), n.progress)
+	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
+	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
+	n.obj = s.tappable(card(colorSurface, 52, 8, row), s.tap(n.toggle)) // the whole bar is the target
+	return n.start()
+}
+
+// narrationButton is the narration as its round button alone (play, pause, replay; the
+// mute sign without sound), for a screen with no room for the bar whose text is on it
+// already, large: the team contest's question on an 800 px screen.
+func (s *Shell) narrationButton(text string) fyne.CanvasObject {
+	n, btn := s.newNarration(text)
+	if n == nil {
 		return layout.NewSpacer()
+	}
+	n.obj = s.tappable(btn, s.tap(n.toggle))
+	return n.start()
+}
+
+// newNarration sets up the narration of the registered clip and its round button; nil
+// when there is nothing to read.
+func (s *Shell) newNarration(text string) (*narrationBar, fyne.CanvasObject) {
+	src := s.narrSrc
+	if src == nil {
+		return nil, nil
+	}
+	n := &narrationBar{s: s, clip: src.media.In(s.v.Lang()), zone: src.zone, item: src.item, lines: audio.Sentences(text)}
+	if n.clip == "" { // this text has no reading (a primary tier without its own): say nothing
+		return nil, nil
 	}
 	circle := canvas.NewCircle(colorAccent)
 	n.button = widget.NewIcon(theme.MediaPlayIcon())
@@ -62,20 +94,16 @@ func (s *Shell) narration(text string) fyne.CanvasObject {
 		n.captions.Start(s.d.Clock.Now())
 		circle.FillColor = colorSurfaceHi
 	}
-	// Short screens (800 px high) get a slimmer bar: the story above needs the room.
-	btnSize, progW, iconPad := float32(targetHeight), float32(260), float32(18)
+	btnSize, iconPad := float32(targetHeight), float32(18)
 	if s.shortScreen() {
-		btnSize, progW, iconPad = 64, 160, 14
+		btnSize, iconPad = 64, 14
 	}
-	btn := container.NewGridWrap(fyne.NewSize(btnSize, btnSize),
-		container.NewStack(circle, padded(iconPad, n.button)))
-	n.progress = widget.NewProgressBar()
-	n.progress.TextFormatter = func() string { return "" }
-	prog := container.NewGridWrap(fyne.NewSize(progW, 20), n.progress)
-	n.caption = s.para(s.t("narration.play"), sizeBody, false, "")
-	row := container.NewBorder(nil, nil, container.NewHBox(btn, container.NewCenter(prog)), nil, n.caption)
-	n.obj = s.tappable(card(bgc, 52, 8, row), s.tap(n.toggle)) // the whole bar is the target
-	s.narr = n
+	return n, container.NewGridWrap(fyne.NewSize(btnSize, btnSize), container.NewStack(circle, padded(iconPad, n.button)))
+}
+
+// start makes n the shell's narration and shows its state.
+func (n *narrationBar) start() fyne.CanvasObject {
+	n.s.narr = n
 	n.lastSt = audio.Stopped
 	if n.captions != nil {
 		n.update(n.status())
@@ -115,7 +143,9 @@ func (n *narrationBar) toggle() {
 	default:
 		if err := p.Play(n.s.pack().Root, n.clip); err != nil {
 			n.s.d.Log.Warn("narration failed", "clip", n.clip, "err", err)
-			n.caption.SetText(n.s.t("narration.silent"))
+			if n.caption != nil {
+				n.caption.SetText(n.s.t("narration.silent"))
+			}
 			return
 		}
 		n.s.record(event.NewNarration(n.zone, n.item, event.NarrationPlay, string(n.s.v.Lang())))
@@ -137,9 +167,9 @@ func (n *narrationBar) update(st audio.Status) {
 	switch st.State {
 	case audio.Playing:
 		icon = theme.MediaPauseIcon()
-		text = "“" + n.line(st) + "”"
+		text = n.s.quote(n.line(st))
 	case audio.Paused:
-		text = "“" + n.line(st) + "”"
+		text = n.s.quote(n.line(st))
 	case audio.Stopped:
 		if st.Finished {
 			icon = theme.MediaReplayIcon()
@@ -157,10 +187,10 @@ func (n *narrationBar) update(st audio.Status) {
 		// Captions move the bar a line at a time: the screen changes only when the text does.
 		prog = float64(c.Index(st.Position)) / float64(len(n.lines))
 	}
-	if n.progress.Value != prog {
+	if n.progress != nil && n.progress.Value != prog {
 		n.progress.SetValue(prog)
 	}
-	if n.caption.String() != text {
+	if n.caption != nil && n.caption.String() != text {
 		n.caption.SetText(text)
 	}
 }

@@ -30,6 +30,12 @@ type PackDesk interface {
 	Notice() (string, time.Time)
 	Install(ctx context.Context, path string, progress func(done, total int64)) exhibit.Outcome
 	Rollback() exhibit.Outcome
+	// Newer: a pack on the stick is newer than what it would replace (content or program).
+	Newer(f pack.Found) bool
+	// AppStatus, CanWithdrawApp, WithdrawApp: the kiosk program and its updates (app packs).
+	AppStatus() []string
+	CanWithdrawApp() bool
+	WithdrawApp() exhibit.Outcome
 }
 
 // packState is the pack page's state between redraws.
@@ -119,6 +125,13 @@ func (s *Shell) packsPage() fyne.CanvasObject {
 	} else {
 		left.Add(s.para(s.t("packs.previous.none"), sizeBody, false, colorNameMuted))
 	}
+	left.Add(s.label(s.t("packs.app.heading"), sizeLead, true, colorHeading))
+	for _, line := range desk.AppStatus() {
+		left.Add(s.para(line, sizeBody, false, ""))
+	}
+	if desk.CanWithdrawApp() && !s.packs.rolling && s.packs.busy == "" {
+		left.Add(container.NewHBox(s.pill(s.t("packs.app.withdraw"), colorSurfaceHi, s.withdrawApp)))
+	}
 	if s.packs.busy != "" || s.packs.bar != nil {
 		left.Add(s.para(s.t("packs.installing", s.packs.busy), sizeBody, true, ""))
 		left.Add(s.packs.bar)
@@ -158,8 +171,12 @@ func (s *Shell) packCard(f pack.Found) fyne.CanvasObject {
 	if !m.Created.IsZero() {
 		date = m.Created.Local().Format("2006-01-02")
 	}
-	lines := container.NewVBox(s.para(title, sizeLead, true, ""),
-		s.para(s.t("packs.item", m.Version, date, megabytes(f.Size)), sizeBody, false, colorNameMuted))
+	item := s.t("packs.item", m.Version, date, megabytes(f.Size))
+	if m.IsApp() && m.App != nil {
+		title = s.t("packs.app.title", m.App.Version)
+		item = s.t("packs.app.item", m.App.Version, date, megabytes(f.Size))
+	}
+	lines := container.NewVBox(s.para(title, sizeLead, true, ""), s.para(item, sizeBody, false, colorNameMuted))
 	state := f.State.String()
 	if f.Reason != "" {
 		state += "：" + f.Reason
@@ -168,9 +185,12 @@ func (s *Shell) packCard(f pack.Found) fyne.CanvasObject {
 	if f.State != pack.StateValid {
 		stateColor = colorNameHeading
 	}
-	newer := f.Manifest.Version > s.pack().Number()
+	newer := s.d.Packs.Newer(f)
 	if f.State == pack.StateValid && !newer {
 		state = s.t("packs.older")
+		if m.IsApp() {
+			state = s.t("packs.app.older")
+		}
 	}
 	lines.Add(s.para(state, sizeBody, f.State != pack.StateValid, stateColor))
 	var action fyne.CanvasObject = layout.NewSpacer()
@@ -223,7 +243,7 @@ func (s *Shell) installed(out exhibit.Outcome, after func()) {
 	m := out.Manifest
 	s.record(event.NewStaffPack(event.PackInstall, m.ID, m.Version, out.Err == nil, problemOf(out)))
 	msg := out.Message
-	if out.Err == nil && s.v.InVisit() {
+	if out.Err == nil && s.v.InVisit() && !m.IsApp() {
 		msg += " " + s.t("packs.after")
 	}
 	if out.Report != "" {
@@ -260,19 +280,40 @@ func (s *Shell) rollbackPack() {
 	}()
 }
 
+// withdrawApp returns to the previous program version at the next start.
+func (s *Shell) withdrawApp() {
+	if s.packs.rolling {
+		return
+	}
+	s.packs.rolling = true
+	s.refreshStaff(s.staffStatus)
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		out := s.d.Packs.WithdrawApp()
+		s.do(func() {
+			s.packs.rolling = false
+			m := out.Manifest
+			s.record(event.NewStaffPack(event.PackRollback, m.ID, m.Version, out.Err == nil, problemOf(out)))
+			s.refreshStaff(out.Message)
+		})
+	}()
+}
+
 // updateAndExport installs the newest valid pack newer than the content on show, then
 // exports the visitor log to the same stick: one visit of the stick does both.
 func (s *Shell) updateAndExport() {
 	export := func() {
-		if s.d.Records.Export != nil {
-			s.staffPage = pageDevice
+		if s.d.Records.Export == nil { // no export on this kiosk: say what the update did
 			s.refreshStaff(s.staffStatus)
-			s.startExport(false)
+			return
 		}
+		s.staffPage = pageDevice
+		s.refreshStaff(s.staffStatus)
+		s.startExport(false)
 	}
-	cur := s.pack().Number()
-	for _, f := range s.packs.found {
-		if f.State == pack.StateValid && f.Manifest.Version > cur {
+	for _, f := range s.packs.found { // content only: a program update is installed on its own
+		if f.State == pack.StateValid && !f.Manifest.IsApp() && s.d.Packs.Newer(f) {
 			s.installPack(f.Path, f.Manifest.Title.Zh, export)
 			return
 		}

@@ -83,10 +83,7 @@ func (s *Shell) header(zone content.Zone, right fyne.CanvasObject) fyne.CanvasOb
 	c := readableOn(hexOr(zone.Color, colorAccent))
 	bg := canvas.NewLinearGradient(c, darker(c, 0.25), 90)
 	title := s.label(s.tx(zone.Title), sizeHeading, true, colorText)
-	other := zone.Title.En
-	if s.v.Lang() == content.En {
-		other = zone.Title.Zh
-	}
+	other := s.other(zone.Title)
 	sub := s.label(other, sizeLead, false, colorMuted)
 	left := container.NewHBox(title, container.NewCenter(sub))
 	hasControls := right != nil

@@ -45,25 +45,10 @@ type soloView struct {
 // enter reads a primary question aloud when it first comes on (the clip must exist in the
 // pack; a bank without clips stays silent), and keeps its narration bar while unanswered.
 func (v *soloView) enter() {
-	s := v.s
-	if v.results || v.last != nil || !quiz.ReadAloud(v.audience) {
+	if v.results || v.last != nil {
 		return
 	}
-	q := v.round.Current()
-	clip := q.ClipIn(s.pack().Root, s.v.Lang())
-	if clip == "" {
-		return
-	}
-	s.narrate(content.Media{Zh: clip, En: clip}, v.zone.ID, q.ID)
-	if v.spoken == v.round.Index()+1 {
-		return
-	}
-	v.spoken = v.round.Index() + 1
-	if err := s.d.Player.Play(s.pack().Root, clip); err != nil {
-		s.d.Log.Warn("question reading failed", "clip", clip, "err", err)
-		return
-	}
-	s.record(event.NewNarration(v.zone.ID, q.ID, event.NarrationPlay, string(s.v.Lang())))
+	v.s.readAloud(v.zone.ID, v.audience, v.round.Current(), v.round.Index(), &v.spoken)
 }
 
 func (v *soloView) build() screen {

@@ -111,9 +111,20 @@ type contestView struct {
 	audience string
 	note     string // what just happened ("禁毒先锋队答对了！+10")
 	shown    int
+	spoken   int // the question index last read aloud, plus one
 	over     bool
 
 	ring *timerRing
+}
+
+// enter reads an open question aloud to a primary group, as the solo round does; the bar
+// under the answers shows its caption (running by itself when the kiosk has no sound), or
+// on a short screen its button beside the progress, the large question being the caption.
+func (v *contestView) enter() {
+	if v.over || v.c.Closed() {
+		return
+	}
+	v.s.readAloud(v.zone.ID, v.audience, v.c.Current(), v.c.Index(), &v.spoken)
 }
 
 func (v *contestView) build() screen {
@@ -165,11 +176,23 @@ func (v *contestView) build() screen {
 		v.updateTimer()
 		timer = v.ring.obj
 	}
-	top := container.NewBorder(nil, nil, container.NewHBox(container.NewCenter(exit), container.NewCenter(info)), timer,
-		container.NewCenter(v.banner()))
+	left := container.NewHBox(container.NewCenter(exit), container.NewCenter(info))
+	var reading fyne.CanvasObject // the question read aloud (primary): its bar with the caption
+	if s.narrSrc != nil && !c.Closed() {
+		if small { // no room under the answers: the button alone, the question is the caption
+			left.Add(container.NewCenter(s.narrationButton(s.tx(q.Prompt))))
+		} else {
+			reading = s.narration(s.tx(q.Prompt))
+		}
+	}
+	top := container.NewBorder(nil, nil, left, timer, container.NewCenter(v.banner()))
 	center := container.NewVBox(top, layout.NewSpacer(),
 		s.para(s.tx(q.Prompt), promptSize, true, ""),
-		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices), layout.NewSpacer())
+		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices))
+	if reading != nil {
+		center.Add(reading)
+	}
+	center.Add(layout.NewSpacer())
 	if c.Closed() {
 		next := s.t("quiz.next")
 		if c.Index()+1 == c.Len() {

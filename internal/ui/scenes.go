@@ -1,16 +1,17 @@
 package ui
 
 import (
-	"image"
 	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/media"
+	"github.com/jindu-edu/kiosk/internal/pano"
 	"github.com/jindu-edu/kiosk/internal/scene"
 	"github.com/jindu-edu/kiosk/internal/ui/panorama"
 )
@@ -39,17 +40,16 @@ func (v *sceneListView) build() screen {
 		}
 		chips = row
 	}
-	grid := container.New(&cardGrid{minW: 520})
+	// A card is its picture (16:9, the thumbnail's shape) over its text.
+	// Short screens (1280×800) take three columns, so that five scenes fit in two rows.
+	textH, minW := float32(80), float32(380)
+	if s.viewport().Height >= 900 {
+		textH, minW = 150, 520
+	}
+	grid := container.New(&cardGrid{minW: minW, maxH: func(w float32) float32 { return (w-28)*9/16 + textH }})
 	for _, sc := range s.cat().Scenes.ForAge(age) {
 		sc := sc
-		// Text cards: a thumbnail would decode every strip whole just to show a sliver of it.
-		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
-		text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
-		if s.viewport().Height >= 900 {
-			text.Add(s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted))
-		}
-		body := container.NewBorder(nil, nil, container.NewCenter(icon), nil, text)
-		grid.Add(s.tappable(card(colorSurface, 24, 16, body), s.tap(func() {
+		grid.Add(s.tappable(v.sceneCard(sc), s.tap(func() {
 			s.push(&sceneLookView{s: s, zone: v.zone, sc: sc, age: age, yaw: sc.StartYaw})
 		})))
 	}
@@ -62,20 +62,89 @@ func (v *sceneListView) build() screen {
 	return screen{body: container.NewBorder(s.header(v.zone, chips), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
 }
 
-// sceneStrip is a scene's panorama decoded for this screen, shared by the views of one
+// sceneCard is a scene's card: its thumbnail (the view on opening, rendered with the art)
+// filling the top, the title under it and, on tall screens, the summary. A scene without a
+// thumbnail gets a text card with the zone's icon.
+func (v *sceneListView) sceneCard(sc content.Scene) fyne.CanvasObject {
+	s := v.s
+	text := container.NewVBox(s.para(s.tx(sc.Title), sizeButton, true, ""))
+	var reserve float32 // a title line and two summary lines: the pictures of a row line up
+	var summary fyne.CanvasObject
+	if s.viewport().Height >= 900 {
+		summary = s.para(s.tx(sc.Summary), sizeCaption, false, colorNameMuted)
+		text.Add(summary)
+		reserve = container.NewVBox(s.para("国", sizeButton, true, ""), s.para("国\n国", sizeCaption, false, "")).MinSize().Height
+	}
+	if sc.Thumbnail == "" {
+		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
+		return card(colorSurface, 24, 16, container.NewBorder(nil, nil, container.NewCenter(icon), nil, text))
+	}
+	pic := s.thumb(sc.Thumbnail)
+	pic.FillMode = canvas.ImageFillCover // the space it gets, cropped at the sides or top
+	frame := canvas.NewRectangle(colorBg)
+	frame.CornerRadius = 16
+	return card(colorSurface, 24, 14, container.New(sceneCardLayout{minTextH: reserve, summary: summary}, container.NewStack(frame, pic), text))
+}
+
+// sceneCardLayout puts a scene card's picture (first object) above its text (second) when
+// the card is tall enough for a band of the panorama, else at its left, up to 16:9 at the
+// card's height (short screens with many scenes: rows of low cards).
+type sceneCardLayout struct {
+	minTextH float32           // the height kept for the text under the picture
+	summary  fyne.CanvasObject // the text's second line, shown where the picture keeps its people whole
+}
+
+const sceneCardGap = 12
+
+func (l sceneCardLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pic, text := objs[0], objs[1]
+	// The summary gives way to the picture: a band thinner than two thirds of the picture
+	// cuts the people in it at the neck (five scenes at 1920×1080). It is taken out of the
+	// text rather than hidden, so that nothing under it is laid out off the card.
+	th := max(text.MinSize().Height, l.minTextH)
+	if box, ok := text.(*fyne.Container); ok && l.summary != nil {
+		full := append(box.Objects[:1:1], l.summary)
+		box.Objects = full
+		th = max(text.MinSize().Height, l.minTextH)
+		if size.Height-th-sceneCardGap < size.Width*9/16*2/3 {
+			box.Objects = full[:1]
+			th = text.MinSize().Height
+		}
+	}
+	if picH := size.Height - th - sceneCardGap; picH >= max(90, size.Width/5) { // a band of the panorama at least
+		pic.Move(fyne.NewPos(0, 0))
+		pic.Resize(fyne.NewSize(size.Width, picH))
+		text.Move(fyne.NewPos(0, picH+sceneCardGap))
+		text.Resize(fyne.NewSize(size.Width, th))
+		return
+	}
+	pw := min(size.Width*0.45, size.Height*16/9)
+	pic.Move(fyne.NewPos(0, 0))
+	pic.Resize(fyne.NewSize(pw, size.Height))
+	text.Move(fyne.NewPos(pw+sceneCardGap, 0))
+	text.Resize(fyne.NewSize(size.Width-pw-sceneCardGap, size.Height))
+}
+
+func (sceneCardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	t := objs[1].MinSize()
+	return fyne.NewSize(t.Width+sceneCardGap+120, t.Height)
+}
+
+// sceneStrip is a scene's panorama made ready for this screen, shared by the views of one
 // scene so that it is decoded once per visit to it.
 type sceneStrip struct {
-	img     image.Image
+	strip   *pano.Strip
 	loading bool
 	waiting []*panorama.Panorama
 }
 
 // loadStrip decodes the scene's panorama off the UI thread at its own size (the content
-// limits bound it; scaling a 4096-wide strip down costs more than drawing from it) and
-// hands it to the views that wait for it.
+// limits bound it; scaling a 4096-wide strip down costs more than drawing from it), makes
+// the strip the views draw from, and hands it to the views that wait for it. The decoded
+// picture itself is not kept.
 func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
-	if st.img != nil {
-		p.SetStrip(st.img)
+	if st.strip != nil {
+		p.SetStrip(st.strip)
 		return
 	}
 	st.waiting = append(st.waiting, p)
@@ -89,15 +158,19 @@ func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
 	go func() {
 		defer s.bg.Done()
 		img, err := media.Decode(pk.Root, path, lim.ImageSide, lim.ImageSide, lim)
+		var strip *pano.Strip
+		if err == nil {
+			strip = pano.NewStrip(img)
+		}
 		s.do(func() {
 			st.loading = false
 			if err != nil {
 				s.d.Log.Warn("scene panorama unreadable", "path", path, "err", err)
 				return
 			}
-			st.img = img
+			st.strip = strip
 			for _, p := range st.waiting {
-				p.SetStrip(img)
+				p.SetStrip(strip)
 			}
 			st.waiting = nil
 		})
@@ -125,7 +198,7 @@ func (v *sceneLookView) enter() {
 func (v *sceneLookView) leave() {
 	if v.pano != nil {
 		v.yaw = v.pano.Yaw()
-		v.pano.Stop()
+		v.pano.Release()
 	}
 }
 

@@ -28,7 +28,7 @@ func (v *sceneMomentView) enter() {
 
 func (v *sceneMomentView) leave() {
 	if v.pano != nil {
-		v.pano.Stop()
+		v.pano.Release()
 	}
 }
 

@@ -174,7 +174,7 @@ func TestSceneEveryPath(t *testing.T) {
 			r.tap("再试一次")
 		}
 		r.tap("返回")
-		r.mustHave(sc.Title.Zh, sc.Summary.Zh)
+		r.mustHave(sc.Title.Zh) // back on the list (its summary gives way to the picture at 1920×1080)
 	}
 }
 
@@ -212,9 +212,10 @@ func TestPanoramaLooksAround(t *testing.T) {
 	r.openScene(sc, "")
 	p := r.panoramaOnScreen()
 	y0 := p.Yaw()
-	for range 10 { // finger to the right: the view turns left
+	for range 10 { // finger to the right: the view turns left (a frame after each event)
 		r.clock.Advance(16 * time.Millisecond)
 		p.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 20}})
+		p.Frame()
 	}
 	r.clock.Advance(200 * time.Millisecond) // the finger rests, then lifts: no coasting
 	p.DragEnd()
@@ -236,6 +237,36 @@ func TestPanoramaLooksAround(t *testing.T) {
 	}
 	if st := p.Stats(); st.Frames == 0 || st.HalfFrames == 0 {
 		t.Errorf("frames drawn: %+v (a drag draws at half resolution)", st)
+	}
+}
+
+// A panorama that leaves the screen lets go of its strip and buffers (a soak of random
+// taps kept one 16 MB strip and 30 MB of buffers per scene visit until Fyne dropped its
+// renderer), and the views of one scene share one strip.
+func TestPanoramaReleasedWhenLeft(t *testing.T) {
+	r := newRig(t)
+	sc, _ := r.shell.cat().Scenes.SceneByID("ktv-party")
+	r.openScene(sc, "")
+	look := r.panoramaOnScreen()
+	h := sc.Hotspots[0]
+	r.tapHotspot(h)
+	moment := r.panoramaOnScreen()
+	if moment == look {
+		t.Fatal("the moment shows the look view's widget")
+	}
+	if look.HasStrip() {
+		t.Error("the look view's panorama kept its strip after the view left")
+	}
+	lv, ok := r.shell.top().(*sceneMomentView)
+	if !ok {
+		t.Fatalf("top view %T, want the moment", r.shell.top())
+	}
+	if lv.look.strip == nil || lv.look.strip.strip == nil {
+		t.Fatal("the moment has no shared strip")
+	}
+	r.tap("首页")
+	if moment.HasStrip() {
+		t.Error("the moment's panorama kept its strip after going home")
 	}
 }
 
@@ -323,5 +354,56 @@ func TestSceneGallery(t *testing.T) {
 		shot(r, "54-scene-pressure")
 		r.tap("那……好吧")
 		shot(r, "55-scene-ending-accept")
+	}
+}
+
+// TestSceneCardsArePictures: each scene card of the list shows its thumbnail (the view on
+// opening the scene), decoded through the picture cache to cover the card's picture area
+// at the size shown, and never the panorama strip itself.
+func TestSceneCardsArePictures(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}} {
+		r := newRig(t)
+		r.win.Resize(size)
+		r.tap("轻触屏幕 开始参观")
+		r.tap("情景体验")
+		r.settle()
+		scenes := r.shell.cat().Scenes.ForAge(scene.AgeOf(false, ""))
+		if len(scenes) < 2 {
+			t.Fatalf("only %d scenes for the default band", len(scenes))
+		}
+		shown := map[string]*canvasImage{}
+		for _, o := range r.objects() {
+			if ci, ok := o.(*canvasImage); ok && ci.Visible() && ci.Image != nil {
+				shown[r.shell.images.nameOf(ci)] = ci
+			}
+		}
+		for _, sc := range scenes {
+			if sc.Thumbnail == "" {
+				t.Errorf("%s: the bundled scene has no thumbnail", sc.ID)
+				continue
+			}
+			ci := shown[sc.Thumbnail]
+			if ci == nil {
+				t.Errorf("%v: the card of %s shows no picture %s", size, sc.ID, sc.Thumbnail)
+				continue
+			}
+			if shown[sc.Panorama] != nil {
+				t.Errorf("%v: the list decoded the strip %s", size, sc.Panorama)
+			}
+			ib, box := ci.Image.Bounds(), ci.Size()
+			cw, ch := coverBox(ib.Dx(), ib.Dy(), int(box.Width+0.5), int(box.Height+0.5))
+			if ci.FillMode != canvas.ImageFillCover || ib.Dx() < cw*9/10 || ib.Dx() > cw*11/10 || ib.Dy() < ch*9/10 {
+				t.Errorf("%v: %s decoded %dx%d for a %vx%v box it should cover (%dx%d), fill %v",
+					size, sc.Thumbnail, ib.Dx(), ib.Dy(), box.Width, box.Height, cw, ch, ci.FillMode)
+			}
+			t.Logf("%v: %s in a %vx%v box", size, sc.ID, box.Width, box.Height)
+			if size.Height >= 900 && box.Height < box.Width*9/16*2/3-1 {
+				t.Errorf("%v: %s in a band %vx%v: less than two thirds of the picture, people cut at the neck", size, sc.Thumbnail, box.Width, box.Height)
+			}
+			if box.Width < 140 || box.Height < 78 {
+				t.Errorf("%v: %s shown at only %vx%v", size, sc.Thumbnail, box.Width, box.Height)
+			}
+		}
+		r.sceneFits("list")
 	}
 }

@@ -48,6 +48,10 @@ type Deps struct {
 	Packs PackDesk
 	// Wall is the message wall's store; nil: the kiosk has no wall (no tile, no review page).
 	Wall *wall.Store
+	// WallDelivery says which messages' events have left the kiosk (the event log's
+	// Delivered for wall_message); nil without an event log: approved messages past
+	// retention are then kept up to the store's bound.
+	WallDelivery func() (wall.Delivery, error)
 	// Do runs work from other goroutines on the UI thread; nil: fyne.Do. Tests queue it
 	// and run it on the test's goroutine, as the app's one UI thread would.
 	Do func(func())
@@ -133,9 +137,12 @@ type Shell struct {
 	root        *fyne.Container // background, page, bar, overlays
 	page        *fyne.Container
 	bar         *fyne.Container
+	main        *fyne.Container // page above bar
 	overlay     *fyne.Container
 	modal       string      // "", "idle", "pin", "staff"
 	pinOK       func()      // what the right PIN opens
+	pinChecking bool        // a PIN is being checked off the UI thread
+	pinGen      int         // counts PIN pads shown, so a late answer goes to its own pad
 	export      exportState // the USB export, running or done
 	staffPage   string      // the staff panel's page on show (staffPages)
 	overview    overviewState
@@ -182,11 +189,11 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	s.page = container.NewStack()
 	s.bar = container.NewStack()
 	s.overlay = container.NewStack()
-	main := container.NewBorder(nil, s.bar, nil, nil, s.page)
+	s.main = container.NewBorder(nil, s.bar, nil, nil, s.page)
 	hot := s.tappable(canvas.NewRectangle(color.Transparent), s.hotCornerTapped)
 	corner := container.NewWithoutLayout(hot)
 	hot.Resize(fyne.NewSize(110, 110))
-	s.root = container.NewStack(bg, main, corner, s.overlay)
+	s.root = container.NewStack(bg, s.main, corner, s.overlay)
 	win.SetContent(container.New(screenLayout{}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
 	d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) }) // for the life of the program
@@ -242,8 +249,8 @@ func (s *Shell) packChanged() {
 
 // syncTheme applies the visit's text size to the theme.
 func (s *Shell) syncTheme() {
-	if s.th.large != s.v.Large() || fyne.CurrentApp().Settings().Theme() != s.th {
-		s.th = s.th.withLarge(s.v.Large())
+	s.th.setLarge(s.v.Large()) // the caller draws the view again
+	if fyne.CurrentApp().Settings().Theme() != s.th {
 		fyne.CurrentApp().Settings().SetTheme(s.th)
 	}
 }
@@ -287,6 +294,9 @@ func (s *Shell) Tick() {
 	}
 	if s.v.State() == kiosk.Attract && !s.closedTick() && s.modal == "" {
 		s.advanceAttract()
+	}
+	if s.v.State() == kiosk.Attract && s.modal == "" {
+		s.settleWall() // between visits, once a day
 	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
 		t.tick()
@@ -414,6 +424,9 @@ func (s *Shell) refreshBar() {
 		s.bar.Objects = []fyne.CanvasObject{s.tappable(s.buildBar(), s.activity)}
 	}
 	s.bar.Refresh()
+	// The page takes the bar's room when it is hidden, and gives it back: laid out at once
+	// (the app's canvas would do it by the next frame; the test canvas never does).
+	s.main.Layout.Layout(s.main.Objects, s.main.Size())
 	s.do(s.refit) // after the layout: pictures at the size they are shown
 }
 
@@ -492,8 +505,33 @@ func (s *Shell) cycleVolume() {
 // t translates a UI string in the visitor's language.
 func (s *Shell) t(key string, args ...any) string { return s.d.Strings.T(s.v.Lang(), key, args...) }
 
-// tx picks the visitor's language from a content text.
-func (s *Shell) tx(t content.Text) string { return t.In(s.v.Lang()) }
+// tx picks the visitor's language from a content text (English with Latin quotes and
+// ellipsis: englishPunct).
+func (s *Shell) tx(t content.Text) string {
+	if s.v.Lang() == content.En && t.En != "" {
+		return english(t)
+	}
+	return t.In(s.v.Lang())
+}
+
+// other is a title in the language the visitor did not choose, shown under it.
+func (s *Shell) other(t content.Text) string {
+	if s.v.Lang() == content.En {
+		return t.Zh
+	}
+	return english(t)
+}
+
+// english is the English side of a bilingual text, with Latin quotes and ellipsis.
+func english(t content.Text) string { return englishPunct(t.En) }
+
+// quote puts a caption line in quotation marks: “…” in Chinese, "…" in English.
+func (s *Shell) quote(line string) string {
+	if s.v.Lang() == content.En {
+		return `"` + englishPunct(line) + `"`
+	}
+	return "“" + line + "”"
+}
 
 // Lang is the visitor's current language (for tests).
 func (s *Shell) Lang() content.Lang { return s.v.Lang() }

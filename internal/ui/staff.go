@@ -32,6 +32,7 @@ func (s *Shell) askPIN(onOK func()) {
 
 // showPIN shows the PIN pad with the digits entered so far.
 func (s *Shell) showPIN(entered string) {
+	s.pinGen++
 	s.showModal("pin", s.pinPad(entered, ""), s.closeModal)
 }
 
@@ -71,9 +72,35 @@ func (s *Shell) pinKey(entered, k string) {
 	s.overlay.Refresh()
 }
 
+// pinSubmit checks the PIN off the UI thread (bcrypt takes tens of milliseconds, and a
+// wrong PIN writes the lockout file): the pad says 正在验证 at once, and the answer comes
+// when the check is done. Taps on 确定 meanwhile do nothing.
 func (s *Shell) pinSubmit(entered string) {
+	if s.pinChecking {
+		return
+	}
+	s.pinChecking = true
+	s.overlay.Objects[1] = container.NewCenter(s.pinPad(entered, s.t("staff.pin.checking")))
+	s.overlay.Refresh()
+	guard, gen := s.d.Guard, s.pinGen
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		verdict := guard.Check(entered)
+		s.do(func() {
+			s.pinChecking = false
+			if s.modal != "pin" || s.pinGen != gen { // the pad was closed meanwhile (idle reset, 取消)
+				return
+			}
+			s.pinVerdict(verdict)
+		})
+	}()
+}
+
+// pinVerdict opens what the right PIN opens, or says why not.
+func (s *Shell) pinVerdict(v kiosk.Verdict) {
 	msg := ""
-	switch s.d.Guard.Check(entered) {
+	switch v {
 	case kiosk.PINOK:
 		s.record(event.NewStaffLogin(true))
 		s.closeModal()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 
+	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/eventlog"
 	"github.com/jindu-edu/kiosk/internal/ui/chart"
 )
@@ -29,6 +30,7 @@ const (
 	secVisits = "visits"
 	secQuiz   = "quiz"
 	secGain   = "gain"
+	secScenes = "scenes"
 )
 
 // overviewPage is the staff panel's 概览: today or the last 7 days at a glance, in charts.
@@ -42,7 +44,11 @@ func (s *Shell) overviewPage() fyne.CanvasObject {
 		s.chip(s.t("staff.ov.week"), o.week, func() { o.week = true; s.refreshStaff("") }),
 		spacerW(24),
 	)
-	for _, sec := range []string{secVisits, secQuiz, secGain} {
+	secs := []string{secVisits, secQuiz, secGain}
+	if s.hasScenes() {
+		secs = append(secs, secScenes)
+	}
+	for _, sec := range secs {
 		sec := sec
 		chips.Add(s.chip(s.t("staff.ov.sec."+sec), o.section == sec, func() { o.section = sec; s.refreshStaff("") }))
 	}
@@ -61,6 +67,8 @@ func (s *Shell) overviewPage() fyne.CanvasObject {
 			body = s.quizSection(o.sum)
 		case secGain:
 			body = s.gainSection(o.sum)
+		case secScenes:
+			body = s.scenesSection(o.sum)
 		default:
 			body = s.visitsSection(o.sum)
 		}
@@ -282,6 +290,54 @@ func (s *Shell) gainSection(sum *eventlog.Summary) fyne.CanvasObject {
 		s.staffCard(s.t("staff.ov.gain.topics"), topics),
 	)
 	note := s.para(s.t("staff.ov.gain.note"), sizeSmall, false, colorNameMuted)
+	return container.NewBorder(kpis, note, nil, nil, container.New(layout.NewCustomPaddedLayout(16, 8, 0, 0), charts))
+}
+
+// hasScenes reports whether the content has a 情景体验 zone.
+func (s *Shell) hasScenes() bool {
+	for _, z := range s.cat().Zones {
+		if z.Kind == content.KindScenes {
+			return true
+		}
+	}
+	return false
+}
+
+// scenesSection is 情景体验: stories started and endings reached, and per age band how
+// many endings were a refusal or asking for help (refuse, tell, deflect) rather than
+// accepting. The office dashboard has the responses per scene and step.
+func (s *Shell) scenesSection(sum *eventlog.Summary) fyne.CanvasObject {
+	sc := sum.Scenes
+	ended, declined := 0, 0
+	var bars []chart.Point
+	rows := container.NewVBox()
+	for _, b := range sc.Endings {
+		no := b.Total - b.Kinds[content.EndAccept]
+		ended, declined = ended+b.Total, declined+no
+		bars = append(bars, chart.Point{Label: s.bandName(b.Audience), Value: pct(no, b.Total),
+			Text: s.t("staff.ov.sc.rate", percent(no, b.Total), b.Total)})
+		line := s.bandName(b.Audience) + "："
+		for i, k := range content.EndingKinds {
+			if i > 0 {
+				line += " · "
+			}
+			line += fmt.Sprintf("%s %d", s.t("staff.ov.sc.kind."+k), b.Kinds[k])
+		}
+		rows.Add(s.para(line, sizeSmall, false, ""))
+	}
+	if len(sc.Endings) == 0 {
+		rows.Add(s.para(s.t("staff.ov.empty"), sizeSmall, false, colorNameMuted))
+	}
+	kpis := container.NewGridWithColumns(3,
+		s.kpi(fmt.Sprint(sc.Started), s.t("staff.ov.sc.started")),
+		s.kpi(fmt.Sprint(ended), s.t("staff.ov.sc.ended")),
+		s.kpi(percent(declined, ended), s.t("staff.ov.sc.declined")),
+	)
+	charts := container.NewGridWithColumns(2,
+		s.chartCard(s.t("staff.ov.sc.bands"), chart.Bars, bars, colorGoodLight),
+		s.staffCard(s.t("staff.ov.sc.kinds"), rows),
+	)
+	note := s.para(s.t("staff.ov.sc.note"), sizeSmall, false, colorNameMuted)
 	return container.NewBorder(kpis, note, nil, nil, container.New(layout.NewCustomPaddedLayout(16, 8, 0, 0), charts))
 }
 

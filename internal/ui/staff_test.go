@@ -62,6 +62,11 @@ func weekFixture(now time.Time) func(l *eventlog.Log) {
 			rec(at, s, event.NewSoloAnswer("quiz", "law-primary-s", []string{"B"}, false, false, time.Second))
 			rec(at, s, event.NewSoloFinish("quiz", "primary", 6+i, 10))
 			rec(at, s, event.NewGainCheck(event.GainAfter, "law-primary-t", "law", "primary", true))
+			// 情景体验: a refuses, b accepts, c leaves before an ending (all secondary).
+			rec(at.Add(4*time.Minute), s, event.NewSceneStart("scenes", "milk-tea", "friend", "secondary"))
+			if kind := []string{"refuse", "accept", ""}[i]; kind != "" {
+				rec(at.Add(4*time.Minute), s, event.NewSceneEnd("scenes", "milk-tea", kind, kind, "secondary", []string{"x"}, time.Minute))
+			}
 			rec(at.Add(5*time.Minute), s, event.NewSessionEnd(event.EndTimeout, 5*time.Minute))
 		}
 		rec(now.AddDate(0, 0, -2), "d", event.NewSessionStart("en"))
@@ -88,6 +93,10 @@ func TestStaffOverviewFromTheLog(t *testing.T) {
 	r.tap("学习成效")
 	r.mustHave("参观前后答对率（按年龄段）", "33%", "100%", "禁毒法律（小学生）：参观前 1/3 答对，参观后 3/3 答对")
 	r.noClipping("overview gain")
+	r.tap("情景体验")
+	r.mustHave("开始情景", "走到结局", "拒绝或求助的结局", "50%", "50% · 2 次",
+		"中学生：拒绝离开 1 · 告诉大人 0 · 转移话题 0 · 接受了 1")
+	r.noClipping("overview scenes")
 }
 
 func TestStaffAuditTrail(t *testing.T) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -50,27 +51,30 @@ const (
 	colorNameOnLight fyne.ThemeColorName = "kiosk.onlight" // navy text on amber or white
 )
 
-// kioskTheme is the exhibition theme. Large is the visitor's text-size choice.
+// kioskTheme is the exhibition theme. Large is the visitor's text-size choice: it is
+// switched in place (setLarge) and the views are drawn again, rather than by setting a new
+// theme, because Fyne answers SetTheme by dropping its font caches and parsing the CJK font
+// again for the whole app (20 MB and a long frame for every A+ tap).
 type kioskTheme struct {
-	large   bool
+	large   atomic.Bool
 	regular fyne.Resource
 	bold    fyne.Resource
 }
 
 func newTheme(large bool) *kioskTheme {
-	return &kioskTheme{
-		large:   large,
+	t := &kioskTheme{
 		regular: fyne.NewStaticResource("NotoSansSC-Regular.otf", assets.FontRegular),
 		bold:    fyne.NewStaticResource("NotoSansSC-Bold.otf", assets.FontBold),
 	}
+	t.large.Store(large)
+	return t
 }
 
-// withLarge returns a copy with the text size changed, sharing the font resources.
-func (t *kioskTheme) withLarge(large bool) *kioskTheme {
-	c := *t
-	c.large = large
-	return &c
-}
+// isLarge reports the text-size choice in force.
+func (t *kioskTheme) isLarge() bool { return t.large.Load() }
+
+// setLarge switches the text size; what is drawn after uses it.
+func (t *kioskTheme) setLarge(large bool) { t.large.Store(large) }
 
 func (t *kioskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch n {
@@ -113,7 +117,7 @@ func (t *kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
 // setting multiplies text by 1.25 (layout sizes stay put so nothing moves off screen).
 func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
 	scale := float32(1)
-	if t.large {
+	if t.isLarge() {
 		scale = 1.25
 	}
 	switch n {

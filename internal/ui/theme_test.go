@@ -53,7 +53,9 @@ func TestSizesFollowTheTouchRules(t *testing.T) {
 	if th.Size(sizeBody) < 28 || th.Size(sizeHeading) < 48 || th.Size(sizeButton) < 28 {
 		t.Fatal("body ≥ 28 px, headings ≥ 48 px")
 	}
-	if th.withLarge(true).Size(sizeBody) <= th.Size(sizeBody) {
+	normal := th.Size(sizeBody)
+	th.setLarge(true)
+	if th.Size(sizeBody) <= normal {
 		t.Fatal("large text must be larger")
 	}
 }

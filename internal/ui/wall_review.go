@@ -88,6 +88,12 @@ func (s *Shell) wallReviewPage() fyne.CanvasObject {
 	if mv := s.d.Wall.MovedAside(); mv != "" {
 		box.Add(s.para(s.t("staff.wall.moved", mv), sizeBody, true, colorNameHeading))
 	}
+	switch w := s.d.Wall.Waiting(); { // old messages the office does not have yet
+	case w.Dropped > 0:
+		box.Add(s.para(s.t("staff.wall.dropped", w.Dropped, w.Max), sizeBody, true, colorNameHeading))
+	case w.Kept > 0:
+		box.Add(s.para(s.t("staff.wall.waiting", w.Kept, w.Max), sizeBody, false, colorNameHeading))
+	}
 	c := r.counts
 	box.Add(s.label(s.t("staff.wall.counts", c[wall.Pending], c[wall.Approved], c[wall.Rejected], c[wall.Hidden]), sizeLead, true, colorHeading))
 	tabs := container.NewHBox()

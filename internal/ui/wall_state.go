@@ -20,6 +20,8 @@ type wallState struct {
 	today        []wall.Message // approved today, newest first (the 今日留言 slide)
 	inks         map[string]image.Image
 	review       reviewState
+	settled      time.Time // when the delivery marks were last brought up to date
+	settling     bool
 }
 
 // Ink colours of the wall (indexed by wall.Stroke.Color), the paper they go on, and the
@@ -121,4 +123,42 @@ func wallMessageEvent(m wall.Message) event.Event {
 		c.Ink = m.Ink.Encode()
 	}
 	return event.NewWallMessage(m.ID, string(m.State), c)
+}
+
+// settleWallEvery is how often, between visits, the wall's delivery marks are brought up
+// to date with the event log.
+const settleWallEvery = 24 * time.Hour
+
+// settleWall, in attract and once a day, marks the messages the office has, prunes the
+// store, and sends again the messages whose event was lost (wall.Store.Settle), off the
+// UI thread. A failure (the event log still opening) is tried again an hour later.
+func (s *Shell) settleWall() {
+	if !s.wallOn() || s.d.WallDelivery == nil || s.wall.settling {
+		return
+	}
+	now := s.d.Clock.Now()
+	if !s.wall.settled.IsZero() && now.Sub(s.wall.settled) < settleWallEvery {
+		return
+	}
+	s.wall.settling = true
+	var resend []wall.Message
+	s.wallWork(func() error {
+		d, err := s.d.WallDelivery()
+		if err != nil {
+			return err
+		}
+		resend, err = s.d.Wall.Settle(d)
+		return err
+	}, func(err error) {
+		s.wall.settling = false
+		if err != nil {
+			s.d.Log.Warn("wall: delivery marks not updated; trying again in an hour", "err", err)
+			s.wall.settled = now.Add(time.Hour - settleWallEvery)
+			return
+		}
+		s.wall.settled = now
+		for _, m := range resend {
+			s.record(wallMessageEvent(m))
+		}
+	})
 }

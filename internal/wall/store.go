@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -17,6 +18,7 @@ import (
 const (
 	DefaultRetention         = 365 * 24 * time.Hour // approved and pending messages
 	DefaultRejectedRetention = 30 * 24 * time.Hour  // rejected and hidden messages
+	DefaultMaxWaiting        = 5000                 // approved messages kept past retention for the office
 )
 
 // Options configure a Store.
@@ -26,7 +28,10 @@ type Options struct {
 	// Retention is how long a message is kept; rejected and hidden ones go after
 	// RejectedRetention. Defaults above.
 	Retention, RejectedRetention time.Duration
-	Log                          *slog.Logger
+	// MaxWaiting bounds the approved messages kept past Retention because they have not
+	// reached the office yet (Settle); past it the oldest go anyway. Default above.
+	MaxWaiting int
+	Log        *slog.Logger
 }
 
 // Store keeps the messages of one kiosk in SQLite. Every write is one transaction,
@@ -38,6 +43,9 @@ type Store struct {
 	path    string
 	opts    Options
 	movedTo string
+
+	mu      sync.Mutex
+	waiting Waiting // what the last Prune kept back or dropped
 }
 
 // ErrNotFound is returned for a message id the store does not hold.
@@ -62,6 +70,9 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	if opts.RejectedRetention <= 0 {
 		opts.RejectedRetention = DefaultRejectedRetention
+	}
+	if opts.MaxWaiting <= 0 {
+		opts.MaxWaiting = DefaultMaxWaiting
 	}
 	if opts.Log == nil {
 		opts.Log = slog.Default()
@@ -228,15 +239,47 @@ func (s *Store) Decide(to State, ids ...string) error {
 	return nil
 }
 
-// Prune deletes messages past their retention and returns how many went.
+// Prune deletes messages past their retention and returns how many went: rejected and
+// hidden ones after RejectedRetention; pending ones after Retention; approved ones after
+// Retention once they have reached the office (marked by Settle). An approved message
+// that has not is kept, at most MaxWaiting of them: past that the oldest go anyway, and
+// Waiting says so.
 func (s *Store) Prune() (int64, error) {
 	now := s.opts.Now()
-	res, err := s.db.Exec(`DELETE FROM messages WHERE created_at < ? OR (state IN (?, ?) AND created_at < ?)`,
-		tstamp(now.Add(-s.opts.Retention)), Rejected, Hidden, tstamp(now.Add(-s.opts.RejectedRetention)))
+	year := tstamp(now.Add(-s.opts.Retention))
+	res, err := s.db.Exec(`DELETE FROM messages WHERE (created_at < ? AND (state <> ? OR synced_at IS NOT NULL))
+		OR (state IN (?, ?) AND created_at < ?)`,
+		year, Approved, Rejected, Hidden, tstamp(now.Add(-s.opts.RejectedRetention)))
 	if err != nil {
 		return 0, fmt.Errorf("wall: prune: %w", err)
 	}
-	return res.RowsAffected()
+	n, _ := res.RowsAffected()
+	const overdue = `FROM messages WHERE state = ? AND synced_at IS NULL AND created_at < ?`
+	var w Waiting
+	if err := s.db.QueryRow(`SELECT COUNT(*) `+overdue, Approved, year).Scan(&w.Kept); err != nil {
+		return n, fmt.Errorf("wall: prune: count messages waiting for the office: %w", err)
+	}
+	w.Max = s.opts.MaxWaiting
+	if over := w.Kept - w.Max; over > 0 {
+		res, err := s.db.Exec(`DELETE FROM messages WHERE id IN (SELECT id `+overdue+` ORDER BY seq LIMIT ?)`,
+			Approved, year, over)
+		if err != nil {
+			return n, fmt.Errorf("wall: prune: messages over the waiting bound: %w", err)
+		}
+		d, _ := res.RowsAffected()
+		n += d
+		w.Kept -= int(d)
+		w.Dropped = int(d)
+		s.opts.Log.Error("approved messages past retention never reached the office; the oldest deleted to bound the store",
+			"deleted", d, "bound", w.Max)
+	}
+	s.mu.Lock()
+	if w.Dropped == 0 { // a drop stays reported until the process restarts
+		w.Dropped = s.waiting.Dropped
+	}
+	s.waiting = w
+	s.mu.Unlock()
+	return n, nil
 }
 
 func (s *Store) query(q string, args ...any) ([]Message, error) {

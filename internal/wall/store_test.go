@@ -79,14 +79,20 @@ func TestStoreFlow(t *testing.T) {
 		t.Fatalf("today: %d", len(today))
 	}
 
-	// Retention: hidden goes after 30 days, approved after a year.
+	// Retention: hidden goes after 30 days, approved after a year once the office has it.
 	c.t = c.t.Add(31 * 24 * time.Hour)
 	if n, err := s.Prune(); err != nil || n != 1 {
 		t.Fatalf("prune after 31 days: %d %v", n, err)
 	}
 	c.t = c.t.Add(340 * 24 * time.Hour)
-	if n, err := s.Prune(); err != nil || n != 1 {
-		t.Fatalf("prune after a year: %d %v", n, err)
+	if n, err := s.Prune(); err != nil || n != 0 || s.Waiting().Kept != 1 {
+		t.Fatalf("prune after a year, not delivered: %d %v %+v", n, err, s.Waiting())
+	}
+	if _, err := s.Settle(Delivery{a.ID: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Get(a.ID); !errors.Is(err, ErrNotFound) || s.Waiting().Kept != 0 {
+		t.Fatalf("a delivered message past a year is kept: %v %+v", err, s.Waiting())
 	}
 }
 

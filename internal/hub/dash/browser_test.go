@@ -80,6 +80,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	chromium := findChromium(t)
 	d, srv, s := newTestDash(t)
 	seedMore(t, s)
+	d.Scenes = seedSceneWalks(t, s)
 	d.InsecureCookies = false // Chromium keeps Secure cookies on http://127.0.0.1 (a trustworthy origin)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chromium), chromedp.NoSandbox,
@@ -150,6 +151,19 @@ func TestDashboardInBrowser(t *testing.T) {
 		dayVisits[i] = float64(day.Visits)
 	}
 
+	sc, err := s.Scenes(context.Background(), hub.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var starts int64
+	for _, r := range sc.Starts {
+		starts += r.Count
+	}
+	sceneIDs := map[string]bool{}
+	for _, r := range sc.Choices {
+		sceneIDs[r.Scene] = true
+	}
+
 	type check struct {
 		path   string
 		charts int
@@ -165,6 +179,8 @@ func TestDashboardInBrowser(t *testing.T) {
 		{"/dash/quiz", 1, map[string]string{"answered": group(answered)}, map[string]int{"questions": len(qa)}},
 		{"/dash/gain", 1, map[string]string{"pairs": group(pairs)}, map[string]int{"gain": len(gain)}},
 		{"/dash/groups", 1, map[string]string{"contests": strconv.Itoa(len(groups))}, map[string]int{"groups": len(groups)}},
+		{"/dash/scenes", 1 + len(sceneIDs), map[string]string{"starts": group(starts)},
+			map[string]int{"choices": len(sc.Choices), "endings": len(sc.Endings)}},
 	}
 	for _, c := range checks {
 		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+c.path), chromedp.WaitVisible(chromedp.ID("page-title"))); err != nil {

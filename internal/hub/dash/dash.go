@@ -1,7 +1,8 @@
 // Package dash is the hub's web dashboard for the district office: a login with the admin
 // password (bcrypt hash in the hub's settings), and pages of charts and tables over the
 // hub's store (overview across bases and kiosks, kiosk health, visits, zone dwell, quiz
-// accuracy per question and age band, learning gain, group results), each with a date
+// accuracy per question and age band, learning gain, group results, the responses chosen
+// in 情景体验 per age band), each with a date
 // range and kiosk filter and an Excel export of its tables.
 //
 // Everything it serves is embedded: the page templates, the stylesheet, a small script
@@ -47,6 +48,8 @@ type Dashboard struct {
 	SessionLife     time.Duration    // default DefaultSessionLife
 	Now             func() time.Time // default time.Now
 	Logger          *slog.Logger     // default slog.Default()
+	// Scenes names the 情景体验 scenes, steps and responses (nil: the page shows ids).
+	Scenes *SceneLabels
 
 	sessions sessions
 }

@@ -29,6 +29,7 @@ var Pages = []page{
 	{"quiz", "答题正确率", quizPage},
 	{"gain", "学习成效", gainPage},
 	{"groups", "团体成绩", groupsPage},
+	{"scenes", "情景体验", scenesPage},
 }
 
 // onlineWithin is how recent a kiosk's last upload or heartbeat must be for 在线 (the

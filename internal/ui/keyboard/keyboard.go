@@ -1,9 +1,9 @@
 // Package keyboard is the kiosk's on-screen keyboard: a big-key QWERTY that types Chinese
 // through pinyin (the letters typed are shown above a bar of candidates; a tap on one
-// commits it) or English letters directly, with a digits-and-punctuation page, backspace,
-// a length cap shown as a counter, and the committed text above it all. It draws itself
-// from one widget that hit-tests its own keys (a key is a rectangle and a label, not a
-// widget), so a tap costs one lookup and one refresh.
+// commits it) or English letters directly, with a digits-and-punctuation page, backspace
+// (repeating while held), a length cap shown as a counter, and the committed text above it
+// all. It draws itself from one widget that hit-tests its own keys (a key is a rectangle
+// and a label, not a widget), so a tap costs one lookup and one refresh.
 package keyboard
 
 import (
@@ -40,6 +40,8 @@ type Options struct {
 	Placeholder string  // shown while nothing is written
 	HideCursor  bool    // hide the mouse pointer over the keys (touchscreens; Deps.HideCursor)
 	Colors      Colors
+	// After schedules the repeats of a held backspace; default: a timer on Fyne's thread.
+	After Scheduler
 }
 
 // Colors of the keyboard; zero ones take the kiosk palette.
@@ -60,6 +62,7 @@ type Keyboard struct {
 	ime  IME
 	opts Options
 	st   state
+	rep  repeat
 }
 
 // state is what the keys change.
@@ -78,7 +81,7 @@ type state struct {
 // New returns a keyboard that looks candidates up in ime.
 func New(ime IME, opts Options) *Keyboard {
 	opts = withDefaults(opts)
-	k := &Keyboard{ime: ime, opts: opts, st: state{pressed: -1}}
+	k := &Keyboard{ime: ime, opts: opts, st: state{pressed: -1}, rep: repeat{schedule: opts.After}}
 	k.ExtendBaseWidget(k)
 	return k
 }
@@ -94,6 +97,9 @@ func withDefaults(o Options) Options {
 	}
 	if o.Candidates <= 0 {
 		o.Candidates = 60
+	}
+	if o.After == nil {
+		o.After = afterOnUI
 	}
 	def(&o.KeySize, 96)
 	def(&o.MinKeySize, 72)
@@ -163,31 +169,44 @@ func (k *Keyboard) Counter() string { return counter(len(k.st.text), k.opts.MaxR
 // Candidates returns the candidates for the letters typed, all pages.
 func (k *Keyboard) Candidates() []string { return k.st.cands }
 
-// Tapped presses the key under the finger.
+// Tapped presses the key under the finger (not a backspace that has just been held down
+// and repeating: lifting the finger ends the repeat without one more delete).
 func (k *Keyboard) Tapped(e *fyne.PointEvent) {
+	swallow := k.rep.swallow
+	k.rep.swallow = false
 	a := k.arrange(k.Size())
 	for _, ky := range a.keys {
 		if ky.has(e.Position.X, e.Position.Y) {
+			if swallow && ky.kind == kBackspace {
+				return
+			}
 			k.press(ky)
 			return
 		}
 	}
 }
 
-// MouseDown lights the key under the finger until it lifts.
+// MouseDown lights the key under the finger until it lifts; on backspace it starts the
+// repeat of a held key.
 func (k *Keyboard) MouseDown(e *desktop.MouseEvent) {
+	k.rep.stop()
+	k.rep.swallow = false
 	a := k.arrange(k.Size())
 	for i, ky := range a.keys {
 		if ky.has(e.Position.X, e.Position.Y) {
 			k.st.pressed = i
+			if ky.kind == kBackspace {
+				k.startRepeat(ky)
+			}
 			k.Refresh()
 			return
 		}
 	}
 }
 
-// MouseUp puts the lit key out.
+// MouseUp puts the lit key out and ends a held backspace.
 func (k *Keyboard) MouseUp(*desktop.MouseEvent) {
+	k.endRepeat()
 	if k.st.pressed >= 0 {
 		k.st.pressed = -1
 		k.Refresh()
@@ -252,13 +271,7 @@ func (k *Keyboard) press(ky key) {
 		}
 		k.insert(ky.value)
 	case kBackspace:
-		switch {
-		case st.input != "":
-			k.setInput(st.input[:len(st.input)-1])
-		case len(st.text) > 0:
-			st.text = st.text[:len(st.text)-1]
-			k.changed()
-		}
+		k.deleteOne()
 	case kSpace:
 		switch {
 		case st.input != "" && len(st.cands) > 0:
@@ -290,6 +303,22 @@ func (k *Keyboard) press(ky key) {
 		}
 	}
 	k.Refresh()
+}
+
+// deleteOne takes back the last pinyin letter typed, else the last character; it reports
+// whether there was one.
+func (k *Keyboard) deleteOne() bool {
+	st := &k.st
+	switch {
+	case st.input != "":
+		k.setInput(st.input[:len(st.input)-1])
+	case len(st.text) > 0:
+		st.text = st.text[:len(st.text)-1]
+		k.changed()
+	default:
+		return false
+	}
+	return true
 }
 
 // commit writes a candidate and keeps the letters it does not spell.

@@ -1,15 +1,57 @@
 // Package linebreak breaks Chinese and mixed text into lines by the rules of 禁则 (line-
 // breaking rules for CJK text): no line starts with closing punctuation (。，、；：？！）》」 …),
 // no line ends with opening punctuation (（《「“ …), a number stays with its unit (6月,
-// 25日, 21 个), and Latin words and numbers are never split. It measures with a function it
-// is given, so it has no UI dependency.
+// 25日, 21 个), Latin words and numbers are never split, and the exhibit's own terms
+// (新精神活性物质, 禁毒小卫士 …) stay on one line. It measures with a function it is given,
+// so it has no UI dependency.
 package linebreak
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
+
+// termList holds the words a line may not split (a visitor reads 禁/毒小卫士 as two words):
+// drug names, laws and the exhibit's own terms, longest first where one contains another.
+// A term longer than a whole line is still cut by characters.
+const termList = "新精神活性物质 禁毒小卫士 国际禁毒日 禁毒宣传月 禁毒委员会 禁毒办 禁毒法 刑法 治安管理处罚法 " +
+	"戒毒条例 麻醉药品 精神药品 第一类 第二类 依托咪酯 甲基苯丙胺 苯丙胺 氯胺酮 海洛因 吗啡 可卡因 " +
+	"大麻 鸦片 冰毒 摇头丸 麻古 K粉 γ-羟基丁酸 芬太尼 合成大麻素 卡西酮 笑气 电子烟 上头电子烟 " +
+	"奶茶粉 跳跳糖 邮票 神仙水 联合国 林则徐 虎门销烟 万国禁烟会 中国禁毒网 青骄第二课堂 " +
+	"戒毒所 社区戒毒 社区康复 强制隔离戒毒 自愿戒毒 美沙酮 艾滋病 拒绝毒品 远离毒品 珍爱生命 " +
+	"贵阳 贵州 南明区 派出所 老师 家长 爸爸妈妈"
+
+// terms maps a term's first rune to the terms starting with it, longest first.
+var terms = sync.OnceValue(func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, t := range strings.Fields(termList) {
+		r, _ := utf8.DecodeRuneInString(t)
+		m[r] = append(m[r], t)
+	}
+	for _, ts := range m {
+		for i := range ts { // longest first, so 上头电子烟 wins over 电子烟's prefix rivals
+			for j := i + 1; j < len(ts); j++ {
+				if len(ts[j]) > len(ts[i]) {
+					ts[i], ts[j] = ts[j], ts[i]
+				}
+			}
+		}
+	}
+	return m
+})
+
+// termAt returns how many runes of the term starting at rs[i] there are (0: none).
+func termAt(rs []rune, i int) int {
+	for _, t := range terms()[rs[i]] {
+		tr := []rune(t)
+		if len(tr) <= len(rs)-i && string(rs[i:i+len(tr)]) == t {
+			return len(tr)
+		}
+	}
+	return 0
+}
 
 // noStart may not begin a line: it hangs on to what comes before it.
 const noStart = "，。、；：？！）》」』】〕〉”’…—·%‰,.;:?!)]}〙〗〛～" + "々ゝゞ"
@@ -37,8 +79,17 @@ func breakPara(text string, width float32, measure func(string) float32) []strin
 	var lines []string
 	var line strings.Builder
 	var lineW float32
-	for _, u := range Units(text) {
+	queue := Units(text)
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
 		w := measure(u)
+		if w > width {
+			if parts := units(u, false); len(parts) > 1 { // a term wider than a line: break it as plain text
+				queue = append(parts, queue...)
+				continue
+			}
+		}
 		space := strings.TrimSpace(u) == ""
 		switch {
 		case lineW+w <= width || line.Len() == 0 && w <= width:
@@ -78,12 +129,17 @@ func breakPara(text string, width float32, measure func(string) float32) []strin
 }
 
 // Units splits text into the pieces a line may break between.
-func Units(text string) []string {
-	var units []string
+func Units(text string) []string { return units(text, true) }
+
+// units splits text into pieces, keeping the exhibit's terms whole when withTerms is set.
+func units(text string, withTerms bool) []string {
+	var out []string
 	rs := []rune(text)
 	for i := 0; i < len(rs); {
 		j := i + 1
 		switch r := rs[i]; {
+		case withTerms && unicode.Is(unicode.Han, r) && termAt(rs, i) > 0:
+			j = i + termAt(rs, i)
 		case r == ' ':
 			for j < len(rs) && rs[j] == ' ' {
 				j++
@@ -102,10 +158,10 @@ func Units(text string) []string {
 				}
 			}
 		}
-		units = append(units, string(rs[i:j]))
+		out = append(out, string(rs[i:j]))
 		i = j
 	}
-	return glue(units)
+	return glue(out)
 }
 
 // glue attaches closing punctuation to the unit before it and opening punctuation to the

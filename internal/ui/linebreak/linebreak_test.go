@@ -50,3 +50,22 @@ func TestUnitsKeepNumbersAndWords(t *testing.T) {
 		t.Fatalf("units\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestTermsStayWhole(t *testing.T) {
+	got := strings.Join(Units("传统 · 合成 · 新精神活性物质；争做禁毒小卫士！"), "|")
+	want := "传|统| ·| |合|成| ·| |新精神活性物质；|争|做|禁毒小卫士！"
+	if got != want {
+		t.Fatalf("units\n got %s\nwant %s", got, want)
+	}
+	text := "传统 · 合成 · 新精神活性物质"
+	for w := float32(8); w <= 14; w++ {
+		lines := Break(text, w, mono)
+		if joined := strings.Join(lines, "|"); !strings.Contains(joined, "新精神活性物质") {
+			t.Errorf("width %v: the term was split: %s", w, joined)
+		}
+	}
+	// A term wider than a whole line is still cut, never lost.
+	if got := strings.Join(Break("新精神活性物质", 4, mono), ""); got != "新精神活性物质" {
+		t.Fatalf("long term: %q", got)
+	}
+}

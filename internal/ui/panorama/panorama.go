@@ -4,7 +4,6 @@
 package panorama
 
 import (
-	"image"
 	"math"
 	"time"
 
@@ -51,8 +50,11 @@ type Panorama struct {
 	strip  *pano.Strip
 	motion *pano.Motion
 	anim   *fyne.Animation
-	stats  Stats
-	r      *renderer
+	// moved is set by a drag while the frame loop runs: the next frame draws it, so a burst
+	// of touch events between two frames costs one projection, not one each.
+	moved bool
+	stats Stats
+	r     *renderer
 }
 
 // New makes a view looking at yaw (degrees) with hotspots.
@@ -70,12 +72,24 @@ func (p *Panorama) now() time.Time {
 	return time.Now()
 }
 
-// SetStrip shows a decoded strip.
-func (p *Panorama) SetStrip(img image.Image) {
-	p.strip = pano.NewStrip(img)
+// SetStrip shows a strip. Views of one scene share one strip (pano.NewStrip makes it once,
+// off the UI thread): a 4096×1024 strip is 16 MB.
+func (p *Panorama) SetStrip(st *pano.Strip) {
+	p.strip = st
 	if p.r != nil {
 		p.r.rebuild()
 		p.r.draw(false)
+	}
+}
+
+// Release stops the view and lets go of its strip and frame buffers (about 30 MB at
+// 1920×1080), for a view that has left the screen; Fyne may keep its renderer for a while.
+// A released view shows nothing until it is given a strip again.
+func (p *Panorama) Release() {
+	p.Stop()
+	p.strip = nil
+	if p.r != nil {
+		p.r.release()
 	}
 }
 
@@ -113,24 +127,29 @@ func (p *Panorama) Stop() {
 	}
 }
 
-// Frame advances the motion to now and draws if the view moved. The animation calls it
-// every frame; tests call it after moving their clock.
+// Frame advances the motion to now and draws if the view moved: at half resolution while
+// a finger or a flick moves it, in full once it has stopped. The animation calls it every
+// frame, just before Fyne paints; tests call it after moving their clock.
 func (p *Panorama) Frame() {
 	now := p.now()
 	if p.Still && !p.motion.Fast() {
 		p.motion.Touch(now) // keeps the slow turn off
 	}
-	moved := p.motion.Step(now)
+	moved := p.motion.Step(now) || p.moved
+	p.moved = false
 	if p.r == nil {
 		return
 	}
 	switch {
 	case moved:
 		p.r.draw(p.motion.Fast())
-	case p.r.half: // the motion has stopped: the last frame in full
+	case p.r.half && !p.motion.Fast(): // the motion has stopped: the last frame in full
 		p.r.draw(false)
 	}
 }
+
+// Half reports whether the frame on screen was drawn at half resolution.
+func (p *Panorama) Half() bool { return p.r != nil && p.r.half }
 
 // Stats reports the frames drawn so far.
 func (p *Panorama) Stats() Stats { return p.stats }
@@ -159,16 +178,22 @@ func (p *Panorama) Dragged(e *fyne.DragEvent) {
 		ppd = p.r.proj.PixelsPerDegree() / float64(p.r.scale)
 	}
 	p.motion.Drag(-float64(e.Dragged.DX)/ppd, p.now())
-	if p.r != nil {
+	switch {
+	case p.anim != nil: // the frame loop draws it, once per frame
+		p.moved = true
+	case p.r != nil:
 		p.r.draw(true)
 	}
 }
 
-// DragEnd lets the view coast.
+// DragEnd lets the view coast; a view that stops draws its last frame in full at once.
 func (p *Panorama) DragEnd() {
 	p.motion.Release(p.now())
+	p.moved = false
 	if p.r != nil && !p.motion.Fast() {
 		p.r.draw(false)
+	} else if p.anim != nil {
+		p.moved = true // coasting: the next frame
 	}
 }
 

@@ -28,6 +28,7 @@ type spot struct {
 	ring  *canvas.Circle
 	bg    *canvas.Rectangle
 	label *canvas.Text
+	objs  [4]fyne.CanvasObject // the four above, for showing and hiding them together
 }
 
 // renderer draws the projected strip into one of two buffers: full resolution when the
@@ -66,8 +67,9 @@ func newRenderer(p *Panorama) *renderer {
 		s.bg.CornerRadius = 24
 		s.label.TextSize = theme.TextSize() * 1.6
 		s.label.TextStyle.Bold = true
+		s.objs = [4]fyne.CanvasObject{s.glow, s.ring, s.bg, s.label}
 		r.spots = append(r.spots, s)
-		r.objs = append(r.objs, s.glow, s.ring, s.bg, s.label)
+		r.objs = append(r.objs, s.objs[:]...)
 	}
 	return r
 }
@@ -99,15 +101,27 @@ func (r *renderer) rebuild() {
 	r.halfB = image.NewRGBA(image.Rect(0, 0, w/2, h/2))
 }
 
+// release drops the projection tables and the frame buffers; the next layout makes them
+// again.
+func (r *renderer) release() {
+	r.proj, r.projH, r.full, r.halfB = nil, nil, nil, nil
+	r.img.Image = nil
+	r.size = fyne.Size{}
+}
+
 // draw renders a frame and moves the hotspots to where they now appear.
 func (r *renderer) draw(half bool) {
 	if r.proj == nil || r.p.strip == nil {
+		r.empty.Show()
 		for _, s := range r.spots {
-			for _, o := range []fyne.CanvasObject{s.glow, s.ring, s.bg, s.label} {
+			for _, o := range s.objs {
 				o.Hide()
 			}
 		}
 		return
+	}
+	if r.empty.Visible() { // under the picture it would only cost the rasteriser a screenful
+		r.empty.Hide()
 	}
 	start := time.Now()
 	yaw := r.p.motion.Yaw()
@@ -121,7 +135,7 @@ func (r *renderer) draw(half bool) {
 	r.half = half
 	r.img.Refresh()
 	for i, h := range r.p.Hotspots {
-		r.place(r.spots[i], r.project(h))
+		r.place(&r.spots[i], r.project(h))
 	}
 	st := &r.p.stats
 	d := time.Since(start)
@@ -142,12 +156,15 @@ func (r *renderer) project(h Hotspot) fyne.Position {
 	return fyne.NewPos(float32(pt.X)/r.scale, float32(pt.Y)/r.scale)
 }
 
-// place puts a hotspot's glow, ring and label at pos.
-func (r *renderer) place(s spot, pos fyne.Position) {
-	objs := []fyne.CanvasObject{s.glow, s.ring, s.bg, s.label}
+// place puts a hotspot's glow, ring and label at pos. It only moves them (Move repaints):
+// a Refresh would make Fyne draw the glow's gradient and rasterise the label again, on the
+// UI thread, every frame.
+func (r *renderer) place(s *spot, pos fyne.Position) {
 	if pos.X < -glowSide || pos.X > r.size.Width+glowSide {
-		for _, o := range objs {
-			o.Hide()
+		for _, o := range s.objs {
+			if o.Visible() {
+				o.Hide()
+			}
 		}
 		return
 	}
@@ -170,14 +187,13 @@ func (r *renderer) place(s spot, pos fyne.Position) {
 	s.label.Resize(ls)
 	s.label.Move(fyne.NewPos(left+20, top+8))
 	inView := pos.X >= 0 && pos.X <= r.size.Width
-	for _, o := range objs {
-		show := inView || (o != fyne.CanvasObject(s.bg) && o != fyne.CanvasObject(s.label))
+	for i, o := range s.objs {
+		show := inView || i < 2 // the label (bg, text) only while the centre is in view
 		if show && !o.Visible() {
 			o.Show()
 		} else if !show && o.Visible() {
 			o.Hide()
 		}
-		o.Refresh()
 	}
 }
 
@@ -185,8 +201,9 @@ func (r *renderer) MinSize() fyne.Size { return fyne.NewSize(200, 150) }
 
 func (r *renderer) Refresh() {
 	for i, h := range r.p.Hotspots {
-		if i < len(r.spots) {
+		if i < len(r.spots) && r.spots[i].label.Text != h.Label {
 			r.spots[i].label.Text = h.Label
+			r.spots[i].label.Refresh()
 		}
 	}
 	r.draw(false)
