@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 t=$(mktemp -d)
 loop=
 # (after a failed real-mount check: nothing left mounted or attached)
-trap 'umount -l "$t/real/usb" "$t/real/usb-export" 2>/dev/null; [ -z "$loop" ] || losetup -d "$loop" 2>/dev/null; rm -rf "$t"' EXIT
+trap 'rc=$?; if [ -n "$loop" ]; then umount -l "$t/real/usb" "$t/real/usb-export" 2>/dev/null; losetup -d "$loop" 2>/dev/null; fi; rm -rf "$t"; exit $rc' EXIT
 stubs=$t/stubs
 mkdir -p "$stubs"
 fails=0
