@@ -156,8 +156,11 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	}
 
 	// Choices keep their own height (at least a touch target each) instead of stretching.
-	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(
-		container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices), bottom))
+	padChoices := container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices)
+	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(padChoices, bottom))
+	if v.last != nil { // the feedback gets the room that is left; its text scrolls in it
+		main = container.NewBorder(head, nil, nil, nil, container.NewBorder(padChoices, nil, nil, nil, bottom))
+	}
 	if portrait { // the question and its answers in the middle of the tall screen
 		main = container.NewVBox(layout.NewSpacer(), head,
 			container.New(layout.NewCustomPaddedLayout(24, 24, 0, 0), choices), bottom, layout.NewSpacer())
@@ -304,8 +307,10 @@ func (v *soloView) feedback() fyne.CanvasObject {
 		s.para(s.t("common.source")+"："+res.Question.Source, sizeSmall, false, colorNameMuted))
 	btn := s.pill(next, colorAccent, v.next)
 	btn.MinHeight = 104 // the one thing to do now: big, where the eye ends
+	// On a short screen a long question leaves little room: the explanation scrolls (with
+	// the 上滑查看更多 cue) and 下一题 stays whole beside it.
 	return card(colorSurface, 28, 20, container.NewBorder(nil, nil, nil,
-		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), text))
+		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), s.scrollText(text)))
 }
 
 // promptSize is the size of a question: display size (72 px at 1080p) where it fits in a

@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
@@ -250,4 +253,39 @@ func (r *rig) tapKey(k string) {
 		r.t.Fatalf("no key %q", k)
 	}
 	last.Tapped(nil)
+}
+
+// TestLongFeedbackFitsShortScreens: at 1280×800 a two-line question with a picture and a
+// long explanation left the feedback taller than the room under the answers; in the real
+// window 下一题 was cut in half by the bar. The explanation now scrolls and 下一题 stays whole.
+func TestLongFeedbackFitsShortScreens(t *testing.T) {
+	long := func(c *rigConfig) {
+		withQuiz(&saves{})(c)
+		for i := range c.pack.Bank.Questions {
+			q := &c.pack.Bank.Questions[i]
+			q.Prompt.Zh = "贴在信封上、盖了邮戳的邮票，是用来寄信的，不是毒品。请判断这句话说得对不对" + q.ID
+			q.Image = "media/img/drugs/meth.png"
+			q.Explanation.Zh = strings.Repeat("真正的邮票不是毒品；要警惕的是被人私下递来、叫作“邮票”的彩色小纸片。", 4)
+		}
+	}
+	r := newRig(t, long)
+	r.win.Resize(fyne.NewSize(1280, 800))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tap("中学生")
+	v := r.shell.top().(*soloView)
+	r.answerRight(v)
+	r.mustHave("答对了！")
+	win := r.win.Canvas().Size()
+	if h := r.win.Content().MinSize().Height; h > win.Height+1 {
+		t.Fatalf("the feedback screen needs %v px of a %v px window", h, win.Height)
+	}
+	next := r.tappableNow("下一题")
+	drv := fyne.CurrentApp().Driver()
+	barTop := drv.AbsolutePositionForObject(r.shell.bar).Y
+	if bottom := drv.AbsolutePositionForObject(next).Y + next.Size().Height; bottom > barTop+1 {
+		t.Fatalf("下一题 ends at %v, under the bar (which starts at %v)", bottom, barTop)
+	}
+	r.noClipping("long feedback at 1280×800")
 }
