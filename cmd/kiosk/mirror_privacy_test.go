@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"image"
 	"image/color"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -197,8 +199,27 @@ func TestMirrorLeavesNoImageData(t *testing.T) {
 }
 
 // hasImageMagic reports a PNG or JPEG signature anywhere in b.
+// hasImageMagic reports whether b holds a PNG (its 8-byte signature) or a JPEG: the start of
+// image marker followed by an APPn, DQT, SOFn or COM segment, and a start of scan and an end
+// of image after it. (The 3-byte start alone turns up by chance in the GL driver's compiled
+// shaders.)
 func hasImageMagic(b []byte) bool {
-	return bytes.Contains(b, []byte("\x89PNG\r\n\x1a\n")) || bytes.Contains(b, []byte{0xFF, 0xD8, 0xFF})
+	if bytes.Contains(b, []byte("\x89PNG\r\n\x1a\n")) {
+		return true
+	}
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte{0xFF, 0xD8, 0xFF})
+		if j < 0 || i+j+3 >= len(b) {
+			return false
+		}
+		i += j + 3
+		if m := b[i]; (m >= 0xE0 && m <= 0xEF) || m == 0xDB || (m >= 0xC0 && m <= 0xCF) || m == 0xFE {
+			rest := b[i:]
+			if k := bytes.Index(rest, []byte{0xFF, 0xDA}); k >= 0 && bytes.Contains(rest[k:], []byte{0xFF, 0xD9}) {
+				return true
+			}
+		}
+	}
 }
 
 // openFiles lists pid's file descriptors that point at path.
@@ -273,3 +294,30 @@ func colourCentre(img image.Image, c color.NRGBA) (image.Point, bool) {
 }
 
 func nearByte(v uint32, want uint8) bool { return v+2 >= uint32(want) && v <= uint32(want)+2 }
+
+// The privacy check finds real encoded frames, and not the three bytes that start a JPEG
+// when they turn up by chance in a shader binary.
+func TestHasImageMagic(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 16, 16))
+	var j, p bytes.Buffer
+	if err := jpeg.Encode(&j, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(&p, img); err != nil {
+		t.Fatal(err)
+	}
+	blob := append([]byte("shader\x00"), 0xFF, 0xD8, 0xFF, 0x12, 0x34, 0xFF, 0x00)
+	for name, c := range map[string]struct {
+		b    []byte
+		want bool
+	}{
+		"jpeg":           {append([]byte("log line "), j.Bytes()...), true},
+		"png":            {p.Bytes(), true},
+		"shader binary":  {blob, false},
+		"truncated jpeg": {j.Bytes()[:20], false},
+	} {
+		if got := hasImageMagic(c.b); got != c.want {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+}
