@@ -44,3 +44,28 @@ func TestBarHintMatchesTheScreen(t *testing.T) {
 		t.Fatal("an answered question still asks for an answer")
 	}
 }
+
+// TestScreenRedrawnWhenTheWindowResizes: views choose their layout from the window's size,
+// and the kiosk's first screen is built before the window has gone full screen. When the
+// window's size changes the screen on show is drawn again for it: the attract slide at
+// 1280×800 drops its English body, home at 800 px high takes compact tiles.
+func TestScreenRedrawnWhenTheWindowResizes(t *testing.T) {
+	r := newRig(t)
+	r.settle()
+	slide := r.shell.cat().Attract.Slides[r.shell.attractN%len(r.shell.cat().Attract.Slides)]
+	body := english(slide.Body)
+	if !r.has(body) {
+		t.Fatalf("the first slide at 1920×1080 lacks its English body %q", body)
+	}
+	r.win.Resize(fyne.NewSize(1280, 800))
+	r.settle()
+	if r.has(body) {
+		t.Fatal("after the window went to 1280×800 the slide was not drawn again for it")
+	}
+	r.noClipping("attract redrawn at 1280×800")
+	r.win.Resize(fyne.NewSize(1920, 1080))
+	r.settle()
+	if !r.has(body) {
+		t.Fatal("back at 1920×1080 the slide was not drawn again")
+	}
+}

@@ -143,6 +143,7 @@ type Shell struct {
 	pinOK       func()      // what the right PIN opens
 	pinChecking bool        // a PIN is being checked off the UI thread
 	pinGen      int         // counts PIN pads shown, so a late answer goes to its own pad
+	drawnFor    fyne.Size   // the window size the screen on show was drawn for
 	export      exportState // the USB export, running or done
 	staffPage   string      // the staff panel's page on show (staffPages)
 	overview    overviewState
@@ -194,7 +195,7 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	corner := container.NewWithoutLayout(hot)
 	hot.Resize(fyne.NewSize(110, 110))
 	s.root = container.NewStack(bg, s.main, corner, s.overlay)
-	win.SetContent(container.New(screenLayout{}, s.root))
+	win.SetContent(container.New(screenLayout{onResize: s.resized}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
 	d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) }) // for the life of the program
 	s.showAttract()
@@ -204,16 +205,47 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 // screenLayout gives its content the whole window and reports no minimum size of its own:
 // a real window never grows past the screen to fit its content (the views fit themselves to
 // the window, at every supported size), so what is drawn is what can be tapped.
-type screenLayout struct{}
+// screenLayout fills the window and tells the shell when the window's size changes.
+type screenLayout struct{ onResize func(fyne.Size) }
 
-func (screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
+	if l.onResize != nil {
+		l.onResize(size)
+	}
 }
 
 func (screenLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(320, 240) }
+
+// resized draws the screen again when the window's size is not the one it was drawn for.
+// Views choose their layout from the window's size (portrait, short screens, columns): the
+// kiosk's first screen is built before the window has gone full screen, and was shown for a
+// moment with its text squeezed into a column a character or two wide.
+func (s *Shell) resized(size fyne.Size) {
+	if size == s.drawnFor || size.Width < 2 || size.Height < 2 {
+		return
+	}
+	s.drawnFor = size
+	s.do(func() {
+		if s.win.Canvas().Size() != size {
+			return // resized again meanwhile: that layout asks again
+		}
+		if c := s.closed; c != nil && len(s.stack) == 0 { // outside opening hours
+			s.showClosed(s.d.Clock.Now(), c.showHours)
+			return
+		}
+		if len(s.stack) == 0 {
+			s.page.Objects = []fyne.CanvasObject{s.attractPage()}
+			s.page.Refresh()
+			s.do(s.refit)
+			return
+		}
+		s.render()
+	})
+}
 
 // do hands fn to the UI thread (from an install, an export, a decode, the shelf).
 func (s *Shell) do(fn func()) {
