@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
@@ -53,12 +54,32 @@ func setScreenScale(log *slog.Logger) {
 
 // primaryScreen reads the primary monitor's current mode. It runs on the main thread
 // (Fyne's driver locks it at init) before Fyne starts GLFW; Fyne's own Init is then a no-op.
+// A display server that is not answering yet (the kiosk started by the session a moment
+// before the server takes connections) is waited for up to displayWait.
 func primaryScreen() (w, h int, ok bool) {
+	for end := time.Now().Add(displayWait); ; time.Sleep(250 * time.Millisecond) {
+		if w, h, ok = readPrimaryScreen(); ok || time.Now().After(end) {
+			return w, h, ok
+		}
+	}
+}
+
+// displayWait is how long the kiosk waits at start for a display it cannot open.
+const displayWait = 10 * time.Second
+
+func readPrimaryScreen() (w, h int, ok bool) {
+	defer func() {
+		if recover() != nil { // GLFW panics on errors it does not return: the display did not open
+			glfw.Terminate()
+			w, h, ok = 0, 0, false
+		}
+	}()
 	if err := glfw.Init(); err != nil {
 		return 0, 0, false
 	}
 	m := glfw.GetPrimaryMonitor()
 	if m == nil {
+		glfw.Terminate()
 		return 0, 0, false
 	}
 	mode := m.GetVideoMode()

@@ -59,7 +59,12 @@ type xscreen struct {
 
 func startXvfb(t *testing.T, size string) *xscreen {
 	t.Helper()
-	display := freeDisplay(t)
+	return startXvfbOn(t, freeDisplay(t), size)
+}
+
+// startXvfbOn starts Xvfb on a given display number.
+func startXvfbOn(t *testing.T, display, size string) *xscreen {
+	t.Helper()
 	xvfb := exec.Command("Xvfb", display, "-screen", "0", size+"x24", "-nolisten", "tcp")
 	if err := xvfb.Start(); err != nil {
 		t.Fatal(err)
@@ -110,6 +115,14 @@ func (x *xscreen) startKiosk(bin string, args ...string) *runningKiosk {
 	k := &runningKiosk{cmd: cmd, logs: &logs, exited: make(chan struct{})}
 	go func() { cmd.Wait(); close(k.exited) }()
 	x.t.Cleanup(func() { k.kill() })
+	x.waitShown(k)
+	return k
+}
+
+// waitShown waits for the kiosk's window and its first painted frame.
+func (x *xscreen) waitShown(k *runningKiosk) {
+	x.t.Helper()
+	logs := k.logs
 	for end := time.Now().Add(120 * time.Second); ; time.Sleep(200 * time.Millisecond) {
 		if win, _ := x.run("xdotool", "search", "--name", "禁毒预防教育基地"); win != "" {
 			break
@@ -130,7 +143,6 @@ func (x *xscreen) startKiosk(bin string, args ...string) *runningKiosk {
 		}
 		return colours(readPNG(x.t, shot)) > 50
 	})
-	return k
 }
 
 // kill ends the kiosk at once (a power cut, a crash).
@@ -152,3 +164,30 @@ func (k *runningKiosk) stop(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestKioskWaitsForALateDisplay: at boot the session may start the kiosk a moment before
+// the display server takes connections. The kiosk waits for it (it used to panic in GLFW
+// and leave the service manager to restart it).
+func TestKioskWaitsForALateDisplay(t *testing.T) {
+	needX(t)
+	bin := kioskBinary(t)
+	display := freeDisplay(t)
+	var logs bytes.Buffer
+	cmd := exec.Command(bin, "--data", filepath.Join(t.TempDir(), "data"))
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=zh_CN.UTF-8")
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	k := &runningKiosk{cmd: cmd, logs: &logs, exited: make(chan struct{})}
+	go func() { cmd.Wait(); close(k.exited) }()
+	t.Cleanup(func() { k.kill() })
+	time.Sleep(2 * time.Second) // no display yet
+	select {
+	case <-k.exited:
+		t.Fatalf("the kiosk gave up before the display came:\n%s", logs.String())
+	default:
+	}
+	x := startXvfbOn(t, display, "1920x1080")
+	x.waitShown(k)
+}
