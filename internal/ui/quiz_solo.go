@@ -310,7 +310,7 @@ func (v *soloView) feedback() fyne.CanvasObject {
 	// On a short screen a long question leaves little room: the explanation scrolls (with
 	// the 上滑查看更多 cue) and 下一题 stays whole beside it.
 	return card(colorSurface, 28, 20, container.NewBorder(nil, nil, nil,
-		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), s.scrollText(text)))
+		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), s.scrollTextOn(text, colorSurface)))
 }
 
 // promptSize is the size of a question: display size (72 px at 1080p) where it fits in a

@@ -475,15 +475,21 @@ func (s *Shell) swipe(dir int) {
 
 // scrollText makes a text column scroll by dragging, and page by swiping.
 func (s *Shell) scrollText(obj fyne.CanvasObject) fyne.CanvasObject {
+	return s.scrollTextOn(obj, colorBg)
+}
+
+// scrollTextOn is scrollText for a column on a ground of colour bg (a card): the cue fades
+// into that colour.
+func (s *Shell) scrollTextOn(obj fyne.CanvasObject, bg color.NRGBA) fyne.CanvasObject {
 	d := touch.NewDragScroll(obj, s.swipe, s.activity)
 	d.HideCursor = s.d.HideCursor
-	d.Cue = s.moreCue()
+	d.Cue = s.moreCue(bg)
 	return d
 }
 
 // moreCue is the fade and "上滑查看更多" along the bottom of text that goes on below the fold.
-func (s *Shell) moreCue() fyne.CanvasObject {
-	fade := canvas.NewVerticalGradient(withAlpha(colorBg, 0), withAlpha(colorBg, 0xF0))
+func (s *Shell) moreCue(bg color.NRGBA) fyne.CanvasObject {
+	fade := canvas.NewVerticalGradient(withAlpha(bg, 0), withAlpha(bg, 0xF0))
 	hint := s.label("↑ "+s.t("common.more"), sizeSmall, true, colorHeading)
 	hint.Alignment = fyne.TextAlignTrailing
 	sp := canvas.NewRectangle(color.Transparent)
