@@ -29,10 +29,12 @@ type soloView struct {
 	audience string
 	picked   map[int]bool // multi: the choices toggled so far
 	last     *quiz.Result // feedback for the current question, once answered
-	results  bool
-	cert     bool
-	shown    int // the question index whose quiz_question event was sent, plus one
-	spoken   int // the question index last read aloud, plus one
+	// feedbackHeight is the feedback card's height with its text unscrolled.
+	feedbackHeight func() float32
+	results        bool
+	cert           bool
+	shown          int // the question index whose quiz_question event was sent, plus one
+	spoken         int // the question index last read aloud, plus one
 
 	countdown *canvas.Text
 	timeBar   *widget.ProgressBar
@@ -158,8 +160,9 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	// Choices keep their own height (at least a touch target each) instead of stretching.
 	padChoices := container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices)
 	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(padChoices, bottom))
-	if v.last != nil { // the feedback gets the room that is left; its text scrolls in it
-		main = container.NewBorder(head, nil, nil, nil, container.NewBorder(padChoices, nil, nil, nil, bottom))
+	if v.last != nil { // the feedback as tall as it needs, at most the room that is left (its text then scrolls)
+		main = container.NewBorder(head, nil, nil, nil, container.NewBorder(padChoices, nil, nil, nil,
+			container.New(&upToLayout{natural: v.feedbackHeight}, bottom)))
 	}
 	if portrait { // the question and its answers in the middle of the tall screen
 		main = container.NewVBox(layout.NewSpacer(), head,
@@ -307,10 +310,34 @@ func (v *soloView) feedback() fyne.CanvasObject {
 		s.para(s.t("common.source")+"："+res.Question.Source, sizeSmall, false, colorNameMuted))
 	btn := s.pill(next, colorAccent, v.next)
 	btn.MinHeight = 104 // the one thing to do now: big, where the eye ends
+	v.feedbackHeight = func() float32 { return max(text.MinSize().Height, btn.MinSize().Height) + 2*feedbackPad }
 	// On a short screen a long question leaves little room: the explanation scrolls (with
 	// the 上滑查看更多 cue) and 下一题 stays whole beside it.
-	return card(colorSurface, 28, 20, container.NewBorder(nil, nil, nil,
+	return card(colorSurface, 28, feedbackPad, container.NewBorder(nil, nil, nil,
 		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), s.scrollTextOn(text, colorSurface)))
+}
+
+// feedbackPad is the padding of the feedback card.
+const feedbackPad = 20
+
+// upToLayout gives its one object the height it needs (natural), at most the height there
+// is, at the top: a card that is as tall as its text where there is room, and scrolls its
+// text where there is not.
+type upToLayout struct{ natural func() float32 }
+
+func (l *upToLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, min(size.Height, l.natural())))
+	}
+}
+
+func (l *upToLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m
 }
 
 // promptSize is the size of a question: display size (72 px at 1080p) where it fits in a
