@@ -204,8 +204,8 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 
 // screenLayout gives its content the whole window and reports no minimum size of its own:
 // a real window never grows past the screen to fit its content (the views fit themselves to
-// the window, at every supported size), so what is drawn is what can be tapped.
-// screenLayout fills the window and tells the shell when the window's size changes.
+// the window, at every supported size), so what is drawn is what can be tapped. It tells the
+// shell when the window's size changes.
 type screenLayout struct{ onResize func(fyne.Size) }
 
 func (l screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
