@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"sort"
 	"time"
 
 	"github.com/jindu-edu/kiosk/internal/content"
@@ -442,26 +441,15 @@ func (g *Game) endTurn() {
 }
 
 // Standing is a team's place in the ranking; teams with the same score share a place.
-type Standing struct {
-	Team  int
-	Place int
-	Score int
-}
+type Standing = quiz.Standing
 
 // Ranking orders the teams by score, largest first.
 func (g *Game) Ranking() []Standing {
-	out := make([]Standing, len(g.teams))
+	scores := make([]int, len(g.teams))
 	for i, t := range g.teams {
-		out[i] = Standing{Team: i, Score: t.Score}
+		scores[i] = t.Score
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	for i := range out {
-		out[i].Place = i + 1
-		if i > 0 && out[i].Score == out[i-1].Score {
-			out[i].Place = out[i-1].Place
-		}
-	}
-	return out
+	return quiz.Rank(scores)
 }
 
 // QuizScore is the questions answered right and asked over all teams (the certificate's).

@@ -171,9 +171,19 @@ type Standing struct {
 
 // Ranking orders the teams by score.
 func (c *Contest) Ranking() []Standing {
-	out := make([]Standing, len(c.Teams))
+	scores := make([]int, len(c.Teams))
 	for i, t := range c.Teams {
-		out[i] = Standing{Team: i, Score: t.Score}
+		scores[i] = t.Score
+	}
+	return Rank(scores)
+}
+
+// Rank orders teams by their scores (scores[i] is team i's), largest first; tied teams
+// share a place. The team contest and the board game rank the same way.
+func Rank(scores []int) []Standing {
+	out := make([]Standing, len(scores))
+	for i, sc := range scores {
+		out[i] = Standing{Team: i, Score: sc}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	for i := range out {
