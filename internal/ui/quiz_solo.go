@@ -29,12 +29,10 @@ type soloView struct {
 	audience string
 	picked   map[int]bool // multi: the choices toggled so far
 	last     *quiz.Result // feedback for the current question, once answered
-	// feedbackHeight is the feedback card's height with its text unscrolled.
-	feedbackHeight func() float32
-	results        bool
-	cert           bool
-	shown          int // the question index whose quiz_question event was sent, plus one
-	spoken         int // the question index last read aloud, plus one
+	results  bool
+	cert     bool
+	shown    int // the question index whose quiz_question event was sent, plus one
+	spoken   int // the question index last read aloud, plus one
 
 	countdown *canvas.Text
 	timeBar   *widget.ProgressBar
@@ -162,7 +160,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(padChoices, bottom))
 	if v.last != nil { // the feedback as tall as it needs, at most the room that is left (its text then scrolls)
 		main = container.NewBorder(head, nil, nil, nil, container.NewBorder(padChoices, nil, nil, nil,
-			container.New(&upToLayout{natural: v.feedbackHeight}, bottom)))
+			bottom))
 	}
 	if portrait { // the question and its answers in the middle of the tall screen
 		main = container.NewVBox(layout.NewSpacer(), head,
@@ -310,11 +308,15 @@ func (v *soloView) feedback() fyne.CanvasObject {
 		s.para(s.t("common.source")+"："+res.Question.Source, sizeSmall, false, colorNameMuted))
 	btn := s.pill(next, colorAccent, v.next)
 	btn.MinHeight = 104 // the one thing to do now: big, where the eye ends
-	v.feedbackHeight = func() float32 { return max(text.MinSize().Height, btn.MinSize().Height) + 2*feedbackPad }
-	// On a short screen a long question leaves little room: the explanation scrolls (with
-	// the 上滑查看更多 cue) and 下一题 stays whole beside it.
-	return card(colorSurface, 28, feedbackPad, container.NewBorder(nil, nil, nil,
-		container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer()), s.scrollTextOn(text, colorSurface)))
+	// In landscape a long question leaves little room: the explanation scrolls (with the
+	// 上滑查看更多 cue) and 下一题 stays whole beside it. Portrait has room for it all.
+	side := container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer())
+	if vp := s.viewport(); vp.Height > vp.Width { // portrait: the tall screen has room for all of it
+		return card(colorSurface, 28, feedbackPad, container.NewBorder(nil, nil, nil, side, text))
+	}
+	natural := func() float32 { return max(text.MinSize().Height, btn.MinSize().Height) + 2*feedbackPad }
+	return container.New(&upToLayout{natural: natural}, card(colorSurface, 28, feedbackPad,
+		container.NewBorder(nil, nil, nil, side, s.scrollTextOn(text, colorSurface))))
 }
 
 // feedbackPad is the padding of the feedback card.

@@ -10,12 +10,14 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/quiz"
+	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
 // testBank has, for every audience and topic, a single, a multi and a true/false question.
@@ -288,4 +290,31 @@ func TestLongFeedbackFitsShortScreens(t *testing.T) {
 		t.Fatalf("下一题 ends at %v, under the bar (which starts at %v)", bottom, barTop)
 	}
 	r.noClipping("long feedback at 1280×800")
+}
+
+// TestFeedbackWholeInPortrait: the tall screen shows the whole explanation and its source,
+// not a scrolling strip of it (the landscape scroll squeezed it to one line in portrait).
+func TestFeedbackWholeInPortrait(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.win.Resize(fyne.NewSize(1080, 1920))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tap("中学生")
+	v := r.shell.top().(*soloView)
+	r.answerRight(v)
+	r.mustHave("答对了！", "来源：[NNCC]")
+	drv := fyne.CurrentApp().Driver()
+	barTop := drv.AbsolutePositionForObject(r.shell.bar).Y
+	for _, o := range r.objects() {
+		if _, ok := o.(*touch.DragScroll); ok && o.Visible() {
+			t.Fatal("the feedback scrolls in portrait")
+		}
+		if tx, ok := o.(*canvas.Text); ok && strings.HasPrefix(tx.Text, "来源：") {
+			if p := drv.AbsolutePositionForObject(tx); p.Y+tx.Size().Height > barTop+1 {
+				t.Fatalf("the source line ends at %v, under the bar at %v", p.Y+tx.Size().Height, barTop)
+			}
+		}
+	}
+	r.noClipping("feedback in portrait")
 }
