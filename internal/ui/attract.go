@@ -19,6 +19,7 @@ import (
 func (s *Shell) showAttract() {
 	s.stopMotion()
 	s.stack = nil
+	s.dropStrip()
 	s.cur = screen{}
 	s.narr = nil
 	s.refreshWallToday()

@@ -130,28 +130,38 @@ func (sceneCardLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(t.Width+sceneCardGap+120, t.Height)
 }
 
-// sceneStrip is a scene's panorama made ready for this screen, shared by the views of one
-// scene so that it is decoded once per visit to it.
+// sceneStrip is the panorama of the scene being visited, made ready for this screen. The
+// shell keeps one (Shell.strip), for the scene views only: views and their widgets, which
+// Fyne may keep for a minute after they leave, hold no strip, so leaving the scene lets go
+// of its 16 MB at once (a soak of random taps kept six to nine strips alive through them).
 type sceneStrip struct {
+	path    string
+	serial  uint64 // which load this is: a decode that ends after the slot moved on is dropped
 	strip   *pano.Strip
 	loading bool
 	waiting []*panorama.Panorama
 }
 
-// loadStrip decodes the scene's panorama off the UI thread at its own size (the content
-// limits bound it; scaling a 4096-wide strip down costs more than drawing from it), makes
-// the strip the views draw from, and hands it to the views that wait for it. The decoded
-// picture itself is not kept.
-func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
-	if st.strip != nil {
+// loadStrip gives p the strip of the scene panorama at path: the kept one, or one decoded
+// off the UI thread at its own size (the content limits bound it; scaling a 4096-wide
+// strip down costs more than drawing from it). The decoded picture itself is not kept.
+// Another scene's strip is dropped first.
+func (s *Shell) loadStrip(path string, p *panorama.Panorama) {
+	st := &s.strip
+	if st.path == path && st.strip != nil {
 		p.SetStrip(st.strip)
 		return
+	}
+	if st.path != path {
+		s.dropStrip()
+		st.path = path
 	}
 	st.waiting = append(st.waiting, p)
 	if st.loading {
 		return
 	}
 	st.loading = true
+	serial := st.serial
 	pk := s.pack()
 	lim := content.DefaultLimits()
 	s.bg.Add(1)
@@ -163,6 +173,10 @@ func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
 			strip = pano.NewStrip(img)
 		}
 		s.do(func() {
+			st := &s.strip
+			if st.serial != serial { // the visitor left the scene meanwhile
+				return
+			}
 			st.loading = false
 			if err != nil {
 				s.d.Log.Warn("scene panorama unreadable", "path", path, "err", err)
@@ -177,22 +191,31 @@ func (s *Shell) loadStrip(st *sceneStrip, path string, p *panorama.Panorama) {
 	}()
 }
 
+// dropStrip lets go of the kept strip (and of a decode under way).
+func (s *Shell) dropStrip() {
+	s.strip = sceneStrip{serial: s.strip.serial + 1}
+}
+
+// keepStrip drops the strip unless the view on top shows a scene.
+func (s *Shell) keepStrip() {
+	switch s.top().(type) {
+	case *sceneLookView, *sceneMomentView, *sceneEndingView:
+	default:
+		if s.strip.path != "" {
+			s.dropStrip()
+		}
+	}
+}
+
 // sceneLookView is the panorama of one scene: the visitor looks around and taps a hotspot
 // to start its story.
 type sceneLookView struct {
-	s     *Shell
-	zone  content.Zone
-	sc    content.Scene
-	age   string
-	yaw   float64
-	strip *sceneStrip
-	pano  *panorama.Panorama
-}
-
-func (v *sceneLookView) enter() {
-	if v.strip == nil {
-		v.strip = &sceneStrip{}
-	}
+	s    *Shell
+	zone content.Zone
+	sc   content.Scene
+	age  string
+	yaw  float64
+	pano *panorama.Panorama
 }
 
 func (v *sceneLookView) leave() {
@@ -218,7 +241,7 @@ func (v *sceneLookView) build() screen {
 	p.OnTouch = s.activity
 	p.OnHotspot = v.open
 	v.pano = p
-	s.loadStrip(v.strip, v.sc.Panorama, p)
+	s.loadStrip(v.sc.Panorama, p)
 	p.Start()
 
 	hint := card(withAlpha(colorBg, 0xD8), 32, 14, s.label(s.t("scenes.hint"), sizeBody, false, colorText))
@@ -249,5 +272,5 @@ func (v *sceneLookView) resume() *sceneLookView {
 	if v.pano != nil {
 		yaw = v.pano.Yaw()
 	}
-	return &sceneLookView{s: v.s, zone: v.zone, sc: v.sc, age: v.age, yaw: math.Mod(yaw, 360), strip: v.strip}
+	return &sceneLookView{s: v.s, zone: v.zone, sc: v.sc, age: v.age, yaw: math.Mod(yaw, 360)}
 }

@@ -85,7 +85,7 @@ func (v *sceneMomentView) build() screen {
 			v.pano.Release()
 		}
 		v.pano = p
-		s.loadStrip(v.look.strip, v.look.sc.Panorama, p)
+		s.loadStrip(v.look.sc.Panorama, p)
 		top = container.NewStack(spacerH(h), p)
 	}
 	head := s.header(content.Zone{Title: v.look.sc.Title, Color: v.look.zone.Color}, nil)

@@ -257,16 +257,18 @@ func TestPanoramaReleasedWhenLeft(t *testing.T) {
 	if look.HasStrip() {
 		t.Error("the look view's panorama kept its strip after the view left")
 	}
-	lv, ok := r.shell.top().(*sceneMomentView)
-	if !ok {
+	if _, ok := r.shell.top().(*sceneMomentView); !ok {
 		t.Fatalf("top view %T, want the moment", r.shell.top())
 	}
-	if lv.look.strip == nil || lv.look.strip.strip == nil {
-		t.Fatal("the moment has no shared strip")
+	if r.shell.strip.strip == nil {
+		t.Fatal("the shell does not keep the scene's strip for the moment")
 	}
 	r.tap("首页")
 	if moment.HasStrip() {
 		t.Error("the moment's panorama kept its strip after going home")
+	}
+	if r.shell.strip.strip != nil {
+		t.Error("the shell kept the scene's strip after the visitor left the scene")
 	}
 }
 

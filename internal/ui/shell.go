@@ -158,6 +158,7 @@ type Shell struct {
 	attractN int
 	closed   *closedCard // outside opening hours (closed.go)
 	images   imageCache
+	strip    sceneStrip // the panorama of the scene on screen (scenes.go)
 	wall     wallState
 	anims    []*fyne.Animation // running animations of the screen on show (motion.go)
 	slideDir int               // the page turn being drawn: -1 back, +1 on, 0 none
@@ -414,6 +415,7 @@ func (s *Shell) leaveTop() {
 // and what the visitor sees is recorded.
 func (s *Shell) show() {
 	s.narrSrc = nil
+	s.keepStrip()
 	if e, ok := s.top().(enterer); ok {
 		e.enter()
 	}
