@@ -20,6 +20,11 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 # The Fyne package wants a dotted version: FyneApp.toml's, unless overridden.
 FYNE_VERSION ?= $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' cmd/kiosk/FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
+# The kiosk's build tags: no_emoji leaves out Fyne's 4 MB colour-emoji font, which the
+# exhibit never shows and which Fyne otherwise parses into every kiosk's memory
+# (docs/performance.md). The demo content is read from files (internal/demo); the Fyne
+# package, one program file, adds embeddemo to carry it inside.
+KIOSK_TAGS := no_emoji
 DISPLAY_NUM ?= 99
 ARGS ?=
 
@@ -43,11 +48,12 @@ deps-test:
 	$(call apt_install,$(APT_TEST))
 
 build: deps-build
-	go build -ldflags "$(LDFLAGS)" -o bin/kiosk ./cmd/kiosk
+	go build -tags $(KIOSK_TAGS) -ldflags "$(LDFLAGS)" -o bin/kiosk ./cmd/kiosk
 	go build -ldflags "$(LDFLAGS)" -o bin/kioskctl ./cmd/kioskctl
 	go build -ldflags "$(LDFLAGS)" -o bin/kiosk-hub ./cmd/kiosk-hub
 
-# Runs full screen on the bundled demo content. Without a display, starts Xvfb at 1920x1080.
+# Runs full screen on the demo content (assets/content, found beside bin/). Without a
+# display, starts Xvfb at 1920x1080.
 run: build deps-headless
 	@if [ -z "$$DISPLAY" ]; then \
 	  echo "no display: starting Xvfb :$(DISPLAY_NUM) at 1920x1080"; \
@@ -153,7 +159,8 @@ app-update-test: deps-build deps-headless
 
 # The Fyne package dist/jindu-kiosk.tar.xz from cmd/kiosk, where FyneApp.toml is: the kiosk
 # (git version embedded), its icon, a .desktop entry and a Makefile that installs them
-# (docs/install.md). It holds the kiosk only: kiosk PCs use the .deb (make package). The
+# (docs/install.md). It holds the kiosk only, with the demo content inside it (embeddemo):
+# kiosk PCs use the .deb (make package), which installs the demo as files. The
 # fyne tool is pinned and installed into bin/ (from the Go module proxy).
 FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
 FYNE := $(CURDIR)/bin/fyne
@@ -163,7 +170,7 @@ fyne-package: deps-build
 	@# fyne package rewrites FyneApp.toml (Build+1, comments dropped): it is put back after.
 	cp cmd/kiosk/FyneApp.toml dist/FyneApp.toml.orig
 	cd cmd/kiosk && GOFLAGS="-ldflags=-X=main.version=$(VERSION)" \
-	  $(FYNE) package --os linux --release --app-version $(FYNE_VERSION) --name jindu-kiosk; \
+	  $(FYNE) package --os linux --release --tags embeddemo,$(KIOSK_TAGS) --app-version $(FYNE_VERSION) --name jindu-kiosk; \
 	  st=$$?; mv ../../dist/FyneApp.toml.orig FyneApp.toml; exit $$st
 	mv cmd/kiosk/jindu-kiosk.tar.xz dist/
 
@@ -181,7 +188,8 @@ windows:
 	$(call apt_install,$(APT_WINDOWS))
 	mkdir -p dist/windows
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc \
-	  go build -ldflags "$(LDFLAGS) -H windowsgui" -o dist/windows/kiosk.exe ./cmd/kiosk
+	  go build -tags $(KIOSK_TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o dist/windows/kiosk.exe ./cmd/kiosk
+	rm -rf dist/windows/demo && cp -r assets/content dist/windows/demo
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/windows/kioskctl.exe ./cmd/kioskctl
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o dist/windows/kiosk-hub.exe ./cmd/kiosk-hub
 

@@ -1,7 +1,7 @@
 #!/bin/bash
 # build-deb.sh OUTDIR [BINDIR]: builds jindu-kiosk_<version>_<arch>.deb from the programs
-# in BINDIR (default bin/, made by `make build`), the units and rules in deploy/ and a
-# default config, with dpkg-deb. Prints the path of the package. `make package` runs it.
+# in BINDIR (default bin/, made by `make build`), the demo content (assets/content), the
+# units and rules in deploy/ and a default config, with dpkg-deb. Prints the path of the package. `make package` runs it.
 # DEB_VERSION overrides the version (default: FyneApp.toml's Version + git date and hash).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,12 @@ for u in deploy/systemd/*.service deploy/usb/jindu-usb@.service; do
 done
 install -D -m 0644 deploy/usb/99-jindu-usb.rules "$root/usr/lib/udev/rules.d/99-jindu-usb.rules"
 install -D -m 0755 deploy/usb/mount-usb "$root/usr/lib/jindu-usb/mount-usb"
+# The demo content the kiosk falls back to, as files (internal/demo finds it beside
+# /usr/bin): not inside the program, whose pages every kiosk would otherwise keep mapped.
+demo=$root/usr/share/jindu-kiosk/demo
+install -d -m 0755 "$demo"
+cp -r assets/content/. "$demo/"
+find "$demo" -type d -exec chmod 0755 {} + && find "$demo" -type f -exec chmod 0644 {} +
 install -d -m 0755 "$root/etc/jindu-kiosk" "$root/etc/default"
 # The documented defaults, with the packaged data directory.
 "$bin/kioskctl" config example |

@@ -35,7 +35,8 @@ for f in ./usr/bin/kiosk ./usr/bin/kioskctl ./usr/bin/kiosk-hub \
 	./usr/lib/systemd/system/jindu-kiosk-x11.service ./usr/lib/systemd/system/jindu-kiosk-hub.service \
 	./usr/lib/systemd/system/jindu-usb@.service ./usr/lib/udev/rules.d/99-jindu-usb.rules \
 	./usr/lib/jindu-usb/mount-usb ./etc/jindu-kiosk/kiosk.toml ./etc/default/jindu-usb \
-	./usr/share/doc/jindu-kiosk/install.md ./usr/share/doc/jindu-kiosk/copyright; do
+	./usr/share/doc/jindu-kiosk/install.md ./usr/share/doc/jindu-kiosk/copyright \
+	./usr/share/jindu-kiosk/demo/content/meta.yaml; do
 	grep -q " $f\$" <<<"$contents" || fail "package lacks $f"
 done
 if grep -v " root/root " <<<"$contents" | grep -q .; then fail "files not owned by root: $(grep -v ' root/root ' <<<"$contents")"; fi
@@ -64,6 +65,8 @@ fi
 grep -q '^data_dir = "/var/lib/jindu-kiosk"' "$root/etc/jindu-kiosk/kiosk.toml" || fail "config data_dir"
 "$root/usr/bin/kioskctl" config example >/dev/null || fail "installed kioskctl does not run"
 "$root/usr/bin/kiosk" --version | grep -q . || fail "installed kiosk --version"
+# the demo the kiosk falls back to is installed whole and valid
+"$root/usr/bin/kioskctl" content lint "$root/usr/share/jindu-kiosk/demo" >/dev/null || fail "installed demo content does not lint"
 # the units start the kiosk through the launcher: with no program update it picks the kiosk beside it
 JINDU_KIOSK_CONFIG= "$root/usr/bin/kioskctl" app status --data "$work/appdata" | grep -q "下次启动将运行：$root/usr/bin/kiosk（" ||
 	fail "kioskctl app launch would not start the packaged kiosk"

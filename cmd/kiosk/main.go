@@ -6,6 +6,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/signal"
@@ -19,6 +20,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/appupdate"
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/demo"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/instance"
@@ -42,6 +44,7 @@ func run() int {
 	dataDir := flag.String("data", "", "data directory (overrides data_dir)")
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	tour := flag.String("tour", "", "show every screen once, save screenshots of the real window to DIR, and quit")
+	demoDir := flag.String("demo", "", "demo content directory (default: $"+demo.Env+", else found beside the program)")
 	safe := flag.Bool("safe", false, "show only the out-of-service card (the service manager's fallback)")
 	flag.Parse()
 	if *showVersion {
@@ -86,7 +89,8 @@ func run() int {
 	}
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
-	deps, stores, closeAll := wire(cfg, log, a)
+	dir, tried := demo.Locate(*demoDir)
+	deps, stores, closeAll := wire(cfg, demoRoot(dir, tried, log), log, a)
 	st := newStopper(closeAll, log)
 	defer st.finish()
 	deps.Quit = st.quitting(0, a.Quit)
@@ -135,13 +139,14 @@ func run() int {
 }
 
 // wire builds the exhibit core and the UI's dependencies from the configuration.
-func wire(cfg config.Config, log *slog.Logger, a fyne.App) (ui.Deps, startStores, func()) {
+func wire(cfg config.Config, demoFS fs.FS, log *slog.Logger, a fyne.App) (ui.Deps, startStores, func()) {
 	clock := kiosk.SystemClock{}
 	store, notice := packStore(cfg, log)
 	apps := appStore(cfg, log)
 	shelf := exhibit.NewShelf(nil)
-	desk := packDesk(cfg, store, apps, shelf, log)
-	shelf.Swap(startContent(cfg, desk, log))
+	b := bundled(demoFS, cfg.DataDir)
+	desk := packDesk(cfg, store, apps, shelf, b, log)
+	shelf.Swap(startContent(cfg, desk, b, log))
 	strs := mustStrings(log)
 	player, effects, closeAudio := openAudio(cfg.Audio, log)
 

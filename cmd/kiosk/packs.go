@@ -43,7 +43,7 @@ func packStore(cfg config.Config, log *slog.Logger) (*pack.Store, string) {
 
 // startContent chooses what the screens show: the installed pack, else the configured
 // content directory, else the bundled demo.
-func startContent(cfg config.Config, desk *exhibit.PackDesk, log *slog.Logger) *exhibit.Pack {
+func startContent(cfg config.Config, desk *exhibit.PackDesk, b exhibit.Bundled, log *slog.Logger) *exhibit.Pack {
 	if desk != nil {
 		p, err := desk.LoadInstalled()
 		if err != nil {
@@ -53,7 +53,7 @@ func startContent(cfg config.Config, desk *exhibit.PackDesk, log *slog.Logger) *
 			return p
 		}
 	}
-	return loadContent(cfg.ContentDir, cfg.DataDir, log)
+	return loadContent(cfg.ContentDir, b, log)
 }
 
 // appStore opens the store of program updates (data_dir/app); nil when the data directory
@@ -68,7 +68,7 @@ func appStore(cfg config.Config, log *slog.Logger) *pack.Store {
 }
 
 // packDesk makes the staff panel's pack service over store (nil store: no service).
-func packDesk(cfg config.Config, store, apps *pack.Store, shelf *exhibit.Shelf, log *slog.Logger) *exhibit.PackDesk {
+func packDesk(cfg config.Config, store, apps *pack.Store, shelf *exhibit.Shelf, b exhibit.Bundled, log *slog.Logger) *exhibit.PackDesk {
 	if store == nil {
 		return nil
 	}
@@ -77,7 +77,7 @@ func packDesk(cfg config.Config, store, apps *pack.Store, shelf *exhibit.Shelf, 
 		log.Error("trusted pack keys unusable: no pack can be installed", "err", err)
 	}
 	return exhibit.NewPackDesk(exhibit.PackDeskConfig{
-		Store: store, Shelf: shelf, Bundled: bundled(cfg.DataDir), Trust: trust,
+		Store: store, Shelf: shelf, Bundled: b, Trust: trust,
 		Limits:  pack.Limits{MaxBytes: cfg.Packs.MaxBytes, MaxFiles: cfg.Packs.MaxFiles, MaxRatio: cfg.Packs.MaxRatio},
 		KioskID: cfg.KioskID, AppVersion: version, StickDir: cfg.Packs.USBDir,
 		ReportDir: cfg.Events.ExportDir, Log: log,

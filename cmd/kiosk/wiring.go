@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/jindu-edu/kiosk/assets"
@@ -20,10 +21,10 @@ import (
 	"github.com/jindu-edu/kiosk/quizbank"
 )
 
-// bundled is the content built into the program; validated quiz banks are cached in
-// dataDir/cache (empty: not cached).
-func bundled(dataDir string) exhibit.Bundled {
-	b := exhibit.Bundled{Root: assets.Content(), Bank: quizbank.Files()}
+// bundled is the fallback content: the demo root (demoRoot) with the quiz bank built into
+// the program; validated quiz banks are cached in dataDir/cache (empty: not cached).
+func bundled(demo fs.FS, dataDir string) exhibit.Bundled {
+	b := exhibit.Bundled{Root: demo, Bank: quizbank.Files()}
 	if dataDir != "" {
 		b.BankCache = filepath.Join(dataDir, "cache")
 	}
@@ -33,7 +34,7 @@ func bundled(dataDir string) exhibit.Bundled {
 // loadContent loads the configured content root, falling back to the bundled demo when it
 // is missing or invalid: the kiosk never shows an empty screen. Why it fell back goes to
 // the log and to the staff panel (Pack.Fallback, Pack.Problems).
-func loadContent(dir, dataDir string, log *slog.Logger) *exhibit.Pack {
+func loadContent(dir string, b exhibit.Bundled, log *slog.Logger) *exhibit.Pack {
 	var root fs.FS
 	if dir != "" {
 		if d, err := openRoot(dir); err != nil {
@@ -43,9 +44,10 @@ func loadContent(dir, dataDir string, log *slog.Logger) *exhibit.Pack {
 			root = d // stays open for the life of the process
 		}
 	}
-	p, err := exhibit.LoadOrBundled(root, dir, bundled(dataDir))
+	p, err := exhibit.LoadOrBundled(root, dir, b)
 	if err != nil {
-		log.Error("bundled content is invalid: this build is broken", "err", err)
+		log.Error("没有可展示的内容：演示内容缺失或损坏，请重新安装展项程序（或用 --demo 指定演示内容目录）",
+			"err", err)
 		os.Exit(1)
 	}
 	if p.Fallback != "" {
@@ -57,6 +59,30 @@ func loadContent(dir, dataDir string, log *slog.Logger) *exhibit.Pack {
 		}
 	}
 	return p
+}
+
+// demoRoot opens the demo content found in dir (demo.Locate; "" when none was found, tried
+// lists where it was looked for). A build with the embeddemo tag falls back to its embedded
+// copy; otherwise a missing or unreadable demo is logged and an empty root returned: the
+// kiosk then runs on an installed or configured pack, and stops with a clear message if
+// there is none.
+func demoRoot(dir string, tried []string, log *slog.Logger) fs.FS {
+	if dir != "" {
+		root, err := openRoot(dir)
+		if err == nil {
+			log.Info("demo content", "dir", dir)
+			return root
+		}
+		log.Error("demo content unreadable", "dir", dir, "err", err)
+	}
+	if e := embeddedDemo(); e != nil {
+		return e
+	}
+	if dir == "" {
+		log.Error("demo content not found: without an installed content pack nothing can be shown",
+			"tried", strings.Join(tried, ", "), "fix", "reinstall the kiosk package or start it with --demo DIR")
+	}
+	return emptyRoot{}
 }
 
 // openRoot opens a content root that is never read through a link or a special file, nor

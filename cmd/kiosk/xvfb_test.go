@@ -33,7 +33,9 @@ var (
 	buildOut  []byte
 )
 
-// kioskBinary builds the real kiosk once for the package's tests.
+// kioskBinary builds the real kiosk once for the package's tests, as make build does (the
+// Makefile's KIOSK_TAGS). It lies in a temporary directory with no demo beside it: it finds
+// the source tree's assets/content from the working directory (package demo).
 func kioskBinary(t *testing.T) string {
 	t.Helper()
 	buildOnce.Do(func() {
@@ -43,7 +45,7 @@ func kioskBinary(t *testing.T) string {
 			return
 		}
 		builtBin = filepath.Join(dir, "kiosk")
-		buildOut, buildErr = exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput()
+		buildOut, buildErr = exec.Command("go", "build", "-tags", "no_emoji", "-o", builtBin, ".").CombinedOutput()
 	})
 	if buildErr != nil {
 		t.Fatalf("build: %v\n%s", buildErr, buildOut)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/appupdate"
 	"github.com/jindu-edu/kiosk/internal/config"
+	"github.com/jindu-edu/kiosk/internal/demo"
 	"github.com/jindu-edu/kiosk/internal/pack"
 )
 
@@ -72,6 +73,8 @@ func appLaunch(args []string) (int, error) {
 	if *packaged != "" {
 		l.Packaged.Path = *packaged
 	}
+	// The demo content installed with the system, found beside its program.
+	l.Demo = demo.Find(demo.Candidates("", os.Getenv(demo.Env), l.Packaged.Path, ""))
 	cfg, err := config.Load(config.Path(*configFlag))
 	if err != nil {
 		log.Error("launcher: configuration unreadable, starting the system's program", "err", err)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jindu-edu/kiosk/internal/demo"
 	"github.com/jindu-edu/kiosk/internal/pack"
 )
 
@@ -76,7 +77,8 @@ func (k *kit) mustInstall(v string) pack.Installed {
 // starts is a fake exec: it records each program started and fails those in fail.
 type starts struct {
 	paths, installs []string
-	rolled          []bool // EnvRolledBack was set
+	rolled          []bool   // EnvRolledBack was set
+	demos           []string // demo.Env's values
 	fail            map[string]error
 }
 
@@ -88,6 +90,9 @@ func (s *starts) exec(path string, argv, env []string) error {
 			s.installs = append(s.installs, v)
 		}
 		rolled = rolled || e == EnvRolledBack+"=1"
+		if v, ok := strings.CutPrefix(e, demo.Env+"="); ok {
+			s.demos = append(s.demos, v)
+		}
 	}
 	s.rolled = append(s.rolled, rolled)
 	if argv[0] != path {
@@ -101,7 +106,8 @@ func (s *starts) last() string { return s.installs[len(s.installs)-1] }
 
 func (k *kit) launcher(packaged string, s *starts) *Launcher {
 	return &Launcher{Store: k.store, Packaged: Program{Path: "/usr/bin/kiosk", Version: packaged},
-		Env: []string{"LANG=zh_CN.UTF-8", EnvInstall + "=stale"}, Exec: s.exec}
+		Env: []string{"LANG=zh_CN.UTF-8", EnvInstall + "=stale"}, Exec: s.exec,
+		Demo: "/usr/share/jindu-kiosk/demo"}
 }
 
 func (k *kit) current() string {
@@ -260,6 +266,10 @@ func TestLauncherSuccessKeepsPrevious(t *testing.T) {
 	}
 	if n, _ := k.store.LastNotice(); n != "" {
 		t.Fatalf("notice without a rollback: %q", n)
+	}
+	// Every program, the update's too, is told where the system's demo content is.
+	if len(s.demos) != len(s.paths) || s.demos[0] != "/usr/share/jindu-kiosk/demo" {
+		t.Fatalf("demo directory not passed on to every start: %q for %d starts", s.demos, len(s.paths))
 	}
 	// The stale EnvInstall of the launcher's own environment is replaced, never doubled.
 	for _, v := range s.installs {

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/jindu-edu/kiosk/internal/demo"
 	"github.com/jindu-edu/kiosk/internal/pack"
 )
 
@@ -37,6 +38,10 @@ type Launcher struct {
 	Store    *pack.Store // data_dir/app; nil: always the packaged program
 	Packaged Program     // the program installed with the system
 	Env      []string    // the environment to pass on (EnvInstall is added)
+	// Demo is the demo content installed with the system (package demo), passed on as
+	// demo.Env unless Env names one: an update's program lives in the store, where no
+	// demo is beside it.
+	Demo string
 	// Exec replaces the process with path (syscall.Exec) and so returns only on failure;
 	// nil means the program ran (where the launcher waits for it, and in tests).
 	Exec func(path string, argv, env []string) error
@@ -92,15 +97,21 @@ func (l *Launcher) Run(args []string) error {
 	return errors.New("app update: no program could be started")
 }
 
-// env is the launcher's environment with EnvInstall set to install and EnvRolledBack set
-// when this start follows a rollback (earlier values of both removed).
+// env is the launcher's environment with EnvInstall set to install, EnvRolledBack set
+// when this start follows a rollback (earlier values of both removed) and demo.Env set
+// to Demo when the environment has none.
 func (l *Launcher) env(install string, rolled bool) []string {
-	out := make([]string, 0, len(l.Env)+2)
+	out := make([]string, 0, len(l.Env)+3)
+	hasDemo := false
 	for _, e := range l.Env {
 		if strings.HasPrefix(e, EnvInstall+"=") || strings.HasPrefix(e, EnvRolledBack+"=") {
 			continue
 		}
+		hasDemo = hasDemo || strings.HasPrefix(e, demo.Env+"=")
 		out = append(out, e)
+	}
+	if l.Demo != "" && !hasDemo {
+		out = append(out, demo.Env+"="+l.Demo)
 	}
 	out = append(out, EnvInstall+"="+install)
 	if rolled {

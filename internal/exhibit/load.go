@@ -10,11 +10,12 @@ import (
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
-// BundledSource names the content built into the program.
+// BundledSource names the demo content installed with the program.
 const BundledSource = "bundled demo"
 
-// Bundled is the content built into the program: the demo root and the default quiz bank.
-// It must load without errors (make test checks it); it is what the kiosk falls back to.
+// Bundled is the content installed with the program: the demo root (files beside the
+// program, see package demo) and the default quiz bank built into it. It must load without
+// errors (make test checks the source tree's); it is what the kiosk falls back to.
 type Bundled struct {
 	Root fs.FS
 	Bank fs.FS
@@ -41,9 +42,9 @@ func loadCached(root fs.FS, source string, bundledBank fs.FS, dir string) (*Pack
 	return p, rep
 }
 
-// ErrBundledInvalid means the content built into the program does not load: a build
-// defect that make test catches.
-var ErrBundledInvalid = errors.New("bundled content is invalid: this build is broken")
+// ErrBundledInvalid means the demo content installed with the program does not load: it is
+// missing or damaged (the installation), or invalid (a build defect that make test catches).
+var ErrBundledInvalid = errors.New("demo content missing or invalid")
 
 // LoadOrBundled loads root (when not nil) and falls back, piece by piece, to the bundled
 // content so that the kiosk never shows an empty screen: invalid content → the bundled

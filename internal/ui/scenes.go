@@ -206,7 +206,7 @@ func (v *sceneLookView) build() screen {
 	s := v.s
 	if v.pano != nil { // redrawn (language, text size): keep looking where the visitor was
 		v.yaw = v.pano.Yaw()
-		v.pano.Stop()
+		v.pano.Release() // the new panorama shares the strip; the old one holds nothing
 	}
 	var spots []panorama.Hotspot
 	for _, h := range v.sc.Hotspots {

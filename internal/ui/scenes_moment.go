@@ -81,8 +81,8 @@ func (v *sceneMomentView) build() screen {
 		}
 		p := panorama.New(v.facing, spots)
 		p.Now, p.Still, p.HideCursor, p.OnTouch = s.d.Clock.Now, true, s.d.HideCursor, s.activity
-		if v.pano != nil {
-			v.pano.Stop()
+		if v.pano != nil { // redrawn: the new panorama shares the strip
+			v.pano.Release()
 		}
 		v.pano = p
 		s.loadStrip(v.look.strip, v.look.sc.Panorama, p)

@@ -270,6 +270,31 @@ func TestPanoramaReleasedWhenLeft(t *testing.T) {
 	}
 }
 
+// A panorama that leaves before its strip is decoded does not take the strip when the
+// decode ends: a soak of random taps (faster than a decode) kept nine 16 MB strips and
+// their frame buffers this way, in panoramas Fyne had not yet dropped.
+func TestPanoramaLeftWhileLoadingStaysEmpty(t *testing.T) {
+	r := newRig(t)
+	sc, _ := r.shell.cat().Scenes.SceneByID("ktv-party")
+	r.tap("轻触屏幕 开始参观")
+	r.tap("情景体验")
+	r.tap(sc.Title.Zh) // the strip's decode starts; its result waits for the UI thread
+	lv, ok := r.shell.top().(*sceneLookView)
+	if !ok || lv.pano == nil {
+		t.Fatalf("top view %T, want the scene's look view with its panorama", r.shell.top())
+	}
+	p := lv.pano
+	r.shell.home() // the visitor leaves at once
+	r.settle()     // the decode ends
+	if p.HasStrip() {
+		t.Error("a panorama that had left took its strip when the decode ended")
+	}
+	// Coming back still shows the scene.
+	r.tap("情景体验")
+	r.tap(sc.Title.Zh)
+	r.panoramaOnScreen()
+}
+
 // TestSceneScreensFit opens a scene's look, moment and ending at every supported size.
 func TestSceneScreensFit(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {

@@ -47,9 +47,12 @@ type Panorama struct {
 	// HideCursor hides the pointer (touchscreens).
 	HideCursor bool
 
-	strip  *pano.Strip
-	motion *pano.Motion
-	anim   *fyne.Animation
+	strip *pano.Strip
+	// released is set by Release: the view has left the screen for good, and a strip
+	// handed to it later (a decode that ends after the visitor left) is not taken.
+	released bool
+	motion   *pano.Motion
+	anim     *fyne.Animation
 	// moved is set by a drag while the frame loop runs: the next frame draws it, so a burst
 	// of touch events between two frames costs one projection, not one each.
 	moved bool
@@ -75,6 +78,9 @@ func (p *Panorama) now() time.Time {
 // SetStrip shows a strip. Views of one scene share one strip (pano.NewStrip makes it once,
 // off the UI thread): a 4096×1024 strip is 16 MB.
 func (p *Panorama) SetStrip(st *pano.Strip) {
+	if p.released {
+		return
+	}
 	p.strip = st
 	if p.r != nil {
 		p.r.rebuild()
@@ -84,9 +90,11 @@ func (p *Panorama) SetStrip(st *pano.Strip) {
 
 // Release stops the view and lets go of its strip and frame buffers (about 30 MB at
 // 1920×1080), for a view that has left the screen; Fyne may keep its renderer for a while.
-// A released view shows nothing until it is given a strip again.
+// A released view shows nothing from then on: SetStrip does nothing; a view that
+// comes back builds a new Panorama.
 func (p *Panorama) Release() {
 	p.Stop()
+	p.released = true
 	p.strip = nil
 	if p.r != nil {
 		p.r.release()
