@@ -56,6 +56,33 @@ func (p *paraText) MinSize() fyne.Size {
 	return fyne.NewSize(min(m.Width, 3*p.px), m.Height)
 }
 
+// setSize gives the paragraph another text size (px the size in pixels), if it differs.
+func (p *paraText) setSize(name fyne.ThemeSizeName, px float32) {
+	seg, ok := p.Segments[0].(*widget.TextSegment)
+	if !ok || (seg.Style.SizeName == name && p.px == px) {
+		return
+	}
+	seg.Style.SizeName, p.px = name, px
+	p.rewrap(p.wrapW)
+	p.Refresh()
+}
+
+// topLines is the height of the paragraph's first n lines as now broken, its padding
+// included: all of it when it has n lines or fewer.
+func (p *paraText) topLines(n int) float32 {
+	h := p.MinSize().Height
+	seg, ok := p.Segments[0].(*widget.TextSegment)
+	if !ok {
+		return h
+	}
+	lines := strings.Count(seg.Text, "\n") + 1
+	if n >= lines {
+		return h
+	}
+	pad := 2 * theme.Size(theme.SizeNameInnerPadding)
+	return pad + (h-pad)*float32(n)/float32(lines)
+}
+
 func (p *paraText) rewrap(width float32) {
 	p.wrapW = width
 	text := p.raw

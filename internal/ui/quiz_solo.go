@@ -107,6 +107,10 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	}
 	top := container.NewBorder(nil, nil, progress, timer)
 
+	top = container.New(layout.NewCustomPaddedLayout(0, 8, 0, 0), top)
+	if v.compactAnswers() { // answered on a short screen: the answer cards fold (quiz_answered.go)
+		return container.NewBorder(top, nil, nil, nil, v.answered(q))
+	}
 	prompt := s.para(s.tx(q.Prompt), s.promptSize(s.tx(q.Prompt)), true, "")
 	head := container.NewVBox(prompt)
 	if q.Type == quiz.Multi && v.last == nil {
@@ -114,35 +118,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	}
 
 	portrait := s.viewport().Height > s.viewport().Width
-	choices := container.New(layout.NewGridLayoutWithColumns(2))
-	if len(q.Order) <= 2 {
-		choices = container.New(layout.NewGridLayoutWithColumns(len(q.Order)))
-	}
-	if portrait && len(q.Order) > 2 { // portrait: one tall tile per answer, down the screen
-		choices = container.New(layout.NewGridLayoutWithColumns(1))
-	}
-	right := map[int]bool{}
-	for _, k := range q.RightPositions() {
-		right[k] = true
-	}
-	for k, idx := range q.Order {
-		k := k
-		bg, mark := colorSurface, markNone
-		switch {
-		case v.last != nil && right[k]:
-			bg, mark = colorGood, markRight
-		case v.last != nil && contains(v.last.Picked, k):
-			bg, mark = colorBad, markWrong
-		case v.picked[k]:
-			bg = colorSurfaceHi
-		}
-		c := v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark)
-		if portrait {
-			c.MinHeight = 150
-		}
-		choices.Add(c)
-	}
-
+	choices := v.choiceGrid(q, portrait)
 	var bottom fyne.CanvasObject = layout.NewSpacer()
 	if v.last != nil {
 		bottom = v.feedback()
@@ -172,7 +148,50 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		main = container.NewBorder(nil, nil, s.illustration(q.Image, fyne.NewSize(w, w/2)), nil,
 			container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), main))
 	}
-	return container.NewBorder(container.New(layout.NewCustomPaddedLayout(0, 8, 0, 0), top), nil, nil, nil, main)
+	if up, ok := bottom.(*fyne.Container); ok && v.last != nil && !portrait {
+		// Where the cards leave the feedback too little room, they fold (quiz_answered.go).
+		natural := up.Layout.(*upToLayout).natural
+		needs := func() float32 {
+			return head.MinSize().Height + padChoices.MinSize().Height + natural() + 2*theme.Padding()
+		}
+		return container.NewBorder(top, nil, nil, nil, newFitSwitch(main, needs, v.answered(q)))
+	}
+	return container.NewBorder(top, nil, nil, nil, main)
+}
+
+// choiceGrid is the answers as big cards: two columns, one in portrait (and a row of
+// two for true/false), marked ✓ and ✗ once answered.
+func (v *soloView) choiceGrid(q quiz.Presented, portrait bool) *fyne.Container {
+	s := v.s
+	choices := container.New(layout.NewGridLayoutWithColumns(2))
+	if len(q.Order) <= 2 {
+		choices = container.New(layout.NewGridLayoutWithColumns(len(q.Order)))
+	}
+	if portrait && len(q.Order) > 2 { // portrait: one tall tile per answer, down the screen
+		choices = container.New(layout.NewGridLayoutWithColumns(1))
+	}
+	right := map[int]bool{}
+	for _, k := range q.RightPositions() {
+		right[k] = true
+	}
+	for k, idx := range q.Order {
+		k := k
+		bg, mark := colorSurface, markNone
+		switch {
+		case v.last != nil && right[k]:
+			bg, mark = colorGood, markRight
+		case v.last != nil && contains(v.last.Picked, k):
+			bg, mark = colorBad, markWrong
+		case v.picked[k]:
+			bg = colorSurfaceHi
+		}
+		c := v.choiceCard(k, s.tx(q.Choices[idx]), bg, v.picked[k], mark)
+		if portrait {
+			c.MinHeight = 150
+		}
+		choices.Add(c)
+	}
+	return choices
 }
 
 // Marks on an answered choice: right and wrong are told by a sign and an outline, never by
@@ -277,6 +296,30 @@ func choiceIDs(res quiz.Result) []string {
 
 func (v *soloView) feedback() fyne.CanvasObject {
 	s := v.s
+	f := v.feedbackParts(false)
+	// In landscape a long question leaves little room: the explanation scrolls (with the
+	// 上滑查看更多 cue) and 下一题 stays whole beside it. Portrait has room for it all.
+	side := container.NewVBox(layout.NewSpacer(), f.btn, layout.NewSpacer())
+	if vp := s.viewport(); vp.Height > vp.Width { // portrait: the tall screen has room for all of it
+		return card(colorSurface, 28, feedbackPad, container.NewBorder(nil, nil, nil, side, f.text))
+	}
+	natural := func() float32 { return max(f.text.MinSize().Height, f.btn.MinSize().Height) + 2*feedbackPad }
+	return container.New(&upToLayout{natural: natural}, card(colorSurface, 28, feedbackPad,
+		container.NewBorder(nil, nil, nil, side, s.scrollTextOn(f.text, colorSurface))))
+}
+
+// feedbackParts are the pieces of the feedback card: its text column (the verdict and the
+// right answer, the explanation, the source) and 下一题; closer set on a short screen
+// (compact), and there a long right answer in body size.
+type feedbackParts struct {
+	text *fyne.Container
+	head fyne.CanvasObject
+	expl *paraText
+	btn  *touch.Tappable
+}
+
+func (v *soloView) feedbackParts(compact bool) feedbackParts {
+	s := v.s
 	res := v.last
 	verdict, bg := s.t("quiz.right"), colorGood
 	switch {
@@ -294,29 +337,27 @@ func (v *soloView) feedback() fyne.CanvasObject {
 	if !res.Right {
 		icon = theme.CancelIcon()
 	}
-	verdictBox := container.NewHBox(container.NewGridWrap(fyne.NewSize(44, 44), widget.NewIcon(icon)),
+	verdictBox := container.NewHBox(container.NewCenter(container.NewGridWrap(fyne.NewSize(44, 44), widget.NewIcon(icon))),
 		s.label(verdict, sizeLead, true, colorText))
+	answer, size, gap := s.t("quiz.answer", strings.Join(answers, "；")), sizeLead, theme.Padding()
+	if compact { // a short screen: every line of the card counts
+		gap = 0
+		if utf8.RuneCountInString(answer) > 20 {
+			size = sizeBody
+		}
+	}
 	head := container.NewBorder(nil, nil, card(bg, 24, 12, verdictBox), nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0),
-			s.para(s.t("quiz.answer", strings.Join(answers, "；")), sizeLead, true, colorNameHeading)))
+		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(answer, size, true, colorNameHeading)))
 	next := s.t("quiz.next")
 	if v.round.Done() {
 		next = s.t("quiz.finish")
 	}
-	text := container.NewVBox(head,
-		s.para(s.tx(res.Question.Explanation), sizeBody, false, ""),
+	expl := s.para(s.tx(res.Question.Explanation), sizeBody, false, "")
+	text := container.New(layout.NewCustomPaddedVBoxLayout(gap), head, expl,
 		s.para(s.t("common.source")+"："+res.Question.Source, sizeSmall, false, colorNameMuted))
 	btn := s.pill(next, colorAccent, v.next)
 	btn.MinHeight = 104 // the one thing to do now: big, where the eye ends
-	// In landscape a long question leaves little room: the explanation scrolls (with the
-	// 上滑查看更多 cue) and 下一题 stays whole beside it. Portrait has room for it all.
-	side := container.NewVBox(layout.NewSpacer(), btn, layout.NewSpacer())
-	if vp := s.viewport(); vp.Height > vp.Width { // portrait: the tall screen has room for all of it
-		return card(colorSurface, 28, feedbackPad, container.NewBorder(nil, nil, nil, side, text))
-	}
-	natural := func() float32 { return max(text.MinSize().Height, btn.MinSize().Height) + 2*feedbackPad }
-	return container.New(&upToLayout{natural: natural}, card(colorSurface, 28, feedbackPad,
-		container.NewBorder(nil, nil, nil, side, s.scrollTextOn(text, colorSurface))))
+	return feedbackParts{text: text, head: head, expl: expl, btn: btn}
 }
 
 // feedbackPad is the padding of the feedback card.
