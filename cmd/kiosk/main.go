@@ -84,9 +84,11 @@ func run() int {
 	}
 	defer lock.Release()
 
+	var screenW, screenH int
 	if !cfg.Windowed {
-		setScreenScale(log)
+		screenW, screenH = setScreenScale(log)
 	}
+	setMemoryLimits(screenW, screenH, log)
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
 	w := a.NewWindow("禁毒预防教育基地")
 	dir, tried := demo.Locate(*demoDir)

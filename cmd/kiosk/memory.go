@@ -1,6 +1,7 @@
 package main
 
 import (
+	"log/slog"
 	"runtime/debug"
 
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
@@ -32,4 +33,33 @@ func (p gcPacer) Record(e event.Event) {
 		p.set(idleGCPercent)
 	}
 	p.next.Record(e)
+}
+
+// The Go heap's soft ceiling (debug.SetMemoryLimit): memoryBase plus memoryScreens
+// screenfuls of RGBA pixels. What a visit keeps live is about 130–200 MB at 1920×1080 (the
+// picture cache's 64 MB, the scene panorama's strip and frame buffers, the CJK font's
+// tables, Fyne's text caches); at the default pace the heap may grow to twice that, and the
+// runtime keeps freed pages for a while. Under the ceiling the collector runs sooner and
+// returns freed pages, so memory stays flat over days (issue 8's soak). It is soft: a heap
+// that needs more gets it, with the collector held to half the CPU by the runtime.
+const (
+	memoryBase    = 192 << 20
+	memoryScreens = 6
+)
+
+// memoryLimit is the ceiling for a screen of w×h pixels (1920×1080 when unknown):
+// 239 MiB at 1920×1080, 381 MiB at 3840×2160.
+func memoryLimit(w, h int) int64 {
+	if w <= 0 || h <= 0 {
+		w, h = 1920, 1080
+	}
+	return memoryBase + memoryScreens*int64(w)*int64(h)*4
+}
+
+// setMemoryLimits sets the Go heap's ceiling for the screen and makes the C allocator give
+// large freed blocks back to the system (mallocBig).
+func setMemoryLimits(w, h int, log *slog.Logger) {
+	limit := memoryLimit(w, h)
+	debug.SetMemoryLimit(limit)
+	log.Info("memory", "go_limit_mib", limit>>20, "c_big_blocks_returned", mallocBig())
 }

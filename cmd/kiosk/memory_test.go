@@ -23,3 +23,14 @@ func TestGCPacerFollowsVisits(t *testing.T) {
 		t.Fatalf("events passed on: %v", passed)
 	}
 }
+
+func TestMemoryLimitGrowsWithTheScreen(t *testing.T) {
+	hd, uhd, unknown := memoryLimit(1920, 1080), memoryLimit(3840, 2160), memoryLimit(0, 0)
+	if hd>>20 != 239 || uhd>>20 != 381 || unknown != hd {
+		t.Fatalf("limits %d, %d, %d MiB; want 239 at 1920×1080 (also when unknown), 381 at 3840×2160",
+			hd>>20, uhd>>20, unknown>>20)
+	}
+	if small := memoryLimit(1280, 800); small >= hd || small < memoryBase {
+		t.Fatalf("1280×800 limit %d MiB, want between %d and %d", small>>20, memoryBase>>20, hd>>20)
+	}
+}

@@ -36,20 +36,22 @@ func screenScale(w, h int) float32 {
 
 // setScreenScale sets Fyne's scale for the primary screen before the first window opens,
 // unless the operator set FYNE_SCALE (it then wins, DPI detection included).
-func setScreenScale(log *slog.Logger) {
-	if os.Getenv(envScale) != "" {
-		log.Info("screen scale set by the environment", envScale, os.Getenv(envScale))
-		return
-	}
+// It returns the screen's size in pixels (0, 0 when unknown).
+func setScreenScale(log *slog.Logger) (w, h int) {
 	w, h, ok := primaryScreen()
 	if !ok {
 		log.Warn("screen size unknown: drawing at scale 1")
-		return
+		return 0, 0
+	}
+	if os.Getenv(envScale) != "" {
+		log.Info("screen scale set by the environment", envScale, os.Getenv(envScale))
+		return w, h
 	}
 	s := screenScale(w, h)
 	_ = os.Setenv(envScale, strconv.FormatFloat(float64(s), 'f', -1, 32))
 	_ = os.Setenv(envNoDPIScale, "true")
 	log.Info("screen scale", "width", w, "height", h, "scale", s)
+	return w, h
 }
 
 // primaryScreen reads the primary monitor's current mode. It runs on the main thread
