@@ -72,7 +72,11 @@ func (v *soloView) build() screen {
 	if !v.results && !v.cert && v.last == nil {
 		hint = s.t("quiz.hint")
 	}
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(20, body)), zone: v.zone.ID, hint: hint}
+	pad := float32(20)
+	if !v.results && !v.cert && s.shortScreen() { // a question on an 800 px screen: every line counts
+		pad = 10
+	}
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(pad, body)), zone: v.zone.ID, hint: hint}
 }
 
 func (v *soloView) questionPage() fyne.CanvasObject {
@@ -111,33 +115,21 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	if v.compactAnswers() { // answered on a short screen: the answer cards fold (quiz_answered.go)
 		return container.NewBorder(top, nil, nil, nil, v.answered(q))
 	}
+	if v.last == nil { // the question as large as the screen lets it be (quiz_fit.go)
+		return container.NewBorder(top, nil, nil, nil, v.unanswered(q))
+	}
+	// Answered: the cards keep their places, with the feedback under them.
 	prompt := s.para(s.tx(q.Prompt), s.promptSize(s.tx(q.Prompt)), true, "")
 	head := container.NewVBox(prompt)
-	if q.Type == quiz.Multi && v.last == nil {
-		head.Add(s.para(s.t("quiz.multi.hint"), sizeBody, false, colorNameHeading))
-	}
 
 	portrait := s.viewport().Height > s.viewport().Width
 	choices := v.choiceGrid(q, portrait)
-	var bottom fyne.CanvasObject = layout.NewSpacer()
-	if v.last != nil {
-		bottom = v.feedback()
-	} else {
-		// The question read aloud (primary), with its caption; nothing otherwise.
-		rows := container.NewVBox(s.narration(s.tx(q.Prompt)))
-		if q.Type == quiz.Multi {
-			rows.Add(container.NewHBox(layout.NewSpacer(), s.pill(s.t("quiz.submit"), colorAccent, v.submit)))
-		}
-		bottom = rows
-	}
+	bottom := v.feedback()
 
-	// Choices keep their own height (at least a touch target each) instead of stretching.
+	// Choices keep their own height (at least a touch target each) instead of stretching;
+	// the feedback as tall as it needs, at most the room that is left (its text then scrolls).
 	padChoices := container.New(layout.NewCustomPaddedLayout(16, 16, 0, 0), choices)
-	main := container.NewBorder(head, nil, nil, nil, container.NewVBox(padChoices, bottom))
-	if v.last != nil { // the feedback as tall as it needs, at most the room that is left (its text then scrolls)
-		main = container.NewBorder(head, nil, nil, nil, container.NewBorder(padChoices, nil, nil, nil,
-			bottom))
-	}
+	main := container.NewBorder(head, nil, nil, nil, container.NewBorder(padChoices, nil, nil, nil, bottom))
 	if portrait { // the question and its answers in the middle of the tall screen
 		main = container.NewVBox(layout.NewSpacer(), head,
 			container.New(layout.NewCustomPaddedLayout(24, 24, 0, 0), choices), bottom, layout.NewSpacer())
@@ -148,7 +140,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		main = container.NewBorder(nil, nil, s.illustration(q.Image, fyne.NewSize(w, w/2)), nil,
 			container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), main))
 	}
-	if up, ok := bottom.(*fyne.Container); ok && v.last != nil && !portrait {
+	if up, ok := bottom.(*fyne.Container); ok && !portrait {
 		// Where the cards leave the feedback too little room, they fold (quiz_answered.go).
 		natural := up.Layout.(*upToLayout).natural
 		needs := func() float32 {
@@ -204,6 +196,18 @@ const (
 
 // choiceCard is one big answer button with its letter, or after the answer its ✓ or ✗.
 func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool, mark int) *touch.Tappable {
+	return v.choiceFace(k, text, bg, selected, mark).tap
+}
+
+// choice is an answer card and the parts a short screen may set closer (quiz_fit.go):
+// the paragraph of its answer and the padding inside the card.
+type choice struct {
+	tap  *touch.Tappable
+	text *paraText
+	pad  *layout.CustomPaddedLayout
+}
+
+func (v *soloView) choiceFace(k int, text string, bg color.Color, selected bool, mark int) choice {
 	s := v.s
 	circle := canvas.NewCircle(colorAccent)
 	if selected {
@@ -223,9 +227,13 @@ func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool,
 		sign = container.NewCenter(letter)
 	}
 	badge := container.NewGridWrap(fyne.NewSize(64, 64), container.NewStack(circle, padded(8, sign)))
+	para := s.para(text, sizeLead, false, "")
 	row := container.NewBorder(nil, nil, container.NewCenter(badge), nil,
-		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(text, sizeLead, false, "")))
-	face := card(bg, 28, 14, row)
+		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), para))
+	rect := canvas.NewRectangle(bg)
+	rect.CornerRadius = 28
+	pad := &layout.CustomPaddedLayout{TopPadding: 14, BottomPadding: 14, LeftPadding: 14, RightPadding: 14}
+	face := container.NewStack(rect, container.New(pad, row))
 	if mark == markRight { // a white frame: the right answer stands out in any colour vision
 		frame := canvas.NewRectangle(color.Transparent)
 		frame.CornerRadius, frame.StrokeColor, frame.StrokeWidth = 28, colorText, 6
@@ -233,7 +241,7 @@ func (v *soloView) choiceCard(k int, text string, bg color.Color, selected bool,
 	}
 	t := s.tappable(face, s.answerTap(func() { v.choose(k) }))
 	t.MinHeight = 112
-	return t
+	return choice{tap: t, text: para, pad: pad}
 }
 
 func (v *soloView) choose(k int) {

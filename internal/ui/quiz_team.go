@@ -140,34 +140,10 @@ func (v *contestView) build() screen {
 		s.record(event.NewQuizQuestion(v.zone.ID, q.ID, c.Index(), nil))
 	}
 	small := s.shortScreen()
-
-	// Sizes for the back of a class: the question at display size, answers at 60 px, a big
-	// timer ring; smaller screens step down one size each.
-	promptSize, optSize, ring := fyne.ThemeSizeName(sizeDisplay), fyne.ThemeSizeName(sizeOption), float32(150)
+	ring := float32(150)
 	if small {
-		promptSize, optSize, ring = sizeHeading, sizeHeading, 110
+		ring = 110
 	}
-	if utf8.RuneCountInString(s.tx(q.Prompt)) > 40 && !small {
-		promptSize = sizeHeading
-	}
-
-	cols := 2
-	if len(q.Order) <= 2 {
-		cols = len(q.Order)
-	}
-	choices := container.NewGridWithColumns(cols)
-	right := map[int]bool{}
-	for _, k := range q.RightPositions() {
-		right[k] = true
-	}
-	for k, idx := range q.Order {
-		bg, mark := colorSurface, markNone
-		if c.Closed() && right[k] {
-			bg, mark = colorGood, markRight
-		}
-		choices.Add(v.option(k, s.tx(q.Choices[idx]), bg, mark, optSize))
-	}
-
 	exit := s.pill(s.t("team.stop"), colorSurface, s.back)
 	info := s.label(s.t("quiz.progress", c.Index()+1, c.Len()), sizeLead, true, colorText)
 	var timer fyne.CanvasObject = layout.NewSpacer()
@@ -186,8 +162,88 @@ func (v *contestView) build() screen {
 		}
 	}
 	top := container.NewBorder(nil, nil, left, timer, container.NewCenter(v.banner()))
+	// The question as large as the room lets it be: the first of these ways that fits
+	// (they share the top row and the reading; only one is on the screen).
+	var ways []fyne.CanvasObject
+	for _, f := range v.fits() {
+		ways = append(ways, v.center(top, reading, f))
+	}
+
+	zones := container.NewGridWithColumns(len(c.Teams))
+	if len(c.Teams) == 4 && s.viewport().Height > s.viewport().Width {
+		zones = container.NewGridWithColumns(2)
+	}
+	for t := range c.Teams {
+		zones.Add(v.teamZone(t))
+	}
+	body := container.NewBorder(nil, container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), zones), nil, nil,
+		card(colorBg, 24, 16, newFirstFit(ways...)))
+	return screen{body: padded(16, body), zone: v.zone.ID, noBar: true}
+}
+
+// contestFit is one way to size the contest's question, its answers and the verdict.
+type contestFit struct {
+	prompt, option, note, expl fyne.ThemeSizeName
+	badge                      float32
+	onlyRight                  bool // once answered, the right answer alone
+}
+
+// fits are the ways to draw the question from the most generous to the most compact.
+// Sizes for the back of a class: the question at display size, answers at 60 px, a big
+// timer ring; a smaller screen, a long question or large text step down.
+func (v *contestView) fits() []contestFit {
+	s := v.s
+	f := contestFit{prompt: sizeDisplay, option: sizeOption, note: sizeHeading, expl: sizeLead, badge: 76}
+	if s.shortScreen() {
+		f.prompt, f.option = sizeHeading, sizeHeading
+	}
+	if utf8.RuneCountInString(s.tx(v.c.Current().Prompt)) > 40 {
+		f.prompt = sizeHeading
+	}
+	out := []contestFit{f}
+	step := func(change func(*contestFit)) {
+		change(&f)
+		out = append(out, f)
+	}
+	step(func(f *contestFit) { f.prompt, f.option = sizeHeading, sizeHeading })
+	step(func(f *contestFit) { f.option, f.badge, f.note, f.expl = sizeLead, 64, sizeLead, sizeBody })
+	step(func(f *contestFit) { f.onlyRight = true })
+	step(func(f *contestFit) { f.prompt = sizeLead })
+	step(func(f *contestFit) { f.option, f.expl = sizeBody, sizeSmall })
+	if s.size(sizeSmall) >= 28 { // large text: the small size is still body size
+		step(func(f *contestFit) { f.prompt, f.option = sizeBody, sizeSmall })
+	}
+	return out
+}
+
+// center is the question, its answers and, once answered, the verdict with 下一题, drawn
+// the way f says, under the top row.
+func (v *contestView) center(top, reading fyne.CanvasObject, f contestFit) fyne.CanvasObject {
+	s, c := v.s, v.c
+	q := c.Current()
+	right := map[int]bool{}
+	for _, k := range q.RightPositions() {
+		right[k] = true
+	}
+	cols := 2
+	if len(q.Order) <= 2 {
+		cols = len(q.Order)
+	}
+	if c.Closed() && f.onlyRight {
+		cols = 1
+	}
+	choices := container.NewGridWithColumns(cols)
+	for k, idx := range q.Order {
+		bg, mark := colorSurface, markNone
+		if c.Closed() && right[k] {
+			bg, mark = colorGood, markRight
+		} else if c.Closed() && f.onlyRight {
+			continue
+		}
+		choices.Add(v.option(k, s.tx(q.Choices[idx]), bg, mark, f.option, f.badge))
+	}
 	center := container.NewVBox(top, layout.NewSpacer(),
-		s.para(s.tx(q.Prompt), promptSize, true, ""),
+		s.para(s.tx(q.Prompt), f.prompt, true, ""),
 		container.New(layout.NewCustomPaddedLayout(8, 8, 0, 0), choices))
 	if reading != nil {
 		center.Add(reading)
@@ -201,20 +257,10 @@ func (v *contestView) build() screen {
 		btn := s.pill(next, colorAccent, v.next)
 		btn.MinHeight, btn.MinWidth = 104, 280
 		center.Add(card(colorSurfaceHi, 20, 14, container.NewBorder(nil, nil, nil, container.NewCenter(btn),
-			container.NewVBox(s.para(v.note, sizeHeading, true, colorNameHeading),
-				s.para(s.tx(q.Explanation), sizeLead, false, "")))))
+			container.NewVBox(s.para(v.note, f.note, true, colorNameHeading),
+				s.para(s.tx(q.Explanation), f.expl, false, "")))))
 	}
-
-	zones := container.NewGridWithColumns(len(c.Teams))
-	if len(c.Teams) == 4 && s.viewport().Height > s.viewport().Width {
-		zones = container.NewGridWithColumns(2)
-	}
-	for t := range c.Teams {
-		zones.Add(v.teamZone(t))
-	}
-	body := container.NewBorder(nil, container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), zones), nil, nil,
-		card(colorBg, 24, 16, center))
-	return screen{body: padded(16, body), zone: v.zone.ID, noBar: true}
+	return center
 }
 
 // banner says whose turn it is, or in 抢答 which team buzzed first.
@@ -236,7 +282,7 @@ func (v *contestView) banner() fyne.CanvasObject {
 }
 
 // option is one answer as the class sees it: its letter and text, large.
-func (v *contestView) option(k int, text string, bg color.Color, mark int, size fyne.ThemeSizeName) fyne.CanvasObject {
+func (v *contestView) option(k int, text string, bg color.Color, mark int, size fyne.ThemeSizeName, badgeSize float32) fyne.CanvasObject {
 	s := v.s
 	circle := canvas.NewCircle(colorAccent)
 	sign := fyne.CanvasObject(container.NewCenter(s.label(quiz.Letter(k), sizeHeading, true, colorText)))
@@ -244,7 +290,7 @@ func (v *contestView) option(k int, text string, bg color.Color, mark int, size 
 		circle.FillColor = colorText
 		sign = container.NewCenter(s.label("✓", sizeHeading, true, colorBg))
 	}
-	badge := container.NewGridWrap(fyne.NewSize(76, 76), container.NewStack(circle, sign))
+	badge := container.NewGridWrap(fyne.NewSize(badgeSize, badgeSize), container.NewStack(circle, sign))
 	row := container.NewBorder(nil, nil, container.NewCenter(badge), nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, 16, 0), s.para(text, size, false, "")))
 	face := card(bg, 24, 12, row)
