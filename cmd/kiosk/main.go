@@ -97,7 +97,7 @@ func run() int {
 	defer st.finish()
 	deps.Quit = st.quitting(0, a.Quit)
 	deps.AppVersion = version
-	deps.FreeMemory = debug.FreeOSMemory
+	deps.FreeMemory = freeMemory
 	deps.Warnings = append(warnings, deps.Warnings...)
 	svc := newService(cfg, log, st.quitting(exitRestart, a.Quit))
 	deps.Hours = schedule(cfg, log)
@@ -119,6 +119,7 @@ func run() int {
 	stop := make(chan struct{})
 	defer close(stop)
 	shell.Start(stop)
+	go trimLoop(stop, trimEvery, mallocTrim)
 	quitOnSignal(st.quitting(0, func() { fyne.Do(a.Quit) }), log)
 	source := deps.Shelf.Current().Source
 	a.Lifecycle().SetOnStarted(func() {
@@ -126,7 +127,7 @@ func run() int {
 		svc.ready("展项运行中 · content " + source)
 		bootOKAfterFirstFrame(stores, log)
 	})
-	time.AfterFunc(5*time.Second, debug.FreeOSMemory) // what loading the content and the bank left
+	time.AfterFunc(5*time.Second, freeMemory) // what loading the content and the bank left
 	defer keepScreenOn(log)()
 	if *tour != "" {
 		go runTour(a, w, shell, *tour, log)

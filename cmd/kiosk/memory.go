@@ -3,6 +3,7 @@ package main
 import (
 	"log/slog"
 	"runtime/debug"
+	"time"
 
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 )
@@ -43,12 +44,12 @@ func (p gcPacer) Record(e event.Event) {
 // returns freed pages, so memory stays flat over days (issue 8's soak). It is soft: a heap
 // that needs more gets it, with the collector held to half the CPU by the runtime.
 const (
-	memoryBase    = 192 << 20
+	memoryBase    = 176 << 20
 	memoryScreens = 6
 )
 
 // memoryLimit is the ceiling for a screen of w×h pixels (1920×1080 when unknown):
-// 239 MiB at 1920×1080, 381 MiB at 3840×2160.
+// 223 MiB at 1920×1080, 365 MiB at 3840×2160.
 func memoryLimit(w, h int) int64 {
 	if w <= 0 || h <= 0 {
 		w, h = 1920, 1080
@@ -62,4 +63,28 @@ func setMemoryLimits(w, h int, log *slog.Logger) {
 	limit := memoryLimit(w, h)
 	debug.SetMemoryLimit(limit)
 	log.Info("memory", "go_limit_mib", limit>>20, "c_big_blocks_returned", mallocBig())
+}
+
+// trimEvery is how often the C heap's free pages are given back (mallocTrim): a few
+// milliseconds of work on a goroutine, never on the UI thread.
+const trimEvery = 20 * time.Second
+
+// trimLoop runs trim every period until stop is closed.
+func trimLoop(stop <-chan struct{}, period time.Duration, trim func()) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			trim()
+		}
+	}
+}
+
+// freeMemory gives freed memory back to the system, Go's and the C heap's (Deps.FreeMemory).
+func freeMemory() {
+	debug.FreeOSMemory()
+	mallocTrim()
 }

@@ -19,7 +19,7 @@ import (
 // imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones);
 // between visits only idleImageBudget is kept (the attract slides, at the size shown).
 const (
-	imageBudget     = 64 << 20
+	imageBudget     = 48 << 20
 	idleImageBudget = 16 << 20
 )
 
