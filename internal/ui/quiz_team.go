@@ -65,12 +65,8 @@ func (v *teamSetupView) build() screen {
 	}
 	var body fyne.CanvasObject
 	if v.typing {
-		shown := v.label
-		if shown == "" {
-			shown = "—"
-		}
 		done := s.donePill(func() { v.typing = false; s.replace(v) })
-		body = s.keypadPage(s.t("team.label.short"), s.textField(shown, "", nil),
+		body = s.keypadPage(s.t("team.label.short"), s.textField(v.label, s.t("team.label.typing"), nil),
 			s.labelPad(&v.label, func() { s.replace(v) }), done)
 	} else {
 		body = v.options()

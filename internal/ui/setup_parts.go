@@ -70,9 +70,9 @@ func (s *Shell) textField(value, hint string, open func()) fyne.CanvasObject {
 	if utf8.RuneCountInString(value) > 10 { // a long class name still fits the field
 		size = sizeBody
 	}
-	lbl := s.label(value, size, true, colorCardText)
-	if value == "" {
-		lbl = s.label(hint, sizeBody, false, colorCardText)
+	var lbl fyne.CanvasObject = s.label(value, size, true, colorCardText)
+	if value == "" { // the hint wraps in a narrow field (portrait, large text)
+		lbl = s.para(hint, sizeBody, false, colorNameCard)
 	}
 	rect := roundRect(colorCard, 20)
 	face := container.NewStack(spacerH(targetHeight), rect,
