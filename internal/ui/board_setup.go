@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -8,16 +9,17 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/jindu-edu/kiosk/internal/boardgame"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
-	"github.com/jindu-edu/kiosk/internal/ui/touch"
 )
 
-// boardSetupView is 开始游戏: how many teams, their names (preset, editable with the
-// class keypad), the age band and the time limit.
+// boardSetupView is 开始游戏: how many teams, the age band and the time limit, the teams'
+// names (preset; a tap on one opens the class keypad on its own page to rename it) and
+// 开始游戏, all on one page.
 type boardSetupView struct {
 	s        *Shell
 	zone     content.Zone
@@ -26,6 +28,7 @@ type boardSetupView struct {
 	limit    time.Duration
 	names    []string // typed names; "" is the preset
 	editing  int      // the team whose name the keypad edits
+	typing   bool     // the keypad is open
 }
 
 // boardQuestions is how many quiz-bank questions a game deals: about as many as its
@@ -47,34 +50,42 @@ func (v *boardSetupView) build() screen {
 		v.teams, v.audience, v.limit = 2, quiz.Primary, boardgame.TimeLimits[0]
 		v.names = make([]string, boardgame.MaxTeams)
 	}
-	set := func(f func()) func() { return func() { f(); s.render() } }
-	keyH := float32(targetHeight)
-	if s.shortScreen() {
-		keyH = 64 // the keypad's four rows and the names fit 800 px
+	var body fyne.CanvasObject
+	if v.typing {
+		reset := s.pill(s.t("board.name.reset"), colorSurface, func() { v.names[v.editing] = ""; s.render() })
+		done := s.donePill(func() { v.typing = false; s.render() })
+		body = s.keypadPage(s.t("board.name"), s.textField(boardTeamLabel(s, v.names, v.editing), "", nil),
+			s.labelPad(&v.names[v.editing], func() { s.render() }), reset, done)
+	} else {
+		body = v.options()
 	}
-	var teams, auds, limits []fyne.CanvasObject
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)), zone: v.zone.ID}
+}
+
+// options are the game's choices beside the teams' names and 开始游戏 (one column in
+// portrait).
+func (v *boardSetupView) options() fyne.CanvasObject {
+	s := v.s
+	pick := func(f func(int)) func(int) { return func(i int) { f(i); s.render() } }
+	var teams, auds, limits []string
 	for n := boardgame.MinTeams; n <= boardgame.MaxTeams; n++ {
-		n := n
-		teams = append(teams, s.chip(s.t("board.tcount", n), v.teams == n, set(func() {
-			v.teams = n
-			v.editing = min(v.editing, n-1)
-		})))
+		teams = append(teams, s.t("board.tcount", n))
 	}
 	for _, a := range quiz.Audiences {
-		a := a
-		auds = append(auds, s.chip(s.t("quiz.age."+a), v.audience == a, set(func() { v.audience = a })))
+		auds = append(auds, s.t("team.age."+a))
 	}
 	for _, d := range boardgame.TimeLimits {
-		d := d
-		limits = append(limits, s.chip(s.t("board.minutes", int(d/time.Minute)), v.limit == d, set(func() { v.limit = d })))
+		limits = append(limits, s.t("board.minutes", int(d/time.Minute)))
 	}
 	b := s.cat().Board
-	row := func(title string, chips ...fyne.CanvasObject) fyne.CanvasObject {
-		lbl := container.NewStack(spacerW(150), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
-		return container.NewHBox(lbl, container.NewHBox(chips...))
-	}
-	left := container.NewVBox(row(s.t("board.teams"), teams...), row(s.t("board.audience"), auds...),
-		row(s.t("board.limit"), limits...), s.para(s.t("board.rules", b.Rules.Rounds), sizeBody, false, colorNameMuted))
+	choices := s.setupRows(
+		setupRow{s.t("board.teams"), s.segments(teams, v.teams-boardgame.MinTeams, pick(func(i int) {
+			v.teams = boardgame.MinTeams + i
+			v.editing = min(v.editing, v.teams-1)
+		}))},
+		setupRow{s.t("board.audience"), s.segments(auds, slices.Index(quiz.Audiences, v.audience), pick(func(i int) { v.audience = quiz.Audiences[i] }))},
+		setupRow{s.t("board.limit"), s.segments(limits, slices.Index(boardgame.TimeLimits, v.limit), pick(func(i int) { v.limit = boardgame.TimeLimits[i] }))})
+	left := container.NewVBox(choices, s.para(s.t("board.rules", b.Rules.Rounds), sizeBody, false, colorNameMuted))
 	if !s.shortScreen() {
 		left.Objects = append([]fyne.CanvasObject{s.para(s.tx(b.Intro), sizeBody, false, "")}, left.Objects...)
 	}
@@ -82,46 +93,62 @@ func (v *boardSetupView) build() screen {
 		left.Add(s.para(s.t("board.noquiz"), sizeBody, false, colorNameHeading))
 	}
 
+	// The names two abreast: in portrait across the page, at 1280 px beside the choices
+	// (as wide as they need), else in the right half.
+	const gap, tilePad = 32, 12
+	vp := s.viewport()
+	namesW := vp.Width - 2*24
+	portrait := vp.Height > vp.Width
+	switch {
+	case portrait:
+	case s.narrow():
+		namesW -= choices.MinSize().Width + gap
+	default:
+		namesW = (namesW-s.size(theme.SizeNamePadding))/2 - gap
+	}
+	size := v.nameSize((namesW-s.size(theme.SizeNamePadding))/2 - 2*tilePad)
 	names := container.NewGridWithColumns(2)
 	for t := 0; t < v.teams; t++ {
 		t := t
-		bg := darker(teamColors[t%len(teamColors)], 0.45)
-		if t == v.editing {
-			bg = teamColors[t%len(teamColors)]
-		}
-		rect := roundRect(bg, 20)
-		if t == v.editing {
-			rect.StrokeColor, rect.StrokeWidth = colorText, 4
-		}
-		lbl := s.label(boardTeamLabel(s, v.names, t), sizeLead, true, colorText)
-		tile := s.tappable(container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, 18, 18), lbl)),
-			s.tap(set(func() { v.editing = t })))
-		tile.MinHeight = keyH
+		rect := roundRect(teamColors[t%len(teamColors)], 20)
+		lbl := s.label(boardTeamLabel(s, v.names, t), size, true, colorText)
+		tile := s.tappable(container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(6, 6, tilePad, tilePad),
+			container.NewVBox(layout.NewSpacer(), lbl, layout.NewSpacer()))),
+			s.tap(func() { v.editing, v.typing = t, true; s.render() }))
+		tile.MinHeight = targetHeight
 		names.Add(tile)
 	}
-	pad := s.labelPad(&v.names[v.editing], func() { s.render() })
-	for _, k := range pad.Objects {
-		k.(*touch.Tappable).MinHeight = keyH
-	}
-	reset := s.pill(s.t("board.name.reset"), colorSurface, set(func() { v.names[v.editing] = "" }))
-	start := s.pill(s.t("board.start"), colorAccent, v.start)
-	start.MinHeight, start.MinWidth = 110, 280
-	actions := container.NewHBox(reset, layout.NewSpacer(), start)
-	right := container.NewVBox(s.para(s.t("board.names"), sizeBody, true, colorNameHeading), names, pad)
+	start := s.startPill(s.t("board.start"), v.start)
+	right := container.NewVBox(s.para(s.t("board.names"), sizeBody, true, colorNameHeading), names,
+		spacerH(8), container.NewHBox(layout.NewSpacer(), start))
 
-	title := s.label(s.t("board.setup"), sizeHeading, true, colorText)
-	var body fyne.CanvasObject
-	switch vp := s.viewport(); {
-	case vp.Height > vp.Width: // portrait: one column, room to spare
-		body = container.NewVBox(title, left, spacerH(16), right, actions)
-	case s.shortScreen(): // 800 px high: no title (the band names the game), the actions on the left
-		left.Add(layout.NewSpacer())
-		body = container.NewGridWithColumns(2, container.NewBorder(nil, actions, nil, nil, left), right)
+	var rows fyne.CanvasObject
+	switch {
+	case portrait: // one column
+		rows = container.NewVBox(left, spacerH(16), right)
+	case s.narrow():
+		rows = container.NewBorder(nil, nil, left, nil, container.New(layout.NewCustomPaddedLayout(0, 0, gap, 0), right))
 	default:
-		right.Add(actions)
-		body = container.NewBorder(title, nil, nil, nil, container.NewGridWithColumns(2, left, right))
+		rows = container.NewGridWithColumns(2, left, container.New(layout.NewCustomPaddedLayout(0, 0, gap, 0), right))
 	}
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)), zone: v.zone.ID}
+	return s.setupPage(s.t("board.setup"), rows)
+}
+
+// nameSize is the largest text size (heading-like, then body, then small) at which
+// every team's name fits in w.
+func (v *boardSetupView) nameSize(w float32) fyne.ThemeSizeName {
+	s := v.s
+	sizes := []fyne.ThemeSizeName{sizeLead, sizeBody, sizeSmall}
+	for _, size := range sizes {
+		fits := true
+		for t := 0; t < v.teams; t++ {
+			fits = fits && s.label(boardTeamLabel(s, v.names, t), size, true, colorText).MinSize().Width <= w
+		}
+		if fits {
+			return size
+		}
+	}
+	return sizeSmall
 }
 
 // labelPad is the class keypad (labelKeys: digits and the words class names use) editing

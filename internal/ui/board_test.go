@@ -49,6 +49,8 @@ func (r *rig) boardStart(teams int) *boardGameView {
 		r.tapKey(k)
 	}
 	r.mustHave("★ 五年级2班")
+	r.tap("完成")
+	r.mustHave("★ 五年级2班")
 	r.tap("10 分钟")
 	r.tap("开始游戏")
 	v, ok := r.shell.top().(*boardGameView)

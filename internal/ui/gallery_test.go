@@ -153,9 +153,12 @@ func TestGallery(t *testing.T) {
 	rq.tap("班级团队赛")
 	rq.enterPIN(testPIN)
 	rq.tap("4 队")
+	rq.tap("轻触输入（可不填）")
 	for _, k := range []string{"五", "年级", "2", "班"} {
 		rq.tapKey(k)
 	}
+	shot(rq, "27-team-setup-keypad")
+	rq.tap("完成")
 	shot(rq, "27-team-setup")
 	rq.tap("开始比赛")
 	cv := rq.shell.top().(*contestView)

@@ -161,7 +161,13 @@ func padded(p float32, obj fyne.CanvasObject) *fyne.Container {
 
 // chip is a filter or era button on a coloured header: white when selected.
 func (s *Shell) chip(text string, selected bool, fn func()) *touch.Tappable {
-	bg, fg := color.NRGBA{A: 0x55}, colorText
+	return s.chipOn(text, selected, color.NRGBA{A: 0x55}, fn)
+}
+
+// chipOn is a chip whose ground is off when it is not selected.
+func (s *Shell) chipOn(text string, selected bool, off color.Color, fn func()) *touch.Tappable {
+	var bg color.Color = off
+	fg := colorText
 	if selected {
 		bg, fg = colorText, colorBg
 	}

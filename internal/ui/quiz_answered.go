@@ -25,54 +25,11 @@ const compactPad = 14
 
 // compactAnswers tells whether an answered question always folds its answer cards away:
 // on a short landscape screen. Elsewhere in landscape they fold only where they leave the
-// feedback too little room (fitSwitch).
+// feedback too little room (a firstFit of the two ways).
 func (v *soloView) compactAnswers() bool {
 	vp := v.s.viewport()
 	return v.last != nil && v.s.shortScreen() && vp.Width > vp.Height
 }
-
-// fitSwitch shows full where it fits (laid out at the size it gets, full needs no more
-// height than that) and else fallback. Only the one shown is in the tree.
-type fitSwitch struct {
-	widget.BaseWidget
-	full, fallback fyne.CanvasObject
-	needs          func() float32
-	shown          fyne.CanvasObject
-}
-
-func newFitSwitch(full fyne.CanvasObject, needs func() float32, fallback fyne.CanvasObject) *fitSwitch {
-	f := &fitSwitch{full: full, fallback: fallback, needs: needs, shown: full}
-	f.ExtendBaseWidget(f)
-	return f
-}
-
-// CreateRenderer implements fyne.Widget.
-func (f *fitSwitch) CreateRenderer() fyne.WidgetRenderer { return &fitSwitchRenderer{f: f} }
-
-type fitSwitchRenderer struct{ f *fitSwitch }
-
-func (r *fitSwitchRenderer) Layout(size fyne.Size) {
-	f := r.f
-	f.full.Move(fyne.NewPos(0, 0))
-	f.full.Resize(size) // its paragraphs break their lines: now it knows its height
-	f.shown = f.full
-	if f.needs() > size.Height+1 {
-		f.shown = f.fallback
-		f.fallback.Move(fyne.NewPos(0, 0))
-		f.fallback.Resize(size)
-	}
-}
-
-func (r *fitSwitchRenderer) MinSize() fyne.Size { return r.f.fallback.MinSize() }
-
-func (r *fitSwitchRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.f.shown} }
-
-func (r *fitSwitchRenderer) Refresh() {
-	r.Layout(r.f.Size())
-	canvas.Refresh(r.f)
-}
-
-func (r *fitSwitchRenderer) Destroy() {}
 
 // answered is the question, the answer rows and the feedback card under them. The card
 // gets the height it needs where there is room. Where there is not, the question steps

@@ -146,7 +146,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		needs := func() float32 {
 			return head.MinSize().Height + padChoices.MinSize().Height + natural() + 2*theme.Padding()
 		}
-		return container.NewBorder(top, nil, nil, nil, newFitSwitch(main, needs, v.answered(q)))
+		return container.NewBorder(top, nil, nil, nil, newFitWays(fitWay{main, needs}, fitWay{obj: v.answered(q)}))
 	}
 	return container.NewBorder(top, nil, nil, nil, main)
 }

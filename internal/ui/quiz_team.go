@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -31,7 +32,8 @@ func (s *Shell) teamName(c *quiz.Contest, t int) string {
 	return teamShapes[t%len(teamShapes)] + " " + s.tx(c.Teams[t].Name)
 }
 
-// teamSetupView is where the teacher sets up a contest (behind the PIN).
+// teamSetupView is where the teacher sets up a contest (behind the PIN): the options
+// and 开始比赛 on one page, the class keypad on its own page while the name is typed.
 type teamSetupView struct {
 	s        *Shell
 	zone     content.Zone
@@ -40,6 +42,7 @@ type teamSetupView struct {
 	audience string
 	count    int
 	label    string
+	typing   bool // the class keypad is open
 }
 
 // labelKeys build a group label without a keyboard: digits and the words class names use.
@@ -48,47 +51,67 @@ var labelKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0",
 
 const maxLabel = 16
 
+// teamCounts and roundSizes are the contest's choices of teams and of questions.
+var (
+	teamCounts = []int{2, 3, 4}
+	roundSizes = []int{5, 10, 15}
+	teamModes  = []string{quiz.Buzz, quiz.Turns}
+)
+
 func (v *teamSetupView) build() screen {
 	s := v.s
 	if v.teams == 0 {
 		v.teams, v.mode, v.audience, v.count = 2, quiz.Turns, quiz.Primary, quiz.DefaultRoundSize // turns: every team gets its go
 	}
-	row := s.settingRow
-	set := func(f func()) func() { return func() { f(); s.replace(v) } }
-	var teams, modes, auds, counts []fyne.CanvasObject
-	for n := 2; n <= 4; n++ {
-		n := n
-		teams = append(teams, s.chip(s.t("team.tcount", n), v.teams == n, set(func() { v.teams = n })))
+	var body fyne.CanvasObject
+	if v.typing {
+		done := s.donePill(func() { v.typing = false; s.replace(v) })
+		body = s.keypadPage(s.t("team.label.short"), s.textField(v.label, s.t("team.label.typing"), nil),
+			s.labelPad(&v.label, func() { s.replace(v) }), done)
+	} else {
+		body = v.options()
 	}
-	for _, m := range []string{quiz.Buzz, quiz.Turns} {
-		m := m
-		modes = append(modes, s.chip(s.t("team.mode."+m), v.mode == m, set(func() { v.mode = m })))
+	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)), zone: v.zone.ID}
+}
+
+// options are the contest's choices, one row each, the class field and 开始比赛.
+func (v *teamSetupView) options() fyne.CanvasObject {
+	s := v.s
+	pick := func(f func(int)) func(int) { return func(i int) { f(i); s.replace(v) } }
+	var teams, modes, auds, counts []string
+	for _, n := range teamCounts {
+		teams = append(teams, s.t("team.tcount", n))
+	}
+	for _, m := range teamModes {
+		modes = append(modes, s.t("team.mode."+m))
 	}
 	for _, a := range quiz.Audiences {
-		a := a
-		auds = append(auds, s.chip(s.t("quiz.age."+a), v.audience == a, set(func() { v.audience = a })))
+		auds = append(auds, s.t("team.age."+a))
 	}
-	for _, n := range []int{5, 10, 15} {
-		n := n
-		counts = append(counts, s.chip(s.t("team.qcount", n), v.count == n, set(func() { v.count = n })))
+	for _, n := range roundSizes {
+		counts = append(counts, s.t("team.qcount", n))
 	}
-	rules := s.para(s.t("team.rules."+v.mode), sizeBody, false, colorNameMuted)
-	left := container.NewVBox(row(s.t("team.count"), teams...), row(s.t("team.mode"), modes...), rules,
-		row(s.t("team.audience"), auds...), row(s.t("team.questions"), counts...))
-
-	shown := v.label
-	if shown == "" {
-		shown = "—"
+	rules := "team.rules." + v.mode
+	if v.mode == quiz.Buzz && v.audience == quiz.Primary { // children lose no points
+		rules += ".primary"
 	}
-	keys := s.labelPad(&v.label, func() { s.replace(v) })
-	start := container.NewHBox(layout.NewSpacer(), s.pill(s.t("team.start"), colorAccent, v.start))
-	right := container.NewVBox(s.label(s.t("team.label"), sizeLead, true, colorHeading),
-		card(colorCard, 20, 12, s.label(shown, sizeHeading, true, colorCardText)), keys, spacerH(12), start)
-
-	title := s.label(s.t("team.setup"), sizeHeading, true, colorText)
-	body := container.NewBorder(title, nil, nil, nil,
-		container.NewGridWithColumns(2, left, right))
-	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+	var named fyne.CanvasObject = s.textField(v.label, s.t("team.label.hint"), func() { v.typing = true; s.replace(v) })
+	start := s.startPill(s.t("team.start"), v.start)
+	vp := s.viewport()
+	if vp.Width >= vp.Height { // landscape: 开始比赛 beside the field
+		named = container.NewBorder(nil, nil, nil, container.New(layout.NewCustomPaddedLayout(0, 0, 24, 0), start), named)
+	}
+	rows := s.setupRows(
+		setupRow{s.t("team.count"), s.segments(teams, slices.Index(teamCounts, v.teams), pick(func(i int) { v.teams = teamCounts[i] }))},
+		setupRow{s.t("team.mode"), s.aside(s.segments(modes, slices.Index(teamModes, v.mode), pick(func(i int) { v.mode = teamModes[i] })), s.t(rules))},
+		setupRow{s.t("team.audience"), s.segments(auds, slices.Index(quiz.Audiences, v.audience), pick(func(i int) { v.audience = quiz.Audiences[i] }))},
+		setupRow{s.t("team.questions"), s.segments(counts, slices.Index(roundSizes, v.count), pick(func(i int) { v.count = roundSizes[i] }))},
+		setupRow{s.t("team.label.short"), named})
+	if vp.Height > vp.Width { // portrait: 开始比赛 under the rows
+		rows.Add(spacerH(16))
+		rows.Add(container.NewHBox(layout.NewSpacer(), start))
+	}
+	return s.setupPage(s.t("team.setup"), rows)
 }
 
 // start deals single and true/false questions (one tap answers them) and begins.

@@ -202,11 +202,14 @@ func TestTeamBuzzInContestToRanking(t *testing.T) {
 	r.noClipping("team setup")
 	r.tap("5 题")
 	r.tap("2 队")
-	r.tap("抢答")  // turns is the default
-	r.tap("中学生") // primary groups lose no points for a wrong buzz-in
+	r.tap("抢答")        // turns is the default
+	r.tap("中学生")       // primary groups lose no points for a wrong buzz-in
+	r.tap("轻触输入（可不填）") // the class keypad
 	for _, k := range []string{"五", "年级", "2", "班"} {
 		r.tapKey(k)
 	}
+	r.mustHave("五年级2班")
+	r.tap("完成")
 	r.mustHave("五年级2班")
 	r.tap("开始比赛")
 	v := r.shell.top().(*contestView)

@@ -70,6 +70,12 @@ func (s *Shell) Tour() []TourStep {
 	}
 	if z, ok := zone(content.KindBoard); ok {
 		add("board-setup", func() { s.home(); s.push(&boardSetupView{s: s, zone: z}) })
+		add("board-setup-keypad", func() {
+			if v, ok := s.top().(*boardSetupView); ok {
+				v.typing = true
+				s.render()
+			}
+		})
 		add("board-game", func() {
 			if v, ok := s.top().(*boardSetupView); ok && v.teams > 0 {
 				v.start()
@@ -122,6 +128,12 @@ func (s *Shell) Tour() []TourStep {
 			}
 		})
 		add("team-setup", func() { s.home(); s.push(&teamSetupView{s: s, zone: z}) })
+		add("team-setup-keypad", func() {
+			if v, ok := s.top().(*teamSetupView); ok {
+				v.typing, v.label = true, "初二(3)班"
+				s.render()
+			}
+		})
 		add("team-contest", func() {
 			if c := s.d.Quiz.Contest(s.pack().Bank, quiz.Turns, 4, quiz.Secondary, 5); c != nil {
 				s.replace(&contestView{s: s, zone: z, c: c, label: "初二(3)班", audience: quiz.Secondary})
