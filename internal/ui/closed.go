@@ -45,6 +45,7 @@ func (s *Shell) closedTick() bool {
 // showClosed draws the closed card (no bar: there is no visit to navigate).
 func (s *Shell) showClosed(now time.Time, showHours bool) {
 	s.stack = nil
+	s.dropStrip()
 	s.cur = screen{}
 	c := &closedCard{minute: now.Truncate(time.Minute), showHours: showHours}
 	if s.closed != nil {

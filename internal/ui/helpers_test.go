@@ -203,6 +203,16 @@ func newRig(t testing.TB, opts ...func(*rigConfig)) *rig {
 	return r
 }
 
+// visitAt starts a visit on a window of size, with large text when large.
+func (r *rig) visitAt(size fyne.Size, large bool) {
+	r.t.Helper()
+	r.win.Resize(size)
+	r.tap("轻触屏幕 开始参观")
+	if large {
+		r.shell.toggleTextSize()
+	}
+}
+
 // objects lists everything laid out in the window.
 func (r *rig) objects() []fyne.CanvasObject {
 	r.settle()

@@ -99,11 +99,7 @@ func (r *rig) shown(s string) fyne.CanvasObject {
 func TestFeedbackWholeOnShortScreens(t *testing.T) {
 	for _, large := range []bool{false, true} {
 		r := newRig(t, withFourAnswers)
-		r.win.Resize(fyne.NewSize(1280, 800))
-		r.tap("轻触屏幕 开始参观")
-		if large {
-			r.shell.toggleTextSize()
-		}
+		r.visitAt(fyne.NewSize(1280, 800), large)
 		r.tap("知识竞答")
 		r.tap("个人挑战")
 		r.tap("中学生")
@@ -173,14 +169,7 @@ func TestEveryQuestionsFeedbackInView(t *testing.T) {
 		r.tap("个人挑战")
 		r.tap("中学生")
 		v := r.shell.top().(*soloView)
-		var items []quiz.Presented
-		for _, q := range r.shell.pack().Bank.Questions {
-			order := make([]int, len(q.Choices))
-			for i := range order {
-				order[i] = i
-			}
-			items = append(items, quiz.Presented{Question: q, Order: order})
-		}
+		items := unshuffled(r.shell.pack().Bank.Questions, nil)
 		v.round = quiz.NewRound(r.clock, items, 0)
 		r.shell.replace(v)
 		for range items {

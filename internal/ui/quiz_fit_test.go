@@ -24,23 +24,12 @@ func TestEveryUnansweredQuestionFits(t *testing.T) {
 	for _, size := range sizes {
 		for _, large := range []bool{false, true} {
 			r := newRig(t, withBundledBank(t))
-			r.win.Resize(size)
-			r.tap("轻触屏幕 开始参观")
-			if large {
-				r.shell.toggleTextSize()
-			}
+			r.visitAt(size, large)
 			r.tap("知识竞答")
 			r.tap("个人挑战")
 			r.tap("小学生") // primary: the questions with a clip are read aloud, with their bar
 			v := r.shell.top().(*soloView)
-			var items []quiz.Presented
-			for _, q := range r.shell.pack().Bank.Questions {
-				order := make([]int, len(q.Choices))
-				for i := range order {
-					order[i] = i
-				}
-				items = append(items, quiz.Presented{Question: q, Order: order})
-			}
+			items := unshuffled(r.shell.pack().Bank.Questions, nil)
 			v.round = quiz.NewRound(r.clock, items, 30*time.Second)
 			r.shell.replace(v)
 			for range items {
@@ -82,4 +71,21 @@ func TestEveryUnansweredQuestionFits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// unshuffled presents the questions keep accepts (all when nil) in the bank's order, each
+// with its choices as written.
+func unshuffled(qs []quiz.Question, keep func(quiz.Question) bool) []quiz.Presented {
+	var items []quiz.Presented
+	for _, q := range qs {
+		if keep != nil && !keep(q) {
+			continue
+		}
+		order := make([]int, len(q.Choices))
+		for i := range order {
+			order[i] = i
+		}
+		items = append(items, quiz.Presented{Question: q, Order: order})
+	}
+	return items
 }

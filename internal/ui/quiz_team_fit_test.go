@@ -40,17 +40,7 @@ func TestEveryContestQuestionFits(t *testing.T) {
 				if large {
 					r.shell.toggleTextSize()
 				}
-				var items []quiz.Presented
-				for _, q := range r.shell.pack().Bank.Questions {
-					if q.Type == quiz.Multi {
-						continue
-					}
-					order := make([]int, len(q.Choices))
-					for i := range order {
-						order[i] = i
-					}
-					items = append(items, quiz.Presented{Question: q, Order: order})
-				}
+				items := unshuffled(r.shell.pack().Bank.Questions, func(q quiz.Question) bool { return q.Type != quiz.Multi })
 				v.c = quiz.NewContest(r.clock, quiz.Buzz, teams, items, 30*time.Second)
 				r.shell.replace(v)
 				for range items {

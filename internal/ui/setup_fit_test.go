@@ -106,11 +106,7 @@ func TestTeamSetupFits(t *testing.T) {
 	for _, size := range setupSizes {
 		for _, large := range []bool{false, true} {
 			r := newRig(t, withQuiz(&saves{}))
-			r.win.Resize(size)
-			r.tap("轻触屏幕 开始参观")
-			if large {
-				r.shell.toggleTextSize()
-			}
+			r.visitAt(size, large)
 			r.tap("知识竞答")
 			r.tap("班级团队赛")
 			r.enterPIN(testPIN)
@@ -143,11 +139,7 @@ func TestBoardSetupFits(t *testing.T) {
 	for _, size := range setupSizes {
 		for _, large := range []bool{false, true} {
 			r := newRig(t, withBundledBank(t))
-			r.win.Resize(size)
-			r.tap("轻触屏幕 开始参观")
-			if large {
-				r.shell.toggleTextSize()
-			}
+			r.visitAt(size, large)
 			r.tap("禁毒大富翁")
 			r.tap("4 队")
 			where := fmt.Sprintf("board setup at %s, large text %v", sizeName(size), large)
