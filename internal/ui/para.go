@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/jindu-edu/kiosk/internal/ui/linebreak"
+	"github.com/jindu-edu/kiosk/internal/ui/textwidth"
 )
 
 // paraText is wrapping body text broken into lines by the rules of 禁则 (package
@@ -20,10 +21,13 @@ type paraText struct {
 	px    float32 // text size, for measuring
 	style fyne.TextStyle
 	wrapW float32 // the width the current lines were broken for
+	// widths measures the units lines are made of (nil: Fyne measures them, which
+	// costs a new HarfBuzz font per string it has not seen in the last minute).
+	widths *textwidth.Widths
 }
 
-func newParaText(text string, px float32, style widget.RichTextStyle) *paraText {
-	p := &paraText{raw: text, px: px, style: style.TextStyle, wrapW: -1}
+func newParaText(text string, px float32, style widget.RichTextStyle, widths *textwidth.Widths) *paraText {
+	p := &paraText{raw: text, px: px, style: style.TextStyle, wrapW: -1, widths: widths}
 	p.Segments = []widget.RichTextSegment{&widget.TextSegment{Text: text, Style: style}}
 	p.Wrapping = fyne.TextWrapOff
 	p.Scroll = fyne.ScrollNone
@@ -83,11 +87,22 @@ func (p *paraText) topLines(n int) float32 {
 	return pad + (h-pad)*float32(n)/float32(lines)
 }
 
+// measure is how wide s is drawn in the paragraph's size and style.
+func (p *paraText) measure(s string) float32 {
+	st := p.style
+	if p.widths != nil && !st.Italic && !st.Monospace && !st.Symbol {
+		if w, ok := p.widths.Width(s, p.px, st.Bold); ok {
+			return w
+		}
+	}
+	return fyne.MeasureText(s, p.px, st).Width
+}
+
 func (p *paraText) rewrap(width float32) {
 	p.wrapW = width
 	text := p.raw
 	if avail := width - 2*theme.Size(theme.SizeNameInnerPadding); width > 0 && avail > p.px {
-		measure := func(s string) float32 { return fyne.MeasureText(s, p.px, p.style).Width }
+		measure := func(s string) float32 { return p.measure(s) }
 		text = strings.Join(linebreak.Break(p.raw, avail, measure), "\n")
 	}
 	if seg, ok := p.Segments[0].(*widget.TextSegment); ok {

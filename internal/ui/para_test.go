@@ -11,6 +11,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 	"github.com/jindu-edu/kiosk/internal/ui/linebreak"
+	"github.com/jindu-edu/kiosk/internal/ui/textwidth"
 	"github.com/jindu-edu/kiosk/quizbank"
 )
 
@@ -21,6 +22,25 @@ func TestContentBreaksByKinsoku(t *testing.T) {
 	test.NewTempApp(t)
 	th := newTheme(false)
 	fyne.CurrentApp().Settings().SetTheme(th)
+	texts := bundledTexts(t)
+	px := th.Size(sizeBody)
+	measure := func(s string) float32 { return fyne.MeasureText(s, px, fyne.TextStyle{}).Width }
+	checked := 0
+	for _, text := range texts {
+		for _, w := range []float32{300, 420, 560, 760, 1100} {
+			lines := linebreak.Break(text, w, measure)
+			if bad := linebreak.Violations(lines); len(bad) > 0 {
+				t.Errorf("at %v px: %s\n%s", w, strings.Join(bad, "; "), strings.Join(lines, "\n"))
+			}
+			checked++
+		}
+	}
+	t.Logf("%d texts × widths broken without a fault", checked)
+}
+
+// bundledTexts are every text of the bundled content and quiz bank, in both languages.
+func bundledTexts(t *testing.T) []string {
+	t.Helper()
 	cat, rep := content.Load(assets.Content())
 	if rep.Err() != nil {
 		t.Fatal(rep.Err())
@@ -36,19 +56,46 @@ func TestContentBreaksByKinsoku(t *testing.T) {
 			texts = append(texts, c.Zh, c.En)
 		}
 	}
-	px := th.Size(sizeBody)
-	measure := func(s string) float32 { return fyne.MeasureText(s, px, fyne.TextStyle{}).Width }
-	checked := 0
-	for _, text := range texts {
-		for _, w := range []float32{300, 420, 560, 760, 1100} {
-			lines := linebreak.Break(text, w, measure)
-			if bad := linebreak.Violations(lines); len(bad) > 0 {
-				t.Errorf("at %v px: %s\n%s", w, strings.Join(bad, "; "), strings.Join(lines, "\n"))
-			}
-			checked++
+	return texts
+}
+
+// TestWidthsAreFynes: the widths lines are broken by (package textwidth) are Fyne's own,
+// for every unit of every bundled text, regular and bold, at body and heading size. A
+// difference would break a line Fyne then draws wider than the room it was broken for.
+func TestWidthsAreFynes(t *testing.T) {
+	test.NewTempApp(t)
+	th := newTheme(false)
+	fyne.CurrentApp().Settings().SetTheme(th)
+	w, err := textwidth.New(assets.FontRegular, assets.FontBold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := map[string]bool{}
+	for _, text := range bundledTexts(t) {
+		for _, u := range linebreak.Units(text) {
+			units[u] = true
 		}
 	}
-	t.Logf("%d texts × widths broken without a fault", checked)
+	measured, checked := 0, 0
+	for u := range units {
+		for _, px := range []float32{th.Size(sizeBody), th.Size(sizeHeading)} {
+			for _, bold := range []bool{false, true} {
+				checked++
+				got, ok := w.Width(u, px, bold)
+				if !ok {
+					continue
+				}
+				measured++
+				if want := fyne.MeasureText(u, px, fyne.TextStyle{Bold: bold}).Width; got != want {
+					t.Errorf("%q at %v px, bold %v: %v, Fyne %v", u, px, bold, got, want)
+				}
+			}
+		}
+	}
+	if measured < checked*9/10 {
+		t.Errorf("only %d of %d units measured by the font; the rest fell back to Fyne", measured, checked)
+	}
+	t.Logf("%d units × sizes × styles, %d measured here, all as Fyne measures them", checked, measured)
 }
 
 // TestParaKeepsNumbersWithUnits: a paragraph on screen never splits 6月 or 21 个.

@@ -30,7 +30,7 @@ func (s *Shell) label(text string, size fyne.ThemeSizeName, bold bool, c color.C
 // para is wrapping text, broken into lines by 禁则.
 func (s *Shell) para(text string, size fyne.ThemeSizeName, bold bool, c fyne.ThemeColorName) *paraText {
 	return newParaText(text, s.size(size), widget.RichTextStyle{
-		SizeName: size, ColorName: c, TextStyle: fyne.TextStyle{Bold: bold}, Inline: true})
+		SizeName: size, ColorName: c, TextStyle: fyne.TextStyle{Bold: bold}, Inline: true}, s.widths)
 }
 
 // pill is a rounded button at least targetHeight tall.

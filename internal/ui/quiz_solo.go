@@ -146,7 +146,8 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		needs := func() float32 {
 			return head.MinSize().Height + padChoices.MinSize().Height + natural() + 2*theme.Padding()
 		}
-		return container.NewBorder(top, nil, nil, nil, newFitWays(fitWay{main, needs}, fitWay{obj: v.answered(q)}))
+		return container.NewBorder(top, nil, nil, nil, newFitWays(fitWay{obj: main, needs: needs},
+			fitWay{build: func() fyne.CanvasObject { return v.answered(q) }}))
 	}
 	return container.NewBorder(top, nil, nil, nil, main)
 }
@@ -433,13 +434,25 @@ func (v *soloView) updateTimer() {
 		v.timeBar.SetValue(0)
 		return
 	}
-	left := v.round.Remaining()
-	secs := int(math.Ceil(left.Seconds()))
+	secs := int(math.Ceil(v.round.Remaining().Seconds()))
 	if t := v.s.t("quiz.seconds", secs); v.countdown.Text != t {
 		v.countdown.Text = t
 		v.countdown.Refresh()
 	}
-	v.timeBar.SetValue(float64(left) / float64(v.round.Timer()))
+	// The bar steps with the seconds shown: the screen is drawn again once a second, not
+	// at every tick (a full frame is tens of milliseconds of software GL that a tap would
+	// wait behind).
+	if f := wholeSeconds(secs, v.round.Timer()); v.timeBar.Value != f {
+		v.timeBar.SetValue(f)
+	}
+}
+
+// wholeSeconds is the fraction of full that secs whole seconds are.
+func wholeSeconds(secs int, full time.Duration) float64 {
+	if full <= 0 {
+		return 0
+	}
+	return min(1, float64(secs)*float64(time.Second)/float64(full))
 }
 
 func (v *soloView) resultsPage() fyne.CanvasObject {

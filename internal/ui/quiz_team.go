@@ -447,7 +447,8 @@ func (v *contestView) updateTimer() {
 		v.ring.set(0, 0)
 		return
 	}
-	v.ring.set(int(math.Ceil(left.Seconds())), float64(left)/float64(full))
+	secs := int(math.Ceil(left.Seconds()))
+	v.ring.set(secs, wholeSeconds(secs, full)) // redrawn once a second, as the solo bar
 }
 
 // ranking shows the final standings, largest first.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/audio"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
@@ -17,6 +18,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/hours"
 	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/mirror"
+	"github.com/jindu-edu/kiosk/internal/ui/textwidth"
 	"github.com/jindu-edu/kiosk/internal/ui/touch"
 	"github.com/jindu-edu/kiosk/internal/wall"
 )
@@ -129,6 +131,7 @@ type Shell struct {
 	v       *exhibit.Visit
 	win     fyne.Window
 	th      *kioskTheme
+	widths  *textwidth.Widths // the theme's fonts measured for line breaking (nil: Fyne's)
 	gesture *kiosk.Gesture
 
 	stack []view
@@ -184,6 +187,11 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 		win:     win,
 		th:      newTheme(false),
 		gesture: kiosk.NewGesture(d.Clock),
+	}
+	if w, err := textwidth.New(assets.FontRegular, assets.FontBold); err == nil {
+		s.widths = w
+	} else { // the bundled fonts: cannot happen in a build that passed its tests
+		d.Log.Error("bundled fonts unreadable; lines are measured by Fyne", "err", err)
 	}
 	s.syncTheme()
 
