@@ -65,6 +65,13 @@ type imageCache struct {
 	fitted  map[imageKey]imageKey
 	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
+	// slots lets one decode run at a time (nil: any number). On two cores a page of
+	// pictures decoded all at once took both from the UI thread and the software GL
+	// drawing the page they are for.
+	slots chan struct{}
+	// warmDue asks the attract loop's next tick to decode the first pictures a visit
+	// is likely to want (warm).
+	warmDue bool
 }
 
 type imageEntry struct {
@@ -179,6 +186,43 @@ func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
 			s.decode(f, pk.Root, pk.Serial())
 		}
 		return
+	}
+}
+
+// warm decodes, off the UI thread, pictures a visit is likely to want before it asks:
+// the scene list's cards (its first visit otherwise decoded them all while the page came
+// on). The attract loop's tick calls it once after each visit and after start; the
+// pictures are kept at card size, or at the size they were last shown.
+func (s *Shell) warm() {
+	c := &s.images
+	if !c.warmDue {
+		return
+	}
+	c.warmDue = false
+	pk := s.pack()
+	var paths []string
+	for _, sc := range s.cat().Scenes.Scenes {
+		if sc.Thumbnail != "" && !strings.EqualFold(path.Ext(sc.Thumbnail), ".svg") {
+			paths = append(paths, sc.Thumbnail)
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || c.serial != pk.Serial() {
+		c.resetLocked(pk.Serial())
+	}
+	sc := s.pixelScale()
+	for _, p := range paths {
+		k := imageKey{p, int(float32(thumbW) * sc), int(float32(thumbH) * sc), false}
+		if f, ok := c.fitted[k]; ok {
+			k = f
+		}
+		_, done := c.entries[k]
+		_, busy := c.waiting[k]
+		if !done && !busy {
+			c.waiting[k] = nil // decoding, with no picture waiting yet
+			s.decode(k, pk.Root, pk.Serial())
+		}
 	}
 }
 
@@ -324,6 +368,10 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	lim := c.lim
 	go func() {
 		defer c.pending.Done()
+		if c.slots != nil {
+			c.slots <- struct{}{}
+			defer func() { <-c.slots }()
+		}
 		var img image.Image
 		var err error
 		if k.crop { // the whole picture first (content limits bound it), then the object

@@ -434,3 +434,36 @@ func TestSceneCardsArePictures(t *testing.T) {
 		r.sceneFits("list")
 	}
 }
+
+// TestSceneCardsDecodedAheadOfTheVisit: the attract loop's tick decodes the scene cards'
+// pictures while the kiosk waits, so the scene list's first visit shows them as it comes
+// on instead of starting six decodes with the tap.
+func TestSceneCardsDecodedAheadOfTheVisit(t *testing.T) {
+	for _, warmed := range []bool{false, true} {
+		r := newRig(t)
+		if warmed {
+			r.shell.Tick()
+			r.settle()
+		}
+		r.tap("轻触屏幕 开始参观")
+		r.tap("情景体验") // not settled after: no decode the tap started has finished
+		cards, shown := 0, 0
+		for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) {
+			if ci, ok := o.(*canvas.Image); ok && strings.Contains(r.shell.images.nameOf(ci), "pano/thumb/") {
+				cards++
+				if ci.Image != nil {
+					shown++
+				}
+			}
+		}
+		if cards == 0 {
+			t.Fatal("no scene card pictures on the list")
+		}
+		if warmed && shown != cards {
+			t.Errorf("after the attract tick, %d of %d cards had their picture when the list came on", shown, cards)
+		}
+		if !warmed && shown != 0 { // the test would not see a missing warm-up
+			t.Errorf("without the attract tick, %d of %d cards were already decoded", shown, cards)
+		}
+	}
+}

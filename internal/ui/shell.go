@@ -188,6 +188,7 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 		th:      newTheme(false),
 		gesture: kiosk.NewGesture(d.Clock),
 	}
+	s.images.slots = make(chan struct{}, 1)
 	if w, err := textwidth.New(assets.FontRegular, assets.FontBold); err == nil {
 		s.widths = w
 	} else { // the bundled fonts: cannot happen in a build that passed its tests
@@ -335,6 +336,7 @@ func (s *Shell) Tick() {
 	}
 	if s.v.State() == kiosk.Attract && !s.closedTick() && s.modal == "" {
 		s.advanceAttract()
+		s.warm()
 	}
 	if s.v.State() == kiosk.Attract && s.modal == "" {
 		s.settleWall() // between visits, once a day
