@@ -31,6 +31,16 @@ type boardSetupView struct {
 	typing   bool     // the keypad is open
 }
 
+// backWithin closes the keypad page: 返回 there goes back to the setup, as 完成 does.
+func (v *boardSetupView) backWithin() bool {
+	if !v.typing {
+		return false
+	}
+	v.typing = false
+	v.s.render()
+	return true
+}
+
 // boardQuestions is how many quiz-bank questions a game deals: about as many as its
 // question squares will be landed on, and a few more. Dealt questions count as served (the
 // next visitors get others), so a game does not take more than it may ask.

@@ -45,6 +45,16 @@ type teamSetupView struct {
 	typing   bool // the class keypad is open
 }
 
+// backWithin closes the keypad page: 返回 there goes back to the setup, as 完成 does.
+func (v *teamSetupView) backWithin() bool {
+	if !v.typing {
+		return false
+	}
+	v.typing = false
+	v.s.replace(v)
+	return true
+}
+
 // labelKeys build a group label without a keyboard: digits and the words class names use.
 var labelKeys = []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0",
 	"小学", "中学", "初", "高", "年级", "班", "(", ")", "一", "二", "三", "四", "五", "六"}

@@ -159,3 +159,37 @@ func TestBoardSetupFits(t *testing.T) {
 		}
 	}
 }
+
+// TestKeypadBackReturnsToSetup: on a setup's keypad page the bar's 返回 closes the keypad
+// and keeps what was typed, as 完成 does; a teacher lost the whole setup to it before.
+// A second 返回 then leaves the setup.
+func TestKeypadBackReturnsToSetup(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("班级团队赛")
+	r.enterPIN(testPIN)
+	r.tap("轻触输入（可不填）")
+	for _, k := range []string{"五", "年级", "2", "班"} {
+		r.tapKey(k)
+	}
+	r.tap("返回")
+	if _, ok := r.shell.top().(*teamSetupView); !ok || !r.showsNow("开始比赛") || !r.has("五年级2班") {
+		t.Fatalf("返回 on the team keypad left the setup or lost the label; the screen shows:\n%s", r.dump())
+	}
+	r.tap("返回")
+	if _, ok := r.shell.top().(*teamSetupView); ok {
+		t.Fatal("返回 on the team setup itself stayed on it")
+	}
+
+	r = newRig(t, withBundledBank(t))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("禁毒大富翁")
+	r.tap("▲ 阳光少年队")
+	r.tap("清空")
+	r.tapKey("3")
+	r.tap("返回")
+	if _, ok := r.shell.top().(*boardSetupView); !ok || !r.showsNow("开始游戏") || !r.has("▲ 3") {
+		t.Fatalf("返回 on the board keypad left the setup or lost the name; the screen shows:\n%s", r.dump())
+	}
+}

@@ -104,6 +104,12 @@ type leaver interface {
 	leave()
 }
 
+// A backer has a page of its own within it (a setup's keypad): 返回 closes that page
+// (backWithin true) instead of leaving the view.
+type backer interface {
+	backWithin() bool
+}
+
 // screen is what a view renders: the main area, an optional pager for the bar, and the
 // zone and item it shows (for events).
 type screen struct {
@@ -402,6 +408,9 @@ func (s *Shell) replace(v view) {
 }
 
 func (s *Shell) back() {
+	if b, ok := s.top().(backer); ok && b.backWithin() {
+		return
+	}
 	s.leaveTop()
 	if len(s.stack) > 1 {
 		s.stack = s.stack[:len(s.stack)-1]
