@@ -117,3 +117,25 @@ func TestParaKeepsNumbersWithUnits(t *testing.T) {
 		t.Fatal("String is not the text as given")
 	}
 }
+
+// TestWidthsForAVisitOnly: the measuring fonts are parsed once a visit starts (off the UI
+// thread), used by its paragraphs, and dropped when it ends: the attract loop idles
+// without their 9 MB.
+func TestWidthsForAVisitOnly(t *testing.T) {
+	r := newRig(t)
+	if r.shell.widths != nil {
+		t.Fatal("measuring fonts parsed before any visit")
+	}
+	r.tap("轻触屏幕 开始参观")
+	r.settle()
+	if r.shell.widths == nil {
+		t.Fatal("a visit started without its measuring fonts")
+	}
+	if p := r.shell.para("禁毒", sizeBody, false, ""); p.widths != r.shell.widths {
+		t.Error("a paragraph of the visit measures with Fyne")
+	}
+	r.shell.afterVisit()
+	if r.shell.widths != nil {
+		t.Error("the measuring fonts outlived the visit")
+	}
+}

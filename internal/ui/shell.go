@@ -133,12 +133,15 @@ type pager struct {
 // the visit itself (session, language, text size, volume, events) is Deps.Visit. All its
 // methods run on the Fyne thread.
 type Shell struct {
-	d       Deps
-	v       *exhibit.Visit
-	win     fyne.Window
-	th      *kioskTheme
-	widths  *textwidth.Widths // the theme's fonts measured for line breaking (nil: Fyne's)
-	gesture *kiosk.Gesture
+	d   Deps
+	v   *exhibit.Visit
+	win fyne.Window
+	th  *kioskTheme
+	// widths measures text for line breaking during a visit (nil: Fyne measures it);
+	// loadWidths makes it as a visit starts, afterVisit drops it.
+	widths        *textwidth.Widths
+	widthsLoading bool
+	gesture       *kiosk.Gesture
 
 	stack []view
 	cur   screen
@@ -195,11 +198,6 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 		gesture: kiosk.NewGesture(d.Clock),
 	}
 	s.images.slots = make(chan struct{}, 1)
-	if w, err := textwidth.New(assets.FontRegular, assets.FontBold); err == nil {
-		s.widths = w
-	} else { // the bundled fonts: cannot happen in a build that passed its tests
-		d.Log.Error("bundled fonts unreadable; lines are measured by Fyne", "err", err)
-	}
 	s.syncTheme()
 
 	bg := canvas.NewLinearGradient(colorBgTop, colorBg, 0)
@@ -422,6 +420,31 @@ func (s *Shell) home() {
 	s.leaveTop()
 	s.stack = []view{&homeView{s: s}}
 	s.show()
+	s.loadWidths()
+}
+
+// loadWidths parses the theme's fonts for measuring (package textwidth) off the UI thread,
+// once a visit has its first screen. They are 9 MB of font tables the attract loop, which
+// breaks few new lines, does without: afterVisit drops them.
+func (s *Shell) loadWidths() {
+	if s.widths != nil || s.widthsLoading {
+		return
+	}
+	s.widthsLoading = true
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		w, err := textwidth.New(assets.FontRegular, assets.FontBold)
+		s.do(func() {
+			s.widthsLoading = false
+			switch {
+			case err != nil: // the bundled fonts: not in a build that passed its tests
+				s.d.Log.Error("bundled fonts unreadable; lines are measured by Fyne", "err", err)
+			case s.v.State() != kiosk.Attract: // the visit is still on
+				s.widths = w
+			}
+		})
+	}()
 }
 
 func (s *Shell) leaveTop() {
@@ -538,8 +561,9 @@ func (s *Shell) afterVisit() {
 	}
 	s.showAttract()
 	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
-	// rest (the Go heap's free pages too, off the UI thread).
+	// rest and the measuring fonts (the Go heap's free pages too, off the UI thread).
 	s.images.trim(idleImageBudget)
+	s.widths = nil
 	if s.d.FreeMemory != nil {
 		go s.d.FreeMemory()
 	}

@@ -57,6 +57,19 @@ func TestBarsScaleAndFit(t *testing.T) {
 	}
 }
 
+// TestBarsKeepAZoneNameWhole: a bars card as narrow as the staff overview's at 1280×800
+// shows the longest bundled zone name whole (it was cut to 看看“吸… at a 38% column).
+func TestBarsKeepAZoneNameWhole(t *testing.T) {
+	test.NewTempApp(t)
+	c := New(Bars, []Point{{Label: "看看“吸毒后的你”", Value: 10, Text: "10 分钟"}, {Label: "禁毒历史", Value: 5, Text: "5 分钟"}},
+		color.NRGBA{G: 0xFF, A: 0xFF})
+	c.Resize(fyne.NewSize(c.TextSize*22, 200))
+	within(t, c)
+	if _, ok := texts(c)["看看“吸毒后的你”"]; !ok {
+		t.Errorf("the zone name was cut: %v", texts(c))
+	}
+}
+
 func TestLineAndFunnelAndEmpty(t *testing.T) {
 	test.NewTempApp(t)
 	var pts []Point

@@ -96,14 +96,15 @@ func (r *renderer) widest(limit float32, label func(Point) string) float32 {
 }
 
 // bars draws one row per point: its label on the left, the bar, and the value after it.
-// Rows keep a readable height from the top; labels too long for their column are cut with
-// an ellipsis.
+// Rows keep a readable height from the top. The labels' column takes up to half the width
+// (the bars' track keeps at least a fifth); a label longer than that is cut with an
+// ellipsis. (At 38% a narrow card cut 看看“吸毒后的你” to 看看“吸….)
 func (r *renderer) bars(size fyne.Size) {
 	n := len(r.c.Points)
 	rowH := min(size.Height/float32(n), r.c.TextSize*2.8)
-	labelW := r.widest(size.Width*0.38, func(p Point) string { return p.Label })
 	valueW := r.widest(size.Width*0.4, func(p Point) string { return p.Text })
 	gap := r.c.TextSize / 2
+	labelW := r.widest(max(0, min(size.Width*0.5, size.Width*0.8-valueW-2*gap)), func(p Point) string { return p.Label })
 	track := max(size.Width-labelW-valueW-2*gap, size.Width*0.15)
 	barH := min(rowH*0.7, r.c.TextSize*1.4)
 	for i, p := range r.c.Points {
