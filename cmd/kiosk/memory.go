@@ -14,7 +14,7 @@ import (
 // pace, so the collector stays out of the way of taps.
 const (
 	idleGCPercent  = 25
-	visitGCPercent = 50
+	visitGCPercent = 100
 )
 
 // gcPacer passes events on to the visitor log and sets the collector's pace from them:

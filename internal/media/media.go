@@ -99,6 +99,20 @@ func Fit(img image.Image, maxW, maxH int) image.Image {
 	return dst
 }
 
+// RGBA is img as premultiplied RGBA, the one form Fyne's GL painter uploads as it is: it
+// converts any other (the NRGBA that PNGs with alpha and Fit give, the paletted PNGs) on
+// the UI thread while it draws, a full pass over the pixels. Decoders call this off the
+// UI thread instead. An *image.RGBA at the origin is returned as is.
+func RGBA(img image.Image) *image.RGBA {
+	if r, ok := img.(*image.RGBA); ok && r.Rect.Min == (image.Point{}) {
+		return r
+	}
+	b := img.Bounds()
+	dst := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
+	draw.Draw(dst, dst.Rect, img, b.Min, draw.Src)
+	return dst
+}
+
 // ReadSVG reads the SVG name from fsys within lim.SVGBytes, without following links, and
 // checks that it is an SVG document within lim's element and nesting limits. The caller
 // hands the bytes to its renderer (in the kiosk, a Fyne static resource).

@@ -209,3 +209,29 @@ func TestFitAverages(t *testing.T) {
 		}
 	}
 }
+
+// TestRGBA: any picture comes out as premultiplied RGBA at the origin with the same
+// colours (what Fyne would have drawn it to); an RGBA at the origin is kept as it is.
+func TestRGBA(t *testing.T) {
+	n := image.NewNRGBA(image.Rect(2, 3, 6, 8))
+	n.SetNRGBA(2, 3, color.NRGBA{R: 200, G: 100, B: 50, A: 128})
+	n.SetNRGBA(5, 7, color.NRGBA{R: 10, G: 20, B: 30, A: 255})
+	r := media.RGBA(n)
+	if r.Rect != image.Rect(0, 0, 4, 5) {
+		t.Fatalf("bounds %v", r.Rect)
+	}
+	for _, c := range []struct{ x, y, sx, sy int }{{0, 0, 2, 3}, {3, 4, 5, 7}, {1, 1, 3, 4}} {
+		want := color.RGBAModel.Convert(n.At(c.sx, c.sy))
+		if got := r.At(c.x, c.y); got != want {
+			t.Errorf("at %d,%d: %v, want %v", c.x, c.y, got, want)
+		}
+	}
+	if again := media.RGBA(r); again != r {
+		t.Error("an RGBA picture was copied")
+	}
+	p := image.NewPaletted(image.Rect(0, 0, 2, 2), color.Palette{color.Black, color.White})
+	p.SetColorIndex(1, 1, 1)
+	if got := media.RGBA(p).At(1, 1); got != color.RGBAModel.Convert(color.White) {
+		t.Errorf("paletted white came out %v", got)
+	}
+}

@@ -29,7 +29,6 @@ func (s *Shell) showAttract() {
 	s.bar.Objects = nil
 	s.bar.Refresh()
 	s.do(s.refit)
-	s.images.warmDue = true // on the next tick, once this frame is drawn
 }
 
 // slideIndex derives the slide from the clock, so the loop needs no state of its own.

@@ -69,9 +69,6 @@ type imageCache struct {
 	// pictures decoded all at once took both from the UI thread and the software GL
 	// drawing the page they are for.
 	slots chan struct{}
-	// warmDue asks the attract loop's next tick to decode the first pictures a visit
-	// is likely to want (warm).
-	warmDue bool
 }
 
 type imageEntry struct {
@@ -191,14 +188,11 @@ func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
 
 // warm decodes, off the UI thread, pictures a visit is likely to want before it asks:
 // the scene list's cards (its first visit otherwise decoded them all while the page came
-// on). The attract loop's tick calls it once after each visit and after start; the
-// pictures are kept at card size, or at the size they were last shown.
+// on). Home calls it while the visitor chooses a zone; the pictures are decoded at card
+// size, or at the size they were last shown, and not again while they are kept. (On the
+// attract loop they would cost the idle kiosk 3 MB and its start a share of the CPU.)
 func (s *Shell) warm() {
 	c := &s.images
-	if !c.warmDue {
-		return
-	}
-	c.warmDue = false
 	pk := s.pack()
 	var paths []string
 	for _, sc := range s.cat().Scenes.Scenes {
@@ -380,6 +374,9 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 			}
 		} else {
 			img, err = media.Decode(root, k.path, k.w, k.h, lim)
+		}
+		if err == nil {
+			img = media.RGBA(img) // as the GL painter uploads it, converted here rather than while it draws
 		}
 		s.do(func() { s.decoded(k, serial, img, err) })
 	}()

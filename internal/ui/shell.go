@@ -340,7 +340,6 @@ func (s *Shell) Tick() {
 	}
 	if s.v.State() == kiosk.Attract && !s.closedTick() && s.modal == "" {
 		s.advanceAttract()
-		s.warm()
 	}
 	if s.v.State() == kiosk.Attract && s.modal == "" {
 		s.settleWall() // between visits, once a day
@@ -421,6 +420,7 @@ func (s *Shell) home() {
 	s.stack = []view{&homeView{s: s}}
 	s.show()
 	s.loadWidths()
+	s.warm()
 }
 
 // loadWidths parses the theme's fonts for measuring (package textwidth) off the UI thread,

@@ -8,6 +8,7 @@ import (
 	"github.com/jindu-edu/kiosk/assets"
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
+	"github.com/jindu-edu/kiosk/internal/media"
 	"github.com/jindu-edu/kiosk/internal/wall"
 )
 
@@ -78,8 +79,9 @@ func (s *Shell) inkImage(m wall.Message) image.Image {
 	}
 	img := image.NewNRGBA(image.Rect(0, 0, w, int(w/aspect)))
 	wall.Render(img, m.Ink, inkColors, 0.014*w)
-	s.wall.inks[m.ID] = img
-	return img
+	rgba := media.RGBA(img) // once here, not at each page's texture upload
+	s.wall.inks[m.ID] = rgba
+	return rgba
 }
 
 // phraseText is a ready phrase in the visitor's language (from the pack on show), or the
