@@ -105,9 +105,13 @@ func (l *answeredLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	card := min(want, max(h-l.rows(), min(l.least(2), h-l.rowsLeast()), l.least(1)))
 	card = max(0, min(card, h))
 	rows := max(0, min(l.rows(), h-card))
-	rowsObj.Move(fyne.NewPos(0, ph))
+	// Room left over (a tall screen where five answer cards did not fit but their rows do)
+	// goes a third above the rows and the card, two thirds under them: the answer sits
+	// in the eye line instead of leaving the lower half of the screen empty.
+	top := ph + max(0, h-rows-card)/3
+	rowsObj.Move(fyne.NewPos(0, top))
 	rowsObj.Resize(fyne.NewSize(size.Width, rows))
-	cardObj.Move(fyne.NewPos(0, ph+rows))
+	cardObj.Move(fyne.NewPos(0, top+rows))
 	cardObj.Resize(fyne.NewSize(size.Width, card))
 }
 
