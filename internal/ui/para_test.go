@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -128,6 +129,10 @@ func TestWidthsForAVisitOnly(t *testing.T) {
 	}
 	r.tap("轻触屏幕 开始参观")
 	r.settle()
+	if r.shell.widths != nil {
+		t.Fatal("measuring fonts parsed before home's first frame")
+	}
+	r.tick(time.Second) // home is on screen: the next tick starts the work ahead
 	if r.shell.widths == nil {
 		t.Fatal("a visit started without its measuring fonts")
 	}
