@@ -96,22 +96,22 @@ func (r *renderer) widest(limit float32, label func(Point) string) float32 {
 }
 
 // bars draws one row per point: its label on the left, the bar, and the value after it.
-// Rows keep a readable height from the top. The labels' column takes up to half the width
-// (the bars' track keeps at least a fifth); a label longer than that is cut with an
-// ellipsis. (At 38% a narrow card cut 看看“吸毒后的你” to 看看“吸….)
+// Rows keep a readable height from the top. The labels' column takes what the values and
+// a track of 15% of the width leave; a label longer than that is cut with an ellipsis. (At
+// 38% the staff overview's card at 1280×800 cut 看看“吸毒后的你” to 看看“吸….)
 func (r *renderer) bars(size fyne.Size) {
 	n := len(r.c.Points)
 	rowH := min(size.Height/float32(n), r.c.TextSize*2.8)
 	valueW := r.widest(size.Width*0.4, func(p Point) string { return p.Text })
 	gap := r.c.TextSize / 2
-	labelW := r.widest(max(0, min(size.Width*0.5, size.Width*0.8-valueW-2*gap)), func(p Point) string { return p.Label })
+	labelW := r.widest(max(0, size.Width*0.85-valueW-2*gap), func(p Point) string { return p.Label })
 	track := max(size.Width-labelW-valueW-2*gap, size.Width*0.15)
 	barH := min(rowH*0.7, r.c.TextSize*1.4)
 	for i, p := range r.c.Points {
 		y := float32(i) * rowH
 		lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
 		lh := lbl.MinSize().Height
-		r.place(lbl, fyne.NewPos(labelW-lbl.MinSize().Width, y+(rowH-lh)/2))
+		r.place(lbl, fyne.NewPos(max(0, labelW-lbl.MinSize().Width), y+(rowH-lh)/2)) // fit allows a pixel over
 		w := track * float32(p.Value/r.c.max())
 		fill := r.c.Color
 		if p.Color != nil {
