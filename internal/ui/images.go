@@ -188,9 +188,10 @@ func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
 
 // warm decodes, off the UI thread, pictures a visit is likely to want before it asks:
 // the scene list's cards (its first visit otherwise decoded them all while the page came
-// on). Home has it done while the visitor chooses a zone (ahead); the pictures are decoded at card
-// size, or at the size they were last shown, and not again while they are kept. (On the
-// attract loop they would cost the idle kiosk 3 MB and its start a share of the CPU.)
+// on). Home has it done while the visitor chooses a zone (ahead); the pictures are
+// decoded at card size, or at the size they were last shown, and not again while they are
+// kept. (On the attract loop they would cost the idle kiosk 3 MB and its start a share of
+// the CPU.)
 func (s *Shell) warm() {
 	c := &s.images
 	pk := s.pack()

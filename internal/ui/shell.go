@@ -138,7 +138,7 @@ type Shell struct {
 	win fyne.Window
 	th  *kioskTheme
 	// widths measures text for line breaking during a visit (nil: Fyne measures it);
-	// loadWidths makes it as a visit starts, afterVisit drops it.
+	// loadWidths makes it once home is drawn (ahead), afterVisit drops it.
 	widths        *textwidth.Widths
 	widthsLoading bool
 	aheadDue      bool // home asked for ahead on the next tick
