@@ -321,3 +321,28 @@ func TestFeedbackWholeInPortrait(t *testing.T) {
 	}
 	r.noClipping("feedback in portrait")
 }
+
+// TestCountdownStepsBySeconds: the time bar moves with the seconds shown, not at every
+// 250 ms tick (each move redraws the screen, which a tap then waits behind).
+func TestCountdownStepsBySeconds(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tap("中学生")
+	v := r.shell.top().(*soloView)
+	full := v.timeBar.Value
+	if full != 1 {
+		t.Fatalf("the bar starts at %v", full)
+	}
+	r.tick(250 * time.Millisecond) // 29.75 s left: still 30 秒
+	r.mustHave("30 秒")
+	if v.timeBar.Value != full {
+		t.Errorf("the bar moved to %v within the first second", v.timeBar.Value)
+	}
+	r.tick(750 * time.Millisecond) // 29 s left
+	r.mustHave("29 秒")
+	if want := 29.0 / 30; v.timeBar.Value != want {
+		t.Errorf("after a second the bar is %v, want %v", v.timeBar.Value, want)
+	}
+}

@@ -89,14 +89,20 @@ func withClips(c *rigConfig) {
 	c.pack.Root = overlayFS{c.pack.Root, clips}
 }
 
-// startContest sets up a contest in mode for audience and starts it; more sets it up
-// further (the number of teams).
-func (r *rig) startContest(mode, audience string, more ...string) *contestView {
+// openTeamSetup starts a visit and opens the team contest's setup with the staff PIN.
+func (r *rig) openTeamSetup() {
 	r.t.Helper()
 	r.tap("轻触屏幕 开始参观")
 	r.tap("知识竞答")
 	r.tap("班级团队赛")
 	r.enterPIN(testPIN)
+}
+
+// startContest sets up a contest in mode for audience and starts it; more sets it up
+// further (the number of teams).
+func (r *rig) startContest(mode, audience string, more ...string) *contestView {
+	r.t.Helper()
+	r.openTeamSetup()
 	for _, chip := range append([]string{mode, audience}, more...) {
 		r.tap(chip)
 	}

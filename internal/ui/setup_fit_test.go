@@ -165,10 +165,7 @@ func TestBoardSetupFits(t *testing.T) {
 // A second 返回 then leaves the setup.
 func TestKeypadBackReturnsToSetup(t *testing.T) {
 	r := newRig(t, withQuiz(&saves{}))
-	r.tap("轻触屏幕 开始参观")
-	r.tap("知识竞答")
-	r.tap("班级团队赛")
-	r.enterPIN(testPIN)
+	r.openTeamSetup()
 	r.tap("轻触输入（可不填）")
 	for _, k := range []string{"五", "年级", "2", "班"} {
 		r.tapKey(k)

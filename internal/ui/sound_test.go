@@ -58,10 +58,7 @@ func TestSoundsForTapsAnswersAndWins(t *testing.T) {
 
 func TestBuzzInRingsForTheFirstTeam(t *testing.T) {
 	r := newRig(t, withQuiz(&saves{}))
-	r.tap("轻触屏幕 开始参观")
-	r.tap("知识竞答")
-	r.tap("班级团队赛")
-	r.enterPIN(testPIN)
+	r.openTeamSetup()
 	r.tap("抢答")
 	r.tap("开始比赛")
 	v := r.shell.top().(*contestView)
