@@ -24,6 +24,8 @@ func (s *Shell) showAttract() {
 	s.narr = nil
 	s.refreshWallToday()
 	s.attractN = s.slideIndex()
+	s.gradient = true
+	s.showLayers()
 	s.page.Objects = []fyne.CanvasObject{s.attractPage()}
 	s.page.Refresh()
 	s.bar.Objects = nil

@@ -47,6 +47,8 @@ func (s *Shell) showClosed(now time.Time, showHours bool) {
 	s.stack = nil
 	s.dropStrip()
 	s.cur = screen{}
+	s.gradient = true
+	s.showLayers()
 	c := &closedCard{minute: now.Truncate(time.Minute), showHours: showHours}
 	if s.closed != nil {
 		c.hoursUntil = s.closed.hoursUntil

@@ -497,7 +497,7 @@ func (r *rig) enterPIN(pin string) {
 func (r *rig) showsImage(path string) bool {
 	r.settle()
 	for _, o := range r.objects() {
-		if ci, ok := o.(*canvasImage); ok && ci.Visible() && r.shell.images.nameOf(ci) == path && (ci.Image != nil || ci.Resource != nil) {
+		if ci, ok := o.(*canvasImage); ok && ci.Visible() && r.shell.images.nameOf(ci) == path && (r.shell.images.drawn(ci) || ci.Resource != nil) {
 			return true
 		}
 	}
@@ -636,7 +636,7 @@ func TestCatalogueObjectsFillTheirCards(t *testing.T) {
 	n, cut := 0, 0
 	for _, o := range r.objects() {
 		ci, ok := o.(*canvasImage)
-		if !ok || !ci.Visible() || ci.Image == nil || r.shell.images.nameOf(ci) == "" {
+		if !ok || !ci.Visible() || !r.shell.images.drawn(ci) || r.shell.images.nameOf(ci) == "" {
 			continue
 		}
 		n++
@@ -660,7 +660,7 @@ func TestPicturesAreDecodedAtTheSizeShown(t *testing.T) {
 	n := 0
 	for _, o := range r.objects() {
 		ci, ok := o.(*canvasImage)
-		if !ok || !ci.Visible() || ci.Image == nil || ci.Size().Width < 8 || r.shell.images.nameOf(ci) == "" {
+		if !ok || !ci.Visible() || !r.shell.images.drawn(ci) || ci.Size().Width < 8 || r.shell.images.nameOf(ci) == "" {
 			continue // not a content picture (the logo is drawn)
 		}
 		n++
@@ -676,5 +676,41 @@ func TestPicturesAreDecodedAtTheSizeShown(t *testing.T) {
 	}
 	if n < 5 {
 		t.Fatalf("only %d pictures on the drug catalogue", n)
+	}
+}
+
+// TestPicturesWaitAsOnePixel: a picture the page asks for before it is decoded shows one
+// transparent pixel, not no image (Fyne would paint and convert a transparent picture as
+// large as its box on the UI thread), and its own picture once decoded.
+func TestPicturesWaitAsOnePixel(t *testing.T) {
+	r := newRig(t)
+	r.tap("开始参观")
+	r.tap("毒品种类")
+	var shown []*canvasImage
+	waiting := 0
+	for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) { // not settled: decodes still running
+		ci, ok := o.(*canvasImage)
+		if !ok || r.shell.images.nameOf(ci) == "" || ci.Resource != nil {
+			continue
+		}
+		shown = append(shown, ci)
+		if ci.Image == nil {
+			t.Fatalf("%s: no image while it is decoded", r.shell.images.nameOf(ci))
+		}
+		if !r.shell.images.drawn(ci) {
+			waiting++
+			if b := ci.Image.Bounds(); b.Dx() != 1 || b.Dy() != 1 {
+				t.Errorf("%s waits as %v", r.shell.images.nameOf(ci), b)
+			}
+		}
+	}
+	if waiting == 0 {
+		t.Fatalf("none of %d pictures was still being decoded when the page came on", len(shown))
+	}
+	r.settle()
+	for _, ci := range shown {
+		if !r.shell.images.drawn(ci) || ci.Image.Bounds().Dx() < 8 {
+			t.Errorf("%s: not drawn once decoded", r.shell.images.nameOf(ci))
+		}
 	}
 }

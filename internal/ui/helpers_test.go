@@ -216,7 +216,35 @@ func (r *rig) visitAt(size fyne.Size, large bool) {
 // objects lists everything laid out in the window.
 func (r *rig) objects() []fyne.CanvasObject {
 	r.settle()
-	return test.LaidOutObjects(r.win.Canvas().Content())
+	all := test.LaidOutObjects(r.win.Canvas().Content())
+	shown := map[fyne.CanvasObject]bool{}
+	markShown(r.win.Canvas().Content(), shown)
+	out := all[:0]
+	for _, o := range all {
+		if shown[o] {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// markShown marks o and what it draws, leaving out hidden objects and all they hold (the
+// page under the staff panel).
+func markShown(o fyne.CanvasObject, shown map[fyne.CanvasObject]bool) {
+	if !o.Visible() {
+		return
+	}
+	shown[o] = true
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			markShown(c, shown)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			markShown(c, shown)
+		}
+	}
 }
 
 // textOf returns the visible text of o, if it shows any.

@@ -75,7 +75,7 @@ func (v *homeView) build() screen {
 		tiles.Add(s.zoneTile(z, func() { s.push(open(z)) }))
 	}
 	body := container.NewBorder(head, nil, nil, nil, padded(0, container.New(layout.NewCustomPaddedLayout(32, 0, 0, 0), tiles)))
-	return screen{body: padded(48, body), hint: s.t("home.hint")}
+	return screen{body: padded(48, body), hint: s.t("home.hint"), backdrop: true}
 }
 
 // zoneTile is one big coloured home tile.

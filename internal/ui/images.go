@@ -69,6 +69,10 @@ type imageCache struct {
 	// pictures decoded all at once took both from the UI thread and the software GL
 	// drawing the page they are for.
 	slots chan struct{}
+	// blank is what a picture shows until it is decoded: one transparent pixel. With no
+	// image at all Fyne paints a transparent picture as large as the box, and converts it
+	// on the UI thread, for each picture a page asks for before it is decoded.
+	blank *image.RGBA
 }
 
 type imageEntry struct {
@@ -81,6 +85,9 @@ type imageEntry struct {
 // old pack finish and are dropped (pending keeps counting them).
 func (c *imageCache) resetLocked(serial uint64) {
 	c.serial, c.lim = serial, content.DefaultLimits()
+	if c.blank == nil {
+		c.blank = image.NewRGBA(image.Rect(0, 0, 1, 1))
+	}
 	c.entries, c.lru, c.bytes = map[imageKey]*list.Element{}, list.New(), 0
 	c.waiting, c.svg = map[imageKey][]*canvas.Image{}, map[string]fyne.Resource{}
 	c.names = map[*canvas.Image]string{}
@@ -137,6 +144,7 @@ func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 	_, busy := c.waiting[k] // a prefetch waits with no picture yet
 	first := !busy
 	c.waiting[k] = append(c.waiting[k], out)
+	out.Image = c.blank
 	if first {
 		s.decode(k, pk.Root, pk.Serial())
 	}
@@ -166,7 +174,7 @@ func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
 	c := &s.images
 	r := c.next
 	for ci, k := range c.keys {
-		if c.names[ci] != r.like || ci.Image == nil { // not on screen, or not decoded yet
+		if c.names[ci] != r.like || !c.drawn(ci) { // not on screen, or not decoded yet
 			continue
 		}
 		c.next = nil
@@ -291,7 +299,7 @@ func (s *Shell) refit() {
 		return
 	}
 	for ci, k := range c.keys {
-		if _, onScreen := c.names[ci]; !onScreen || ci.Image == nil || !ci.Visible() {
+		if _, onScreen := c.names[ci]; !onScreen || !c.drawn(ci) || !ci.Visible() {
 			continue
 		}
 		box := ci.Size()
@@ -442,6 +450,12 @@ func (c *imageCache) forget() {
 	clear(c.keys)
 	c.next = nil // the new page asks for its own
 	c.mu.Unlock()
+}
+
+// drawn reports whether ci shows its picture: decoded, not blank while it waits or
+// because its file was broken.
+func (c *imageCache) drawn(ci *canvas.Image) bool {
+	return ci.Image != nil && ci.Image != image.Image(c.blank)
 }
 
 // nameOf is the content path a picture on screen shows (tests).

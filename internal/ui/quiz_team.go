@@ -209,8 +209,10 @@ func (v *contestView) build() screen {
 	for t := range c.Teams {
 		zones.Add(v.teamZone(t))
 	}
+	// The question stands on the page's flat background: a panel of the same colour
+	// would be a full-screen rounded layer to paint on every frame, for nothing to see.
 	body := container.NewBorder(nil, container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), zones), nil, nil,
-		card(colorBg, 24, 16, newFirstFit(ways...)))
+		padded(16, newFirstFit(ways...)))
 	return screen{body: padded(16, body), zone: v.zone.ID, noBar: true}
 }
 

@@ -400,7 +400,7 @@ func TestSceneCardsArePictures(t *testing.T) {
 		}
 		shown := map[string]*canvasImage{}
 		for _, o := range r.objects() {
-			if ci, ok := o.(*canvasImage); ok && ci.Visible() && ci.Image != nil {
+			if ci, ok := o.(*canvasImage); ok && ci.Visible() && r.shell.images.drawn(ci) {
 				shown[r.shell.images.nameOf(ci)] = ci
 			}
 		}
@@ -455,7 +455,7 @@ func TestSceneCardsDecodedAheadOfTheVisit(t *testing.T) {
 	for _, o := range test.LaidOutObjects(r.win.Canvas().Content()) { // not settled: no decode the tap started has finished
 		if ci, ok := o.(*canvas.Image); ok && strings.Contains(r.shell.images.nameOf(ci), "pano/thumb/") {
 			cards++
-			if ci.Image == nil {
+			if !r.shell.images.drawn(ci) {
 				t.Errorf("%s had no picture when the list came on", r.shell.images.nameOf(ci))
 			}
 		}

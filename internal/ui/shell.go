@@ -121,6 +121,9 @@ type screen struct {
 	noBar bool
 	// hint is what the bar says when the screen has no pager ("" says nothing).
 	hint string
+	// backdrop draws the gradient behind the screen (home); others stand on the flat
+	// background, a full-screen layer less to paint on each frame.
+	backdrop bool
 }
 
 // pager puts previous/next buttons and a position into the bar.
@@ -147,11 +150,16 @@ type Shell struct {
 	stack []view
 	cur   screen
 
-	root        *fyne.Container // background, page, bar, overlays
-	page        *fyne.Container
-	bar         *fyne.Container
-	main        *fyne.Container // page above bar
-	overlay     *fyne.Container
+	root    *fyne.Container // background, page, bar, overlays
+	page    *fyne.Container
+	bar     *fyne.Container
+	main    *fyne.Container // page above bar
+	overlay *fyne.Container
+
+	// gradient: the page on show stands on the backdrop gradient (attract, home); covered:
+	// an opaque overlay hides the page (showLayers).
+	gradient, covered bool
+
 	modal       string      // "", "idle", "pin", "staff"
 	pinOK       func()      // what the right PIN opens
 	pinChecking bool        // a PIN is being checked off the UI thread
@@ -487,6 +495,8 @@ func (s *Shell) render() {
 	s.images.forget() // only the pictures of the page being drawn
 	top := s.stack[len(s.stack)-1]
 	s.cur = top.build()
+	s.gradient = s.cur.backdrop
+	s.showLayers()
 	// Narration keeps playing while the visitor pages within the same story; anything
 	// else stops it.
 	if st := s.d.Player.Status(); s.narr == nil || st.Clip != s.narr.clip {

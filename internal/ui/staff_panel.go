@@ -56,6 +56,7 @@ func (s *Shell) currentStaffPage() staffPage {
 // refreshStaff redraws the staff panel with a status line (the last action's result).
 func (s *Shell) refreshStaff(status string) {
 	s.staffStatus = status
+	s.coverPage(true)
 	s.overlay.Objects = []fyne.CanvasObject{s.staffPanel()}
 	s.overlay.Refresh()
 }
@@ -99,8 +100,9 @@ func (s *Shell) staffPanel() fyne.CanvasObject {
 	if s.narrow() {
 		pad = 20
 	}
-	body := container.NewBorder(nil, nil, left, nil, padded(pad, page))
-	return container.NewStack(canvas.NewRectangle(colorBg), body)
+	// No background of its own: the page under the panel is hidden (coverPage), and the
+	// window is cleared to the theme's background.
+	return container.NewBorder(nil, nil, left, nil, padded(pad, page))
 }
 
 // railButton is one page in the rail: a full-width target, lit when its page is on show.
