@@ -132,7 +132,11 @@ func TestWidthsForAVisitOnly(t *testing.T) {
 	if r.shell.widths != nil {
 		t.Fatal("measuring fonts parsed before home's first frame")
 	}
-	r.tick(time.Second) // home is on screen: the next tick starts the work ahead
+	r.tick(250 * time.Millisecond) // home's first frames: nothing started yet
+	if r.shell.widths != nil {
+		t.Fatal("measuring fonts parsed on the first tick after home")
+	}
+	r.tick(time.Second) // home is on screen: the work ahead has started
 	if r.shell.widths == nil {
 		t.Fatal("a visit started without its measuring fonts")
 	}

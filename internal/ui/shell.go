@@ -144,7 +144,7 @@ type Shell struct {
 	// loadWidths makes it once home is drawn (ahead), afterVisit drops it.
 	widths        *textwidth.Widths
 	widthsLoading bool
-	aheadDue      bool // home asked for ahead on the next tick
+	aheadAt       time.Time // when ahead runs (zero: done, or not asked for)
 	gesture       *kiosk.Gesture
 
 	stack []view
@@ -209,7 +209,10 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	s.images.slots = make(chan struct{}, 1)
 	s.syncTheme()
 
-	bg := canvas.NewLinearGradient(colorBgTop, colorBg, 0)
+	// The backdrop fades from colorBgTop into the window's own colour (the theme's
+	// background, colorBg) over the upper half of the screen: the lower half would be a
+	// second full-screen-sized layer to paint on every frame for a change of a few levels.
+	bg := container.New(topPart{0.5}, canvas.NewLinearGradient(colorBgTop, colorBg, 0))
 	s.page = container.NewStack()
 	s.bar = container.NewStack()
 	s.overlay = container.NewStack()
@@ -242,6 +245,18 @@ func (l screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (screenLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(320, 240) }
+
+// topPart lays its objects over the top fraction of its height.
+type topPart struct{ fraction float32 }
+
+func (l topPart) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(size.Width, size.Height*l.fraction))
+	}
+}
+
+func (topPart) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // resized draws the screen again when the window's size is not the one it was drawn for.
 // Views choose their layout from the window's size (portrait, short screens, columns): the
@@ -431,17 +446,22 @@ func (s *Shell) home() {
 	s.leaveTop()
 	s.stack = []view{&homeView{s: s}}
 	s.show()
-	s.aheadDue = true // on the next tick: home's first frame goes first
+	s.aheadAt = s.d.Clock.Now().Add(aheadDelay) // home's first frames go first
 }
+
+// aheadDelay is how long after home is shown ahead starts: after home's first frames.
+const aheadDelay = 400 * time.Millisecond
 
 // ahead does, once home is on screen, the work a visit will want soon: the measuring
 // fonts and the scene cards' pictures, off the UI thread. Started with home itself, it
-// took CPU from home's first frame (attract → home p95 1.74× the floor).
+// took CPU from home's first frame (attract → home p95 1.74× the floor), and so it did
+// on the next tick when that came within a frame of the tap: software GL draws a frame
+// with both cores.
 func (s *Shell) ahead() {
-	if !s.aheadDue {
+	if s.aheadAt.IsZero() || s.d.Clock.Now().Before(s.aheadAt) {
 		return
 	}
-	s.aheadDue = false
+	s.aheadAt = time.Time{}
 	s.loadWidths()
 	s.warm()
 }

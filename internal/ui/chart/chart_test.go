@@ -37,7 +37,7 @@ func TestBarsScaleAndFit(t *testing.T) {
 	test.NewTempApp(t)
 	c := New(Bars, []Point{{Label: "禁毒历史", Value: 10, Text: "10 分钟"}, {Label: "一个非常非常长的展区名字要被截短", Value: 5, Text: "5 分钟"}},
 		color.NRGBA{G: 0xFF, A: 0xFF})
-	c.Resize(fyne.NewSize(400, 200))
+	c.Resize(fyne.NewSize(400, 120)) // too low for a label above each bar
 	within(t, c)
 	var bars []*canvas.Rectangle
 	for _, o := range test.WidgetRenderer(c).Objects() {
@@ -67,6 +67,41 @@ func TestBarsKeepAZoneNameWhole(t *testing.T) {
 	within(t, c)
 	if _, ok := texts(c)["看看“吸毒后的你”"]; !ok {
 		t.Errorf("the zone name was cut: %v", texts(c))
+	}
+}
+
+// TestBarsStackLongLabels: where a label would be cut and the chart is tall enough, every
+// label has a line of its own, whole, above its bar (the staff overview's dwell card in
+// portrait is narrow and tall).
+func TestBarsStackLongLabels(t *testing.T) {
+	test.NewTempApp(t)
+	pts := []Point{{Label: "看看“吸毒后的你”", Value: 10, Text: "10 分钟"}, {Label: "禁毒历史", Value: 5, Text: "5 分钟"},
+		{Label: "毒品种类", Value: 2, Text: "2 分钟"}}
+	c := New(Bars, pts, color.NRGBA{G: 0xFF, A: 0xFF})
+	c.Resize(fyne.NewSize(c.TextSize*11, 400))
+	within(t, c)
+	tx := texts(c)
+	var bars []*canvas.Rectangle
+	for _, o := range test.WidgetRenderer(c).Objects() {
+		if r, ok := o.(*canvas.Rectangle); ok && r.FillColor == c.Color {
+			bars = append(bars, r)
+		}
+	}
+	if len(bars) != len(pts) {
+		t.Fatalf("%d bars for %d points", len(bars), len(pts))
+	}
+	for i, p := range pts {
+		at, ok := tx[p.Label]
+		if !ok {
+			t.Errorf("%s was cut: %v", p.Label, tx)
+			continue
+		}
+		if b := bars[i]; at.Y >= b.Position().Y || b.Position().X != 0 {
+			t.Errorf("%s at %v is not above its bar at %v", p.Label, at, b.Position())
+		}
+	}
+	if bars[1].Size().Width*2 != bars[0].Size().Width {
+		t.Error("stacked bars not to scale")
 	}
 }
 

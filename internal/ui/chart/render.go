@@ -97,14 +97,21 @@ func (r *renderer) widest(limit float32, label func(Point) string) float32 {
 
 // bars draws one row per point: its label on the left, the bar, and the value after it.
 // Rows keep a readable height from the top. The labels' column takes what the values and
-// a track of 15% of the width leave; a label longer than that is cut with an ellipsis. (At
-// 38% the staff overview's card at 1280×800 cut 看看“吸毒后的你” to 看看“吸….)
+// a track of 15% of the width leave. When a label is longer than that and the chart is
+// tall enough, each label goes on a line of its own above its bar (stacked); otherwise a
+// long label is cut with an ellipsis. (The staff overview's card at 1280×800 cut
+// 看看“吸毒后的你” to 看看“吸毒后…, and in portrait every zone name.)
 func (r *renderer) bars(size fyne.Size) {
 	n := len(r.c.Points)
-	rowH := min(size.Height/float32(n), r.c.TextSize*2.8)
+	label := func(p Point) string { return p.Label }
 	valueW := r.widest(size.Width*0.4, func(p Point) string { return p.Text })
 	gap := r.c.TextSize / 2
-	labelW := r.widest(max(0, size.Width*0.85-valueW-2*gap), func(p Point) string { return p.Label })
+	labelW := r.widest(max(0, size.Width*0.85-valueW-2*gap), label)
+	if r.widest(math.MaxFloat32, label) > labelW+1 && float32(n)*r.stackedRow() <= size.Height {
+		r.stackedBars(size, valueW)
+		return
+	}
+	rowH := min(size.Height/float32(n), r.c.TextSize*2.8)
 	track := max(size.Width-labelW-valueW-2*gap, size.Width*0.15)
 	barH := min(rowH*0.7, r.c.TextSize*1.4)
 	for i, p := range r.c.Points {
@@ -112,18 +119,41 @@ func (r *renderer) bars(size fyne.Size) {
 		lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
 		lh := lbl.MinSize().Height
 		r.place(lbl, fyne.NewPos(max(0, labelW-lbl.MinSize().Width), y+(rowH-lh)/2)) // fit allows a pixel over
-		w := track * float32(p.Value/r.c.max())
-		fill := r.c.Color
-		if p.Color != nil {
-			fill = p.Color
-		}
-		r.rect(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x14}, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), fyne.NewSize(track, barH), barH/4)
-		if w > 0 {
-			r.rect(fill, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), fyne.NewSize(max(w, 4), barH), barH/4)
-		}
-		v := r.text(r.fit(p.Text, valueW), r.c.Text, true)
-		r.place(v, fyne.NewPos(labelW+2*gap+track, y+(rowH-v.MinSize().Height)/2))
+		r.bar(p, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), track, barH, valueW)
 	}
+}
+
+// stackedRow is the height of a stacked bars row: a line of label, the bar, a gap.
+func (r *renderer) stackedRow() float32 {
+	return r.text("国", nil, false).MinSize().Height + r.c.TextSize*1.1 + r.c.TextSize*0.7
+}
+
+// stackedBars draws each label on a line of its own, the bar and its value under it.
+func (r *renderer) stackedBars(size fyne.Size, valueW float32) {
+	rowH := r.stackedRow()
+	lineH := r.text("国", nil, false).MinSize().Height
+	barH := r.c.TextSize * 1.1
+	track := max(size.Width-valueW-r.c.TextSize, size.Width*0.15)
+	for i, p := range r.c.Points {
+		y := float32(i) * rowH
+		r.place(r.text(r.fit(p.Label, size.Width), r.c.Text, false), fyne.NewPos(0, y))
+		r.bar(p, fyne.NewPos(0, y+lineH), track, barH, valueW)
+	}
+}
+
+// bar draws p's bar at pos on a track of the given width, and its value after the track.
+func (r *renderer) bar(p Point, pos fyne.Position, track, barH, valueW float32) {
+	w := track * float32(p.Value/r.c.max())
+	fill := r.c.Color
+	if p.Color != nil {
+		fill = p.Color
+	}
+	r.rect(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x14}, pos, fyne.NewSize(track, barH), barH/4)
+	if w > 0 {
+		r.rect(fill, pos, fyne.NewSize(max(w, 4), barH), barH/4)
+	}
+	v := r.text(r.fit(p.Text, valueW), r.c.Text, true)
+	r.place(v, fyne.NewPos(pos.X+track+r.c.TextSize/2, pos.Y+(barH-v.MinSize().Height)/2))
 }
 
 // fit cuts text with an ellipsis until it is at most w wide.
