@@ -69,9 +69,9 @@ type imageCache struct {
 	// pictures decoded all at once took both from the UI thread and the software GL
 	// drawing the page they are for.
 	slots chan struct{}
-	// blank is what a picture shows until it is decoded: one transparent pixel. With no
-	// image at all Fyne paints a transparent picture as large as the box, and converts it
-	// on the UI thread, for each picture a page asks for before it is decoded.
+	// blank is what a picture shows until it is decoded (and the mirror until its first
+	// frame): one transparent pixel. With no image at all Fyne paints a transparent
+	// picture as large as the box, and converts it on the UI thread, at each first show.
 	blank *image.RGBA
 }
 
@@ -85,9 +85,6 @@ type imageEntry struct {
 // old pack finish and are dropped (pending keeps counting them).
 func (c *imageCache) resetLocked(serial uint64) {
 	c.serial, c.lim = serial, content.DefaultLimits()
-	if c.blank == nil {
-		c.blank = image.NewRGBA(image.Rect(0, 0, 1, 1))
-	}
 	c.entries, c.lru, c.bytes = map[imageKey]*list.Element{}, list.New(), 0
 	c.waiting, c.svg = map[imageKey][]*canvas.Image{}, map[string]fyne.Resource{}
 	c.names = map[*canvas.Image]string{}

@@ -64,8 +64,9 @@ func newMirrorView(s *Shell, z content.Zone) *mirrorView {
 	if ds := s.cat().Mirror.Drugs; len(ds) > 0 {
 		v.drug = ds[0].ID
 	}
-	v.live = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest}
-	v.aged = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest}
+	// One transparent pixel each until the first frame pair (see imageCache.blank).
+	v.live = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest, Image: s.images.blank}
+	v.aged = &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest, Image: s.images.blank}
 	return v
 }
 
@@ -137,7 +138,7 @@ func (v *mirrorView) leave() {
 		v.st.Leave()
 		v.st = nil
 	}
-	v.live.Image, v.aged.Image = nil, nil
+	v.live.Image, v.aged.Image = v.s.images.blank, v.s.images.blank
 	if c := v.shown; c.n > 0 {
 		el := time.Since(c.since).Seconds()
 		v.s.d.Log.Info("mirror frames", "shown", c.n, "fps", strconv.FormatFloat(float64(c.n)/max(el, 1e-3), 'f', 1, 64), "left", true)

@@ -41,7 +41,7 @@ func (r *rig) waitFrame() {
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {
 		r.settle()
-		if v := r.mirrorView(); v.live.Image != nil && v.aged.Image != nil {
+		if v := r.mirrorView(); r.shell.images.drawn(v.live) && r.shell.images.drawn(v.aged) {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -54,6 +54,9 @@ func TestMirrorShowsTheLiveFaceChangedAndClosesTheCamera(t *testing.T) {
 	r := newRig(t, func(c *rigConfig) { c.deps.Camera = cam })
 	r.tap("轻触屏幕 开始参观")
 	r.tap("看看“吸毒后的你”")
+	if v := r.mirrorView(); v.live.Image == nil || v.aged.Image == nil {
+		t.Fatal("the frames wait as no image: Fyne would paint and convert a box-sized blank")
+	}
 	r.waitFrame()
 	if !cam.IsOpen() {
 		t.Fatal("the camera is not open in the zone")
@@ -64,7 +67,7 @@ func TestMirrorShowsTheLiveFaceChangedAndClosesTheCamera(t *testing.T) {
 	r.tap("5年后")
 	r.mustHave("面容憔悴，看起来比实际年龄老很多。", "冰毒还会让人多疑偏执、冲动暴力，过量可能中毒死亡。", "来源：[NNCC]")
 	r.mustHave("这只是模拟。珍爱生命，远离毒品：有人给你毒品，要坚决说“不”，马上离开，告诉家长或老师。")
-	v.live.Image, v.aged.Image = nil, nil
+	v.live.Image, v.aged.Image = r.shell.images.blank, r.shell.images.blank
 	r.waitFrame()
 	if string(v.aged.Image.(*image.RGBA).Pix) == string(now) {
 		t.Fatal("five years on looks the same as now")
@@ -80,7 +83,7 @@ func TestMirrorShowsTheLiveFaceChangedAndClosesTheCamera(t *testing.T) {
 	if cam.IsOpen() {
 		t.Fatal("the camera stayed open after leaving the zone")
 	}
-	if v.live.Image != nil || v.aged.Image != nil {
+	if r.shell.images.drawn(v.live) || r.shell.images.drawn(v.aged) {
 		t.Fatal("a frame was kept after leaving")
 	}
 	e, ok := r.events.last(event.MirrorUse)

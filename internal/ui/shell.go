@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"image/color"
 	"log/slog"
 	"sync"
@@ -207,6 +208,7 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 		gesture: kiosk.NewGesture(d.Clock),
 	}
 	s.images.slots = make(chan struct{}, 1)
+	s.images.blank = image.NewRGBA(image.Rect(0, 0, 1, 1))
 	s.syncTheme()
 
 	// The backdrop fades from colorBgTop into the window's own colour (the theme's
