@@ -39,18 +39,23 @@ func (s *Shell) overviewPage() fyne.CanvasObject {
 	if o.section == "" {
 		o.section = secVisits
 	}
-	chips := container.NewHBox(
+	period := container.NewHBox(
 		s.chip(s.t("staff.ov.today"), !o.week, func() { o.week = false; s.refreshStaff("") }),
 		s.chip(s.t("staff.ov.week"), o.week, func() { o.week = true; s.refreshStaff("") }),
-		spacerW(24),
 	)
+	sections := container.NewHBox()
 	secs := []string{secVisits, secQuiz, secGain}
 	if s.hasScenes() {
 		secs = append(secs, secScenes)
 	}
 	for _, sec := range secs {
 		sec := sec
-		chips.Add(s.chip(s.t("staff.ov.sec."+sec), o.section == sec, func() { o.section = sec; s.refreshStaff("") }))
+		sections.Add(s.chip(s.t("staff.ov.sec."+sec), o.section == sec, func() { o.section = sec; s.refreshStaff("") }))
+	}
+	// One row of chips; two in portrait, where one ran off the screen's edge.
+	var chips fyne.CanvasObject = container.NewHBox(period, spacerW(24), sections)
+	if vp := s.viewport(); vp.Height > vp.Width {
+		chips = container.NewVBox(period, sections)
 	}
 	var body fyne.CanvasObject
 	switch {
@@ -147,7 +152,11 @@ func (s *Shell) visitsSection(sum *eventlog.Summary) fyne.CanvasObject {
 			best, peak = n, s.t("staff.ov.hour", h)
 		}
 	}
-	kpis := container.NewGridWithColumns(4,
+	cols := 4
+	if vp := s.viewport(); vp.Height > vp.Width { // portrait: 5分00秒 was cut in a quarter of the page
+		cols = 2
+	}
+	kpis := container.NewGridWithColumns(cols,
 		s.kpi(fmt.Sprint(sum.Visits), s.t("staff.ov.visits")),
 		s.kpi(minutes(sum.AvgVisit), s.t("staff.ov.avg")),
 		s.kpi(peak, s.t("staff.ov.peak")),
@@ -260,7 +269,11 @@ func (s *Shell) gainSection(sum *eventlog.Summary) fyne.CanvasObject {
 		t.b, t.br, t.a, t.ar = t.b+g.Before, t.br+g.BeforeRight, t.a+g.After, t.ar+g.AfterRight
 		all.b, all.br, all.a, all.ar = all.b+g.Before, all.br+g.BeforeRight, all.a+g.After, all.ar+g.AfterRight
 	}
-	kpis := container.NewGridWithColumns(4,
+	cols := 4
+	if vp := s.viewport(); vp.Height > vp.Width { // portrait: 5分00秒 was cut in a quarter of the page
+		cols = 2
+	}
+	kpis := container.NewGridWithColumns(cols,
 		s.kpi(fmt.Sprint(all.b), s.t("staff.ov.gain.asked")),
 		s.kpi(fmt.Sprint(sum.Skipped), s.t("staff.ov.gain.skipped")),
 		s.kpi(percent(all.br, all.b), s.t("staff.ov.gain.before")),

@@ -46,6 +46,9 @@ func (s *Shell) settingsPage() fyne.CanvasObject {
 	}
 	pin := []fyne.CanvasObject{s.pill(s.t("staff.pin.change"), colorSurfaceHi, func() { s.showNewPIN(newPIN{}) })}
 	row := func(title string, chips []fyne.CanvasObject) fyne.CanvasObject {
+		if vp := s.viewport(); vp.Height > vp.Width { // portrait: the title above its chips (300 秒 ran off the screen)
+			return container.NewVBox(s.label(title, sizeLead, true, colorHeading), container.NewHBox(chips...))
+		}
 		lbl := container.NewStack(spacerW(230), container.NewCenter(s.label(title, sizeLead, true, colorHeading)))
 		return container.NewHBox(lbl, container.NewHBox(chips...))
 	}

@@ -129,7 +129,7 @@ func TestStaffDevicePage(t *testing.T) {
 // TestEveryStaffPageFits opens every page at the smallest landscape size and the largest
 // common one: nothing cut, nothing off screen.
 func TestEveryStaffPageFits(t *testing.T) {
-	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}} {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1920, Height: 1080}, {Width: 1080, Height: 1920}} {
 		r := newRig(t, withQuiz(&saves{}), withLog(t, weekFixture(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC))),
 			func(c *rigConfig) {
 				c.deps.Records.Export = func(bool, func(int, int)) (int, string, error) { return 0, "", evsync.ErrNothingToExport }

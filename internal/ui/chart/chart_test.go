@@ -105,6 +105,32 @@ func TestBarsStackLongLabels(t *testing.T) {
 	}
 }
 
+// TestBarsStackCompactly: a card too low for a label line and a bar line per row (the
+// dwell card at 1280×800, six zones) puts each value after its label, over a thinner bar,
+// and still shows every label whole.
+func TestBarsStackCompactly(t *testing.T) {
+	test.NewTempApp(t)
+	names := []string{"知识竞答", "毒品种类", "禁毒大富翁", "危害案例", "看看“吸毒后的你”", "情景体验"}
+	var pts []Point
+	for i, n := range names {
+		pts = append(pts, Point{Label: n, Value: float64(10 - i), Text: "0分1" + string(rune('0'+i)) + "秒"})
+	}
+	c := New(Bars, pts, color.NRGBA{G: 0xFF, A: 0xFF})
+	c.Resize(fyne.NewSize(c.TextSize*14, 300))
+	within(t, c)
+	tx := texts(c)
+	for _, p := range pts {
+		at, ok := tx[p.Label]
+		if !ok {
+			t.Errorf("%s was cut: %v", p.Label, tx)
+			continue
+		}
+		if v := tx[p.Text]; v.Y > at.Y+c.TextSize/2 || v.X <= at.X {
+			t.Errorf("%s: value %s at %v is not after the label at %v", p.Label, p.Text, v, at)
+		}
+	}
+}
+
 func TestLineAndFunnelAndEmpty(t *testing.T) {
 	test.NewTempApp(t)
 	var pts []Point

@@ -98,18 +98,26 @@ func (r *renderer) widest(limit float32, label func(Point) string) float32 {
 // bars draws one row per point: its label on the left, the bar, and the value after it.
 // Rows keep a readable height from the top. The labels' column takes what the values and
 // a track of 15% of the width leave. When a label is longer than that and the chart is
-// tall enough, each label goes on a line of its own above its bar (stacked); otherwise a
-// long label is cut with an ellipsis. (The staff overview's card at 1280×800 cut
-// 看看“吸毒后的你” to 看看“吸毒后…, and in portrait every zone name.)
+// tall enough, each row is stacked instead: the label and the value on a line, the bar
+// across the width under them; otherwise a long label is cut with an ellipsis. (The staff
+// overview's dwell card cut 看看“吸毒后的你” to 看看“吸毒后… at 1280×800, and every zone
+// name in portrait.)
 func (r *renderer) bars(size fyne.Size) {
 	n := len(r.c.Points)
 	label := func(p Point) string { return p.Label }
 	valueW := r.widest(size.Width*0.4, func(p Point) string { return p.Text })
 	gap := r.c.TextSize / 2
 	labelW := r.widest(max(0, size.Width*0.85-valueW-2*gap), label)
-	if r.widest(math.MaxFloat32, label) > labelW+1 && float32(n)*r.stackedRow() <= size.Height {
-		r.stackedBars(size, valueW)
-		return
+	lineH := r.text("国", nil, false).MinSize().Height
+	if r.widest(math.MaxFloat32, label) > labelW+1 {
+		switch {
+		case float32(n)*(2*lineH+r.c.TextSize*0.3) <= size.Height:
+			r.stackedBars(size, valueW, lineH, true)
+			return
+		case float32(n)*(lineH+r.c.TextSize*0.6) <= size.Height:
+			r.stackedBars(size, valueW, lineH, false)
+			return
+		}
 	}
 	rowH := min(size.Height/float32(n), r.c.TextSize*2.8)
 	track := max(size.Width-labelW-valueW-2*gap, size.Width*0.15)
@@ -119,30 +127,42 @@ func (r *renderer) bars(size fyne.Size) {
 		lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
 		lh := lbl.MinSize().Height
 		r.place(lbl, fyne.NewPos(max(0, labelW-lbl.MinSize().Width), y+(rowH-lh)/2)) // fit allows a pixel over
-		r.bar(p, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), track, barH, valueW)
+		r.bar(p, fyne.NewPos(labelW+gap, y+(rowH-barH)/2), track, barH)
+		v := r.text(r.fit(p.Text, valueW), r.c.Text, true)
+		r.place(v, fyne.NewPos(labelW+2*gap+track, y+(rowH-v.MinSize().Height)/2))
 	}
 }
 
-// stackedRow is the height of a stacked bars row: a line of label, the bar, a gap.
-func (r *renderer) stackedRow() float32 {
-	return r.text("国", nil, false).MinSize().Height + r.c.TextSize*1.1 + r.c.TextSize*0.7
-}
-
-// stackedBars draws each label on a line of its own, the bar and its value under it.
-func (r *renderer) stackedBars(size fyne.Size, valueW float32) {
-	rowH := r.stackedRow()
-	lineH := r.text("国", nil, false).MinSize().Height
-	barH := r.c.TextSize * 1.1
-	track := max(size.Width-valueW-r.c.TextSize, size.Width*0.15)
+// stackedBars draws each row as its label on a line of its own (lineH high) and the bar
+// under it across the width, with the value after the bar (roomy); where the chart is too
+// low for that, the value goes after the label and the bar is thinner: 0.4 text size high
+// or more, with up to 0.7 text size left as a gap before the next row.
+func (r *renderer) stackedBars(size fyne.Size, valueW, lineH float32, roomy bool) {
+	ts := r.c.TextSize
+	n := float32(len(r.c.Points))
 	for i, p := range r.c.Points {
+		v := r.text(r.fit(p.Text, valueW), r.c.Text, true)
+		vh := v.MinSize().Height
+		if roomy {
+			rowH := min(size.Height/n, 2*lineH+ts*0.7)
+			y := float32(i) * rowH
+			r.place(r.text(r.fit(p.Label, size.Width), r.c.Text, false), fyne.NewPos(0, y))
+			barH := min(ts*1.1, vh)
+			track := max(size.Width-valueW-ts/2, size.Width*0.15)
+			r.bar(p, fyne.NewPos(0, y+lineH+(vh-barH)/2), track, barH)
+			r.place(v, fyne.NewPos(track+ts/2, y+lineH))
+			continue
+		}
+		rowH := min(size.Height/n, lineH+ts*1.7)
 		y := float32(i) * rowH
-		r.place(r.text(r.fit(p.Label, size.Width), r.c.Text, false), fyne.NewPos(0, y))
-		r.bar(p, fyne.NewPos(0, y+lineH), track, barH, valueW)
+		r.place(r.text(r.fit(p.Label, size.Width-valueW-ts/2), r.c.Text, false), fyne.NewPos(0, y))
+		r.place(v, fyne.NewPos(size.Width-v.MinSize().Width, y+(lineH-vh)/2))
+		r.bar(p, fyne.NewPos(0, y+lineH), size.Width, max(ts*0.4, min(ts, (rowH-lineH)*0.6)))
 	}
 }
 
-// bar draws p's bar at pos on a track of the given width, and its value after the track.
-func (r *renderer) bar(p Point, pos fyne.Position, track, barH, valueW float32) {
+// bar draws p's bar at pos on a track of the given width.
+func (r *renderer) bar(p Point, pos fyne.Position, track, barH float32) {
 	w := track * float32(p.Value/r.c.max())
 	fill := r.c.Color
 	if p.Color != nil {
@@ -152,8 +172,6 @@ func (r *renderer) bar(p Point, pos fyne.Position, track, barH, valueW float32) 
 	if w > 0 {
 		r.rect(fill, pos, fyne.NewSize(max(w, 4), barH), barH/4)
 	}
-	v := r.text(r.fit(p.Text, valueW), r.c.Text, true)
-	r.place(v, fyne.NewPos(pos.X+track+r.c.TextSize/2, pos.Y+(barH-v.MinSize().Height)/2))
 }
 
 // fit cuts text with an ellipsis until it is at most w wide.
