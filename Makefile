@@ -105,6 +105,7 @@ bench: build deps-headless
 	go test -run '^$$' -bench . -benchmem ./internal/content/ ./internal/quiz/ ./internal/eventlog/ ./internal/hub/ ./internal/pack/ ./internal/ui/ ./internal/pinyin/ ./internal/ui/keyboard/ ./internal/mirror/
 	bench/startup.sh
 	PACK_MB=$${PACK_MB:-256} bench/pack.sh
+	bench/layers.sh
 	bench/latency.sh $${LAT_RUNS:-3}
 	bench/sidebyside.sh $${LAT_RUNS:-3}
 	bench/soak.sh $${SOAK_TAPS:-10000}

@@ -253,7 +253,7 @@ func (r *renderer) line(size fyne.Size) {
 func (r *renderer) funnel(size fyne.Size) {
 	n := len(r.c.Points)
 	rowH := size.Height / float32(n)
-	labelW := r.widest(size.Width*0.4, func(p Point) string { return p.Label })
+	labelW := r.widest(size.Width*0.5, func(p Point) string { return p.Label }) // at 0.4 再答检测题 ran out of the portrait card
 	gap := r.c.TextSize / 2
 	track := size.Width - labelW - gap
 	first := r.c.Points[0].Value
@@ -263,8 +263,8 @@ func (r *renderer) funnel(size fyne.Size) {
 	barH := rowH * 0.8
 	for i, p := range r.c.Points {
 		yy := float32(i) * rowH
-		lbl := r.text(p.Label, r.c.Text, false)
-		r.place(lbl, fyne.NewPos(labelW-lbl.MinSize().Width, yy+(rowH-lbl.MinSize().Height)/2))
+		lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
+		r.place(lbl, fyne.NewPos(max(0, labelW-lbl.MinSize().Width), yy+(rowH-lbl.MinSize().Height)/2))
 		w := max(track*float32(p.Value/first), 6)
 		alpha := uint8(0xFF - 0x20*min(i, 4))
 		fill := withAlpha(r.c.Color, alpha)
