@@ -96,7 +96,8 @@ screenshots: deps-build deps-headless
 # Content and quiz-bank load, event log throughput and enqueue latency, hub ingest (SQLite;
 # PostgreSQL too when KIOSK_TEST_PG_DSN is set), pack install and live swap, then cold start
 # and memory under Xvfb, then pack install against sha256sum+cp (PACK_MB, default 256).
-# Then issue 8's bench (docs/performance.md): tap latency of every transition against a bare
+# Then issue 8's bench (docs/performance.md): what a full-screen layer of each kind costs a
+# frame with software GL, tap latency of every transition against a bare
 # Fyne window (A/B, LAT_RUNS runs), start and memory beside bare Fyne and Chromium --kiosk,
 # and a SOAK_TAPS random-tap soak with pprof, a log check and the event log checked; then
 # MIRROR_MINUTES (default 10) in the mirror zone: frames drawn per second and PSS each minute.

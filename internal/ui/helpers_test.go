@@ -217,7 +217,7 @@ func (r *rig) visitAt(size fyne.Size, large bool) {
 func (r *rig) objects() []fyne.CanvasObject {
 	r.settle()
 	all := test.LaidOutObjects(r.win.Canvas().Content())
-	shown := map[fyne.CanvasObject]bool{}
+	shown := map[fyne.CanvasObject]bool{r.shell.warmer: false}
 	markShown(r.win.Canvas().Content(), shown)
 	out := all[:0]
 	for _, o := range all {
@@ -229,9 +229,10 @@ func (r *rig) objects() []fyne.CanvasObject {
 }
 
 // markShown marks o and what it draws, leaving out hidden objects and all they hold (the
-// page under the staff panel).
+// page under the staff panel), and what is marked false already (prewarm's copies, outside
+// the window).
 func markShown(o fyne.CanvasObject, shown map[fyne.CanvasObject]bool) {
-	if !o.Visible() {
+	if seen, ok := shown[o]; (ok && !seen) || !o.Visible() { // marked false: left out (prewarm's copies)
 		return
 	}
 	shown[o] = true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -221,4 +222,53 @@ func TestFeedbackKeepsTheCardsWhereTheyFit(t *testing.T) {
 		}
 	}
 	r.noClipping("short feedback at 1920×1080")
+}
+
+// TestFeedbackIsPaintedAhead: half a second into a question, its feedback page (the
+// explanation, the right answer) is painted once outside the window, so that its texts
+// are made before the answer; this answers nothing, records nothing, leaves the countdown
+// running, and the copy goes at the next tick.
+func TestFeedbackIsPaintedAhead(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tap("中学生")
+	v := r.shell.top().(*soloView)
+	q := v.round.Current()
+	events := len(r.events.all)
+	warm := func() []fyne.CanvasObject { return test.LaidOutObjects(r.shell.warmer) }
+	holds := func(text string) bool {
+		for _, o := range warm() {
+			if textOf(o) == text {
+				return true
+			}
+		}
+		return false
+	}
+	r.tick(250 * time.Millisecond)
+	if len(r.shell.warmer.Objects) != 0 {
+		t.Fatal("the feedback was painted ahead with the question's first frames")
+	}
+	r.tick(250 * time.Millisecond)
+	if !holds(r.shell.tx(q.Explanation)) {
+		t.Fatal("the explanation was not painted ahead")
+	}
+	if p := r.shell.warmer.Objects[0].Position(); p.X+r.shell.warmer.Objects[0].Size().Width > 0 {
+		t.Errorf("the copy is in the window at %v", p)
+	}
+	if v.last != nil || v.round.Answered() || len(r.events.all) != events {
+		t.Fatal("painting ahead answered the question or recorded something")
+	}
+	r.tick(250 * time.Millisecond)
+	if len(r.shell.warmer.Objects) != 0 {
+		t.Error("the copy outlived the next tick")
+	}
+	r.tick(2 * time.Second)
+	r.mustHave("28 秒") // the countdown on screen still runs (2.75 s in)
+	r.answerRight(v)
+	r.mustHave("答对了！", r.shell.tx(q.Explanation))
+	if len(r.shell.warmer.Objects) != 0 {
+		t.Error("a copy is left beside the feedback")
+	}
 }

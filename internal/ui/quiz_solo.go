@@ -33,6 +33,8 @@ type soloView struct {
 	cert     bool
 	shown    int // the question index whose quiz_question event was sent, plus one
 	spoken   int // the question index last read aloud, plus one
+	warmed   int // the question index whose feedback was painted ahead, plus one
+	waited   int // ticks the question has been on screen before that
 
 	countdown *canvas.Text
 	timeBar   *widget.ProgressBar
@@ -422,6 +424,25 @@ func (v *soloView) tick() {
 		return
 	}
 	v.updateTimer()
+	if v.warmed != v.round.Index()+1 {
+		if v.waited++; v.waited >= 2 { // the question's own first frames go first
+			v.warmed, v.waited = v.round.Index()+1, 0
+			v.warmFeedback()
+		}
+	}
+}
+
+// warmFeedback paints ahead, outside the window, the page as it will be once the question
+// is answered right (prewarm): its new texts, the right answer, the explanation and the
+// source, were most of the time from an answer to its feedback on screen. A wrong answer
+// shows the same texts but for the verdict.
+// It is built by a copy of the view, answered: parts of a page are built when it is first
+// laid out (fitWay.build), and they read the view that built them.
+func (v *soloView) warmFeedback() {
+	q := v.round.Current()
+	answered := *v
+	answered.last = &quiz.Result{Question: q, Picked: q.RightPositions(), Right: true}
+	v.s.prewarm(answered.build().body)
 }
 
 func (v *soloView) updateTimer() {

@@ -160,6 +160,7 @@ type Shell struct {
 	// gradient: the page on show stands on the backdrop gradient (attract, home); covered:
 	// an opaque overlay hides the page (showLayers).
 	gradient, covered bool
+	warmer            *fyne.Container // what prewarm paints outside the window
 
 	modal       string      // "", "idle", "pin", "staff"
 	pinOK       func()      // what the right PIN opens
@@ -222,7 +223,8 @@ func NewShell(win fyne.Window, d Deps) *Shell {
 	hot := s.tappable(canvas.NewRectangle(color.Transparent), s.hotCornerTapped)
 	corner := container.NewWithoutLayout(hot)
 	hot.Resize(fyne.NewSize(110, 110))
-	s.root = container.NewStack(bg, s.main, corner, s.overlay)
+	s.warmer = container.NewWithoutLayout()
+	s.root = container.NewStack(bg, s.main, corner, s.overlay, s.warmer)
 	win.SetContent(container.New(screenLayout{onResize: s.resized}, s.root))
 	// A new pack on the shelf (installed, rolled back) is adopted between visits.
 	d.Shelf.Subscribe(func(*exhibit.Pack) { s.do(s.adoptPack) }) // for the life of the program
@@ -346,6 +348,7 @@ func (s *Shell) Start(stop <-chan struct{}) {
 // Tick advances idle handling, narration progress and the attract loop. The ticker calls
 // it; tests call it after moving their clock.
 func (s *Shell) Tick() {
+	s.dropWarm()
 	st := s.d.Player.Status()
 	if s.narr != nil {
 		s.narr.update(s.narr.status())
@@ -512,6 +515,7 @@ func (s *Shell) show() {
 
 // render draws the top view and the bar for the current language and text size.
 func (s *Shell) render() {
+	s.dropWarm()
 	s.stopMotion()
 	s.narr = nil
 	s.images.forget() // only the pictures of the page being drawn

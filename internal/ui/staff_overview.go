@@ -123,6 +123,15 @@ func (s *Shell) loadSummary() {
 	}()
 }
 
+// kpiGrid puts the big numbers in a row of four; two rows of two in portrait, where
+// 5分00秒 was cut in a quarter of the page.
+func (s *Shell) kpiGrid(kpis ...fyne.CanvasObject) *fyne.Container {
+	if vp := s.viewport(); vp.Height > vp.Width {
+		return container.NewGridWithColumns(2, kpis...)
+	}
+	return container.NewGridWithColumns(4, kpis...)
+}
+
 // kpi is one big number with its label.
 func (s *Shell) kpi(value, label string) fyne.CanvasObject {
 	v := s.label(value, sizeHeading, true, colorText)
@@ -152,11 +161,7 @@ func (s *Shell) visitsSection(sum *eventlog.Summary) fyne.CanvasObject {
 			best, peak = n, s.t("staff.ov.hour", h)
 		}
 	}
-	cols := 4
-	if vp := s.viewport(); vp.Height > vp.Width { // portrait: 5分00秒 was cut in a quarter of the page
-		cols = 2
-	}
-	kpis := container.NewGridWithColumns(cols,
+	kpis := s.kpiGrid(
 		s.kpi(fmt.Sprint(sum.Visits), s.t("staff.ov.visits")),
 		s.kpi(minutes(sum.AvgVisit), s.t("staff.ov.avg")),
 		s.kpi(peak, s.t("staff.ov.peak")),
@@ -269,11 +274,7 @@ func (s *Shell) gainSection(sum *eventlog.Summary) fyne.CanvasObject {
 		t.b, t.br, t.a, t.ar = t.b+g.Before, t.br+g.BeforeRight, t.a+g.After, t.ar+g.AfterRight
 		all.b, all.br, all.a, all.ar = all.b+g.Before, all.br+g.BeforeRight, all.a+g.After, all.ar+g.AfterRight
 	}
-	cols := 4
-	if vp := s.viewport(); vp.Height > vp.Width { // portrait: 5分00秒 was cut in a quarter of the page
-		cols = 2
-	}
-	kpis := container.NewGridWithColumns(cols,
+	kpis := s.kpiGrid(
 		s.kpi(fmt.Sprint(all.b), s.t("staff.ov.gain.asked")),
 		s.kpi(fmt.Sprint(sum.Skipped), s.t("staff.ov.gain.skipped")),
 		s.kpi(percent(all.br, all.b), s.t("staff.ov.gain.before")),
