@@ -56,6 +56,7 @@ func run() int {
 	slog.SetDefault(log) // packages that log through the default logger share the format
 	if *safe {
 		a := app.NewWithID("cn.nanming.jindu.kiosk")
+		dropFyneStopHook(a)
 		runSafe(a, a.NewWindow("禁毒预防教育基地"), log)
 		return 0
 	}
@@ -90,6 +91,7 @@ func run() int {
 	}
 	setMemoryLimits(screenW, screenH, log)
 	a := app.NewWithID("cn.nanming.jindu.kiosk")
+	dropFyneStopHook(a)
 	w := a.NewWindow("禁毒预防教育基地")
 	dir, tried := demo.Locate(*demoDir)
 	deps, stores, closeAll := wire(cfg, demoRoot(dir, tried, log), log, a)

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // stopGrace bounds how long the kiosk may take to stop once asked (a signal, the staff
@@ -44,5 +46,17 @@ func (s *stopper) quitting(code int, quit func()) func() {
 			s.exit(int(s.code.Load()))
 		})
 		quit()
+	}
+}
+
+// dropFyneStopHook removes Fyne's own stop hook, which only saves Fyne's preferences (the
+// kiosk keeps none there). Fyne 2.7.1 queues that hook when it quits and hands it to its
+// main-thread queue from another goroutine; when the loop closes the queue between that
+// goroutine's check and its send, the process panics on its way out ("send on closed
+// channel", seen once in CI on a SIGTERM) and the deferred clean-up never runs. With no
+// hook, nothing is queued. Fyne's app type has the setter; another app type is left alone.
+func dropFyneStopHook(a fyne.App) {
+	if l, ok := a.Lifecycle().(interface{ SetOnStoppedHookExecuted(func()) }); ok {
+		l.SetOnStoppedHookExecuted(nil)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"log/slog"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/app"
 )
 
 // A stop that hangs ends after the grace: the clean-up runs once and the process exits
@@ -31,5 +33,21 @@ func TestStopperEndsAHungStop(t *testing.T) {
 	s.finish() // the normal path arriving late runs nothing twice
 	if cleaned != 1 {
 		t.Fatalf("clean-up ran %d times, want 1", cleaned)
+	}
+}
+
+// Fyne's app queues no stop hook once the kiosk has dropped it (see dropFyneStopHook).
+func TestNoFyneStopHook(t *testing.T) {
+	a := app.NewWithID("cn.nanming.jindu.kiosk.test")
+	l, ok := a.Lifecycle().(interface{ OnStopped() func() })
+	if !ok {
+		t.Fatal("Fyne's lifecycle no longer reports its stop hook: look at dropFyneStopHook again")
+	}
+	if l.OnStopped() == nil {
+		t.Fatal("Fyne has no stop hook of its own: dropFyneStopHook may go")
+	}
+	dropFyneStopHook(a)
+	if l.OnStopped() != nil {
+		t.Fatal("a stop hook is still queued when the kiosk quits")
 	}
 }

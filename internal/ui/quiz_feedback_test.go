@@ -230,11 +230,7 @@ func TestFeedbackKeepsTheCardsWhereTheyFit(t *testing.T) {
 // running, and the copy goes at the next tick.
 func TestFeedbackIsPaintedAhead(t *testing.T) {
 	r := newRig(t, withQuiz(&saves{}))
-	r.tap("轻触屏幕 开始参观")
-	r.tap("知识竞答")
-	r.tap("个人挑战")
-	r.tap("中学生")
-	v := r.shell.top().(*soloView)
+	v := r.startSolo("中学生")
 	q := v.round.Current()
 	events := len(r.events.all)
 	warm := func() []fyne.CanvasObject { return test.LaidOutObjects(r.shell.warmer) }

@@ -81,6 +81,16 @@ func withQuiz(sv *saves) func(*rigConfig) {
 	}
 }
 
+// startSolo starts a visit and a solo round for audience (小学生, 中学生 or 成人).
+func (r *rig) startSolo(audience string) *soloView {
+	r.t.Helper()
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tap(audience)
+	return r.shell.top().(*soloView)
+}
+
 // answerRight taps the right answer(s) of the question on screen.
 func (r *rig) answerRight(v *soloView) {
 	q := v.round.Current()
@@ -326,11 +336,7 @@ func TestFeedbackWholeInPortrait(t *testing.T) {
 // 250 ms tick (each move redraws the screen, which a tap then waits behind).
 func TestCountdownStepsBySeconds(t *testing.T) {
 	r := newRig(t, withQuiz(&saves{}))
-	r.tap("轻触屏幕 开始参观")
-	r.tap("知识竞答")
-	r.tap("个人挑战")
-	r.tap("中学生")
-	v := r.shell.top().(*soloView)
+	v := r.startSolo("中学生")
 	full := v.timeBar.Value
 	if full != 1 {
 		t.Fatalf("the bar starts at %v", full)

@@ -113,11 +113,7 @@ func TestCaptionsRunWithoutSound(t *testing.T) {
 
 func TestResultsCelebrateWithStarsAndAMedal(t *testing.T) {
 	r := newRig(t, withQuiz(&saves{}))
-	r.tap("轻触屏幕 开始参观")
-	r.tap("知识竞答")
-	r.tap("个人挑战")
-	r.tap("中学生")
-	v := r.shell.top().(*soloView)
+	v := r.startSolo("中学生")
 	for i := 0; i < v.round.Len(); i++ {
 		if i < 7 {
 			r.answerRight(v)

@@ -156,7 +156,7 @@ func TestLineAndFunnelAndEmpty(t *testing.T) {
 		t.Error("funnel step text missing")
 	}
 	narrow := New(Funnel, []Point{{Label: "开始参观", Value: 100, Text: "1"}, {Label: "再答检测题", Value: 0, Text: "0 · 0%"}}, color.White)
-	narrow.Resize(fyne.NewSize(narrow.TextSize*11, 300)) // the portrait card: 再答检测题 is 0.45 of it
+	narrow.Resize(fyne.NewSize(narrow.TextSize*9, 300)) // the portrait card: narrow and tall, 再答检测题 over 40% of it
 	within(t, narrow)
 	if _, ok := texts(narrow)["再答检测题"]; !ok {
 		t.Errorf("a funnel label was cut in a narrow card: %v", texts(narrow))

@@ -249,28 +249,41 @@ func (r *renderer) line(size fyne.Size) {
 }
 
 // funnel draws each step as a centred bar whose width is its share of the first step,
-// with its label on the left and its count and share on the bar.
+// with its label on the left and its count and share on the bar. Where a label would take
+// more than 40% of the width and the rows are tall enough (the portrait card), each label
+// goes on a line of its own above its bar, which then has the whole width.
 func (r *renderer) funnel(size fyne.Size) {
 	n := len(r.c.Points)
 	rowH := size.Height / float32(n)
-	labelW := r.widest(size.Width*0.5, func(p Point) string { return p.Label }) // at 0.4 再答检测题 ran out of the portrait card
+	label := func(p Point) string { return p.Label }
+	labelW := r.widest(size.Width*0.4, label)
 	gap := r.c.TextSize / 2
-	track := size.Width - labelW - gap
+	lineH := r.text("国", nil, false).MinSize().Height
+	stacked := r.widest(math.MaxFloat32, label) > labelW+1 && rowH >= 2.5*lineH
+	left, track, barH := labelW+gap, size.Width-labelW-gap, rowH*0.8
+	if stacked {
+		left, track, barH = 0, size.Width, min(rowH-lineH-gap, lineH*1.6)
+	}
 	first := r.c.Points[0].Value
 	if first <= 0 {
 		first = r.c.max()
 	}
-	barH := rowH * 0.8
 	for i, p := range r.c.Points {
 		yy := float32(i) * rowH
-		lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
-		r.place(lbl, fyne.NewPos(max(0, labelW-lbl.MinSize().Width), yy+(rowH-lbl.MinSize().Height)/2))
+		barY := yy + (rowH-barH)/2
+		if stacked {
+			r.place(r.text(r.fit(p.Label, size.Width), r.c.Text, false), fyne.NewPos(0, yy))
+			barY = yy + lineH + gap/2
+		} else {
+			lbl := r.text(r.fit(p.Label, labelW), r.c.Text, false)
+			r.place(lbl, fyne.NewPos(max(0, labelW-lbl.MinSize().Width), yy+(rowH-lbl.MinSize().Height)/2))
+		}
 		w := max(track*float32(p.Value/first), 6)
 		alpha := uint8(0xFF - 0x20*min(i, 4))
 		fill := withAlpha(r.c.Color, alpha)
-		r.rect(fill, fyne.NewPos(labelW+gap+(track-w)/2, yy+(rowH-barH)/2), fyne.NewSize(w, barH), 8)
+		r.rect(fill, fyne.NewPos(left+(track-w)/2, barY), fyne.NewSize(w, barH), 8)
 		v := r.text(p.Text, r.c.Text, true)
-		r.place(v, fyne.NewPos(labelW+gap+(track-v.MinSize().Width)/2, yy+(rowH-v.MinSize().Height)/2))
+		r.place(v, fyne.NewPos(left+(track-v.MinSize().Width)/2, barY+(barH-v.MinSize().Height)/2))
 	}
 }
 
