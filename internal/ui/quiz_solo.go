@@ -436,6 +436,7 @@ func (v *soloView) tick() {
 // is answered right (prewarm): its new texts, the right answer, the explanation and the
 // source, were most of the time from an answer to its feedback on screen. A wrong answer
 // shows the same texts but for the verdict.
+//
 // It is built by a copy of the view, answered: parts of a page are built when it is first
 // laid out (fitWay.build), and they read the view that built them.
 func (v *soloView) warmFeedback() {

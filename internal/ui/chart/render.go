@@ -98,8 +98,8 @@ func (r *renderer) widest(limit float32, label func(Point) string) float32 {
 // bars draws one row per point: its label on the left, the bar, and the value after it.
 // Rows keep a readable height from the top. The labels' column takes what the values and
 // a track of 15% of the width leave. When a label is longer than that and the chart is
-// tall enough, each row is stacked instead: the label and the value on a line, the bar
-// across the width under them; otherwise a long label is cut with an ellipsis. (The staff
+// tall enough, the rows are stacked instead, each label on a line above its bar
+// (stackedBars); otherwise a long label is cut with an ellipsis. (The staff
 // overview's dwell card cut 看看“吸毒后的你” to 看看“吸毒后… at 1280×800, and every zone
 // name in portrait.)
 func (r *renderer) bars(size fyne.Size) {
