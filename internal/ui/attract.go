@@ -24,8 +24,7 @@ func (s *Shell) showAttract() {
 	s.narr = nil
 	s.refreshWallToday()
 	s.attractN = s.slideIndex()
-	s.gradient = true
-	s.showLayers()
+	s.standOnGradient(true)
 	s.page.Objects = []fyne.CanvasObject{s.attractPage()}
 	s.page.Refresh()
 	s.bar.Objects = nil

@@ -47,8 +47,7 @@ func (s *Shell) showClosed(now time.Time, showHours bool) {
 	s.stack = nil
 	s.dropStrip()
 	s.cur = screen{}
-	s.gradient = true
-	s.showLayers()
+	s.standOnGradient(true)
 	c := &closedCard{minute: now.Truncate(time.Minute), showHours: showHours}
 	if s.closed != nil {
 		c.hoursUntil = s.closed.hoursUntil

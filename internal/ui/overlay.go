@@ -46,6 +46,12 @@ func (s *Shell) coverPage(covered bool) {
 	s.showLayers()
 }
 
+// standOnGradient says whether the screen being drawn stands on the backdrop gradient.
+func (s *Shell) standOnGradient(on bool) {
+	s.gradient = on
+	s.showLayers()
+}
+
 // showLayers shows the backdrop gradient and the page only where they can be seen. Fyne
 // paints every visible object of a window on each frame, covered or not, and with software
 // GL a frame costs about what the area of all its layers costs (bench/layers.sh: a

@@ -446,7 +446,7 @@ func TestSceneCardsDecodedAheadOfTheVisit(t *testing.T) {
 		t.Errorf("the attract loop decoded %d scene cards", n)
 	}
 	r.tap("轻触屏幕 开始参观")
-	r.tick(time.Second) // home is on screen: the next tick starts the work ahead
+	r.tick(time.Second) // home is on screen: the work ahead has started (aheadDelay)
 	if n, want := r.warmCards(), len(r.shell.cat().Scenes.Scenes); n != want {
 		t.Fatalf("home decoded %d of %d scene cards", n, want)
 	}

@@ -472,8 +472,8 @@ func (s *Shell) ahead() {
 }
 
 // loadWidths parses the theme's fonts for measuring (package textwidth) off the UI thread,
-// once a visit has its first screen (ahead). They are 9 MB of font tables the attract loop, which
-// breaks few new lines, does without: afterVisit drops them.
+// once a visit has its first screen (ahead). They are 9 MB of font tables the attract
+// loop, which breaks few new lines, does without: afterVisit drops them.
 func (s *Shell) loadWidths() {
 	if s.widths != nil || s.widthsLoading {
 		return
@@ -521,8 +521,7 @@ func (s *Shell) render() {
 	s.images.forget() // only the pictures of the page being drawn
 	top := s.stack[len(s.stack)-1]
 	s.cur = top.build()
-	s.gradient = s.cur.backdrop
-	s.showLayers()
+	s.standOnGradient(s.cur.backdrop)
 	// Narration keeps playing while the visitor pages within the same story; anything
 	// else stops it.
 	if st := s.d.Player.Status(); s.narr == nil || st.Clip != s.narr.clip {
