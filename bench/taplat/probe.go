@@ -14,6 +14,8 @@ type probe struct {
 	prev  []byte
 	masks []rect
 	poll  time.Duration
+	// trace, when set, is told the bounding box of every change grab finds.
+	trace func(box rect)
 }
 
 func newProbe(s *screen, poll time.Duration) *probe {
@@ -34,8 +36,30 @@ func (p *probe) grab() (bool, error) {
 	if bytes.Equal(p.s.pix, p.prev) {
 		return false, nil
 	}
+	if p.trace != nil {
+		p.trace(p.changed())
+	}
 	copy(p.prev, p.s.pix)
 	return true, nil
+}
+
+// changed is the bounding box of the pixels that differ from the last grab.
+func (p *probe) changed() rect {
+	x0, y0, x1, y1 := p.s.W, p.s.H, -1, -1
+	for y := 0; y < p.s.H; y++ {
+		a := p.s.pix[y*p.s.Stride : y*p.s.Stride+p.s.W*4]
+		b := p.prev[y*p.s.Stride : y*p.s.Stride+p.s.W*4]
+		if bytes.Equal(a, b) {
+			continue
+		}
+		y0, y1 = min(y0, y), y
+		for x := 0; x < p.s.W; x++ {
+			if !bytes.Equal(a[4*x:4*x+3], b[4*x:4*x+3]) {
+				x0, x1 = min(x0, x), max(x1, x)
+			}
+		}
+	}
+	return rect{x0, y0, x1 - x0 + 1, y1 - y0 + 1}
 }
 
 // quiet waits until the screen has not changed for d (at most limit).

@@ -149,6 +149,12 @@ func cmdRun(args []string) error {
 	}
 	defer s.close()
 	p := newProbe(s, *poll)
+	var t0 time.Time
+	if os.Getenv("TAPLAT_TRACE") != "" {
+		p.trace = func(b rect) {
+			fmt.Fprintf(os.Stderr, "  %7s ms  changed x=%d y=%d w=%d h=%d\n", ms(time.Since(t0)), b.x, b.y, b.w, b.h)
+		}
+	}
 	shots := 0
 	for r := 0; r < *rounds; r++ {
 		for _, st := range steps {
@@ -187,6 +193,10 @@ func cmdRun(args []string) error {
 				if st.name == "" {
 					lim = *leadLimit
 				}
+				if p.trace != nil {
+					fmt.Fprintf(os.Stderr, "tap %s at %d,%d\n", st.name, x, y)
+				}
+				t0 = time.Now()
 				first, last, err := p.measure(x, y, *settle, lim)
 				if err != nil {
 					return err

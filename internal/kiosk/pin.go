@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -103,6 +104,15 @@ type Guard struct {
 	path        string        // the lockout file; "" keeps the state in memory only
 	dir         string        // the data directory whose PIN file is read at every check; "" for NewGuard
 	saveErr     error
+	pre         *precheck // the last PIN compared ahead of Check
+}
+
+// precheck is a PIN compared with a hash ahead of Check; ok is set before done closes.
+type precheck struct {
+	pin  string
+	hash []byte
+	ok   bool
+	done chan struct{}
 }
 
 // lockoutState is PINLockoutFile's content.
@@ -142,6 +152,40 @@ func NewGuardPersisted(c Clock, hash []byte, dataDir string) (*Guard, error) {
 	return g, nil
 }
 
+// Precheck compares pin with the PIN's hash ahead of Check, while the pad is still typed
+// on (bcrypt takes tens of milliseconds): Check of the same pin against the same hash then
+// takes the answer instead of comparing again, and counts the attempt as ever. Precheck
+// counts nothing and tells nothing; it does nothing while locked, for a PIN that cannot be
+// one, or for the PIN compared last. It blocks for the compare: call it off the UI thread.
+func (g *Guard) Precheck(pin string) {
+	g.mu.Lock()
+	g.reload()
+	if g.hash == nil || g.lockedFor() > 0 || ValidPIN(pin) != nil ||
+		(g.pre != nil && g.pre.pin == pin && bytes.Equal(g.pre.hash, g.hash)) {
+		g.mu.Unlock()
+		return
+	}
+	p := &precheck{pin: pin, hash: g.hash, done: make(chan struct{})}
+	g.pre = p
+	g.mu.Unlock()
+	p.ok = bcrypt.CompareHashAndPassword(p.hash, []byte(pin)) == nil
+	close(p.done)
+}
+
+// matches compares pin with the hash, or takes a precheck's answer for them (waiting for
+// it when it is under way); the precheck is used once. g.mu is held, and let go while
+// waiting.
+func (g *Guard) matches(pin string) bool {
+	if p := g.pre; p != nil && p.pin == pin && bytes.Equal(p.hash, g.hash) {
+		g.pre = nil
+		g.mu.Unlock()
+		<-p.done
+		g.mu.Lock()
+		return p.ok
+	}
+	return bcrypt.CompareHashAndPassword(g.hash, []byte(pin)) == nil
+}
+
 // Check tries a PIN. While locked it does not even look at the PIN.
 func (g *Guard) Check(pin string) Verdict {
 	g.mu.Lock()
@@ -153,7 +197,7 @@ func (g *Guard) Check(pin string) Verdict {
 	if g.lockedFor() > 0 {
 		return PINLocked
 	}
-	if bcrypt.CompareHashAndPassword(g.hash, []byte(pin)) == nil {
+	if g.matches(pin) {
 		if g.fails > 0 || !g.lockedUntil.IsZero() {
 			g.fails, g.lockedUntil, g.lockLen = 0, time.Time{}, 0
 			g.save()

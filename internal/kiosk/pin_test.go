@@ -211,3 +211,55 @@ func TestPINSetWhileRunning(t *testing.T) {
 		t.Fatal("a two-digit PIN accepted")
 	}
 }
+
+func TestPrecheckCountsNothingAndIsUsedOnce(t *testing.T) {
+	c := NewManualClock(t0)
+	h, err := HashPIN("246810", bcrypt.MinCost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := NewGuard(c, h)
+	g.Precheck("000000")
+	g.Precheck("000000")
+	if g.AttemptsLeft() != FreeAttempts+1 {
+		t.Fatal("a precheck must not count as an attempt")
+	}
+	if g.pre == nil || g.pre.pin != "000000" {
+		t.Fatal("the precheck was not kept for Check")
+	}
+	if g.Check("000000") != PINWrong || g.AttemptsLeft() != FreeAttempts {
+		t.Fatal("a prechecked wrong PIN must count as a wrong attempt")
+	}
+	if g.pre != nil {
+		t.Fatal("Check must use a precheck once")
+	}
+	g.Precheck("246810")
+	g.Precheck("12345") // not a PIN: nothing compared, the last precheck kept
+	if g.pre == nil || g.pre.pin != "246810" {
+		t.Fatal("a precheck of what cannot be a PIN must be skipped")
+	}
+	if g.Check("111111") != PINWrong || g.pre == nil {
+		t.Fatal("Check of another PIN must compare it, and leave the precheck")
+	}
+	if g.Check("246810") != PINOK || g.AttemptsLeft() != FreeAttempts+1 {
+		t.Fatal("a prechecked right PIN must open, and reset the count")
+	}
+
+	// A PIN changed after its precheck: the answer was for the old hash.
+	g.Precheck("246810")
+	if err := g.SetPIN("135790", bcrypt.MinCost); err != nil {
+		t.Fatal(err)
+	}
+	if g.Check("246810") != PINWrong {
+		t.Fatal("a precheck against the old PIN must not open the pad")
+	}
+
+	// Locked: a precheck does nothing.
+	for g.LockedFor() == 0 {
+		g.Check("000000")
+	}
+	g.Precheck("135790")
+	if g.pre != nil && g.pre.pin == "135790" {
+		t.Fatal("no precheck while the pad is locked")
+	}
+}

@@ -181,6 +181,32 @@ func TestRoundTimerScoringAndCertificate(t *testing.T) {
 	}
 }
 
+func TestUpcomingIsWhatNextShows(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
+	var items []Presented
+	for _, q := range pool(1)[:3] {
+		items = append(items, Present(q, rng(1)))
+	}
+	r := NewRound(clock, items, 0)
+	for i := 0; i < 2; i++ {
+		up, ok := r.Upcoming()
+		if !ok {
+			t.Fatalf("question %d: no upcoming question", i+1)
+		}
+		if r.Index() != i || r.Answered() {
+			t.Fatal("Upcoming must not move the round")
+		}
+		r.Answer(r.Current().RightPositions())
+		r.Next()
+		if !reflect.DeepEqual(r.Current(), up) {
+			t.Fatalf("question %d: upcoming %s, Next showed %s", i+2, up.ID, r.Current().ID)
+		}
+	}
+	if _, ok := r.Upcoming(); ok {
+		t.Fatal("the last question has none after it")
+	}
+}
+
 func TestBuzzInContest(t *testing.T) {
 	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
 	var items []Presented

@@ -51,6 +51,14 @@ func (r *Round) Current() Presented { return r.items[r.idx] }
 // Index and Len give the progress: question Index()+1 of Len().
 func (r *Round) Index() int { return r.idx }
 
+// Upcoming is the question Next will show; false on the last question.
+func (r *Round) Upcoming() (Presented, bool) {
+	if r.idx+1 >= len(r.items) {
+		return Presented{}, false
+	}
+	return r.items[r.idx+1], true
+}
+
 // Len is the number of questions in the round.
 func (r *Round) Len() int { return len(r.items) }
 

@@ -5,6 +5,7 @@ import (
 	"image"
 	"io/fs"
 	"path"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/media"
+	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
 // imageBudget bounds the decoded pixels kept for reuse (the pictures of about two zones);
@@ -34,10 +36,27 @@ const (
 )
 
 type imageKey struct {
-	path string
-	w, h int
-	crop bool // cut to the object drawn on the picture's plain card (media.CropToObject)
+	path  string
+	w, h  int
+	crop  bool // cut to the object drawn on the picture's plain card (media.CropToObject)
+	cover bool // w×h is a box the picture covers (scaled to cover it), not one it fits in
 }
+
+// A slot is a place pictures take turns in, always in a box of the same size: the quiz
+// question's picture, a scene card, a quiz choice card. Once one picture has been laid out
+// there, the next ones are decoded at that box at once (one decode, no refit), and ahead of
+// need while the page before is read (warmIn).
+const (
+	slotQuestion  = "quiz-question" // unanswered
+	slotAnswered  = "quiz-answered" // the same picture, beside the feedback
+	slotQuizHome  = "quiz-home"
+	slotQuizAge   = "quiz-age"
+	slotSceneCard = "scene-card"
+)
+
+// cardSlot is the slot of the i-th card of a row whose cards' texts differ (the quiz's
+// choice cards): each card's picture has a box of its own.
+func cardSlot(slot string, i int) string { return slot + "-" + strconv.Itoa(i) }
 
 // imageCache holds the decoded pictures of one pack within imageBudget, least recently
 // used first out. Decoding runs off the UI thread; a picture asked for before it is ready
@@ -61,9 +80,15 @@ type imageCache struct {
 	objs map[imageKey]*canvas.Image
 	// keys is the key each picture on screen was asked for with, and fitted where a
 	// picture asked for at a nominal size was last decoded at the size it is shown.
-	keys    map[*canvas.Image]imageKey
-	fitted  map[imageKey]imageKey
-	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
+	keys   map[*canvas.Image]imageKey
+	fitted map[imageKey]imageKey
+	// boxes is the box (in pixels) each slot's pictures were last laid out in, and slotOf
+	// the slot of each picture on screen asked for in one.
+	boxes   map[string]imageKey
+	boxesAt fyne.Size // the window size boxes were laid out at
+	slotOf  map[*canvas.Image]string
+	dry     map[*canvas.Image]string // while sizeAhead builds a page: its pictures' slots
+	next    *prefetchReq             // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
 	// slots lets one decode run at a time (nil: any number). On two cores a page of
 	// pictures decoded all at once took both from the UI thread and the software GL
@@ -90,6 +115,7 @@ func (c *imageCache) resetLocked(serial uint64) {
 	c.names = map[*canvas.Image]string{}
 	c.objs = map[imageKey]*canvas.Image{}
 	c.keys, c.fitted = map[*canvas.Image]imageKey{}, map[imageKey]imageKey{}
+	c.boxes, c.slotOf = map[string]imageKey{}, map[*canvas.Image]string{}
 	c.next = nil
 }
 
@@ -103,6 +129,17 @@ func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thu
 // an object drawn small on a 4:3 card fills a wide catalogue card.
 func (s *Shell) objectThumb(p string) *canvas.Image { return s.picture(p, thumbW, thumbH, true) }
 
+// imageIn shows a content picture in slot, at detail size until the slot's box is known.
+func (s *Shell) imageIn(slot, p string) *canvas.Image {
+	return s.slotPicture(slot, p, detailW, detailH, canvas.ImageFillContain)
+}
+
+// thumbIn shows a content picture in slot covering its box, at card size until the slot's
+// box is known.
+func (s *Shell) thumbIn(slot, p string) *canvas.Image {
+	return s.slotPicture(slot, p, thumbW, thumbH, canvas.ImageFillCover)
+}
+
 // imageFit shows a content picture decoded to fit w×h (in Fyne units; decoded at the
 // canvas's pixel scale). Once the page is laid out, refit decodes it again at the size it
 // is really shown, so that Fyne uploads it as it is (ImageScaleFastest: no rescale on the UI
@@ -113,6 +150,18 @@ func (s *Shell) imageFit(p string, w, h int) *canvas.Image { return s.picture(p,
 
 // picture is imageFit, cut to the object when crop is set.
 func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
+	return s.pictureAs(p, imageKey{w: w, h: h, crop: crop}, canvas.ImageFillContain, "")
+}
+
+// slotPicture shows p in slot: at the slot's box when one of its pictures was laid out
+// before, else asked for at w×h and refitted once laid out.
+func (s *Shell) slotPicture(slot, p string, w, h int, fill canvas.ImageFill) *canvas.Image {
+	return s.pictureAs(p, imageKey{w: w, h: h}, fill, slot)
+}
+
+// pictureAs shows p as asked by like (its size in Fyne units and its cut), drawn with
+// fill, in slot ("" for none).
+func (s *Shell) pictureAs(p string, like imageKey, fill canvas.ImageFill, slot string) *canvas.Image {
 	pk := s.pack()
 	c := &s.images
 	c.mu.Lock()
@@ -121,21 +170,22 @@ func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 		c.resetLocked(pk.Serial())
 	}
 	out := &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest}
+	if c.dry != nil { // a page laid out ahead (sizeAhead): nothing decoded
+		out.FillMode, out.Image = fill, c.blank
+		c.dry[out] = slot
+		return out
+	}
 	if strings.EqualFold(path.Ext(p), ".svg") {
 		return s.svgLocked(p, out)
 	}
-	sc := s.pixelScale()
-	k := imageKey{p, int(float32(w) * sc), int(float32(h) * sc), crop}
-	if f, ok := c.fitted[k]; ok {
-		_, done := c.entries[f]
-		_, busy := c.waiting[f]
-		if done || busy {
-			k = f
-		}
-	}
+	k := c.keyLocked(p, like, s.pixelScale(), slot, s.viewport())
 	if o := c.showLocked(k, out); o != nil {
+		o.FillMode = fill
+		c.slotOf[o] = slot
 		return o
 	}
+	out.FillMode = fill
+	c.slotOf[out] = slot
 	c.names[out] = p
 	c.keys[out] = k
 	_, busy := c.waiting[k] // a prefetch waits with no picture yet
@@ -146,6 +196,117 @@ func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
 		s.decode(k, pk.Root, pk.Serial())
 	}
 	return out
+}
+
+// keyLocked is the picture p will be decoded as: at its slot's box when known for the
+// window size vp, else at the size last fitted for like (when decoded or decoding), else
+// at like's size (c.mu held).
+func (c *imageCache) keyLocked(p string, like imageKey, sc float32, slot string, vp fyne.Size) imageKey {
+	if b, ok := c.boxLocked(slot, vp); ok {
+		b.path = p
+		return b
+	}
+	k := imageKey{p, int(float32(like.w) * sc), int(float32(like.h) * sc), like.crop, false}
+	if f, ok := c.fitted[k]; ok {
+		_, done := c.entries[f]
+		_, busy := c.waiting[f]
+		if done || busy {
+			k = f
+		}
+	}
+	return k
+}
+
+// boxLocked is slot's box for the window size vp, when known (c.mu held).
+func (c *imageCache) boxLocked(slot string, vp fyne.Size) (imageKey, bool) {
+	if slot == "" || vp != c.boxesAt {
+		return imageKey{}, false
+	}
+	b, ok := c.boxes[slot]
+	return b, ok
+}
+
+// learnLocked keeps b as slot's box at the window size vp (c.mu held); the boxes of
+// another size are forgotten.
+func (c *imageCache) learnLocked(slot string, vp fyne.Size, b imageKey) {
+	if vp != c.boxesAt {
+		clear(c.boxes)
+		c.boxesAt = vp
+	}
+	c.boxes[slot] = b
+}
+
+// sizeAhead lays out, outside the window and without painting it, the page build makes,
+// so that the boxes of its pictures' slots are known before it first comes: warmIn can
+// then decode its pictures at the size they will be shown, while the page before is read.
+// Nothing on the copy is decoded; build must record nothing (a list or a menu, not a
+// question). It runs once per slot and window size.
+func (s *Shell) sizeAhead(slot string, build func() fyne.CanvasObject) {
+	c := &s.images
+	vp := s.viewport()
+	c.mu.Lock()
+	_, known := c.boxLocked(slot, vp)
+	if known || c.entries == nil {
+		c.mu.Unlock()
+		return
+	}
+	c.dry = map[*canvas.Image]string{}
+	c.mu.Unlock()
+	obj := build()
+	// Laid out twice, as the window's canvas does over its first frames: a paragraph knows
+	// its lines, and so its height, once it has had its width. Pictures a layout builds
+	// (fitWay) are dry too.
+	size := s.page.Size()
+	obj.Resize(size.SubtractWidthHeight(1, 1))
+	obj.Resize(size)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	dry := c.dry
+	c.dry = nil
+	sc := s.pixelScale()
+	for ci, sl := range dry {
+		if bw, bh := int(ci.Size().Width*sc+0.5), int(ci.Size().Height*sc+0.5); sl != "" && bw >= 8 && bh >= 8 {
+			c.learnLocked(sl, vp, imageKey{w: bw, h: bh, cover: ci.FillMode == canvas.ImageFillCover})
+		}
+	}
+}
+
+// warmIn decodes, off the UI thread, the pictures paths a page about to come will show
+// in slot, at the slot's box: the page then shows them in its first frame. Nothing until
+// the slot has been laid out once (its box unknown, a decode could be in vain), and
+// nothing for a picture decoded or decoding already.
+func (s *Shell) warmIn(slot string, paths ...string) {
+	c := &s.images
+	pk := s.pack()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || c.serial != pk.Serial() {
+		c.resetLocked(pk.Serial())
+	}
+	b, ok := c.boxLocked(slot, s.viewport())
+	if !ok {
+		return
+	}
+	for _, p := range paths {
+		if p == "" || strings.EqualFold(path.Ext(p), ".svg") {
+			continue
+		}
+		k := b
+		k.path = p
+		c.startLocked(s, k, pk)
+	}
+}
+
+// startLocked starts decoding k unless it is decoded or decoding (c.mu held).
+func (c *imageCache) startLocked(s *Shell, k imageKey, pk *exhibit.Pack) {
+	if el, ok := c.entries[k]; ok {
+		c.lru.MoveToFront(el)
+		return
+	}
+	if _, busy := c.waiting[k]; !busy {
+		c.waiting[k] = nil // decoding, with no picture waiting yet
+		s.decode(k, pk.Root, pk.Serial())
+	}
 }
 
 // prefetch asks for the picture p, which the next page shows where this page shows like
@@ -176,53 +337,56 @@ func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
 		}
 		c.next = nil
 		sc := s.pixelScale()
-		nominal := imageKey{r.path, int(float32(detailW) * sc), int(float32(detailH) * sc), false}
-		f := imageKey{r.path, k.w, k.h, false} // a picture beside a text is never cut
+		nominal := imageKey{r.path, int(float32(detailW) * sc), int(float32(detailH) * sc), false, false}
+		f := imageKey{r.path, k.w, k.h, false, false} // a picture beside a text is never cut
 		if f != nominal {
 			c.fitted[nominal] = f
 		}
-		_, done := c.entries[f]
-		_, busy := c.waiting[f]
-		if !done && !busy {
-			c.waiting[f] = nil // decoding, with no picture waiting yet
-			s.decode(f, pk.Root, pk.Serial())
-		}
+		c.startLocked(s, f, pk)
 		return
 	}
 }
 
 // warm decodes, off the UI thread, pictures a visit is likely to want before it asks:
 // the scene list's cards (its first visit otherwise decoded them all while the page came
-// on). Home has it done while the visitor chooses a zone (ahead); the pictures are
-// decoded at card size, or at the size they were last shown, and not again while they are
-// kept. (On the attract loop they would cost the idle kiosk 3 MB and its start a share of
-// the CPU.)
+// on) and the quiz's choice cards. Home has it done while the visitor chooses a zone
+// (ahead); the pictures are decoded at the box they were last shown in (the scene cards
+// at card size before that), and not again while they are kept. (On the attract loop
+// they would cost the idle kiosk memory and its start a share of the CPU.)
 func (s *Shell) warm() {
-	c := &s.images
-	pk := s.pack()
-	var paths []string
+	for _, z := range s.cat().Zones { // their boxes, the first time (sizeAhead)
+		switch {
+		case z.Kind == content.KindScenes:
+			s.sizeAhead(slotSceneCard, func() fyne.CanvasObject { return (&sceneListView{s: s, zone: z}).build().body })
+		case z.Kind == content.KindQuiz && s.pack().HasQuiz():
+			s.sizeAhead(cardSlot(slotQuizHome, 0), func() fyne.CanvasObject { return (&quizHomeView{s: s, zone: z}).build().body })
+			s.sizeAhead(cardSlot(slotQuizAge, 0), func() fyne.CanvasObject { return (&agePickView{s: s, zone: z}).build().body })
+		}
+	}
+	var scenes []string
 	for _, sc := range s.cat().Scenes.Scenes {
 		if sc.Thumbnail != "" && !strings.EqualFold(path.Ext(sc.Thumbnail), ".svg") {
-			paths = append(paths, sc.Thumbnail)
+			scenes = append(scenes, sc.Thumbnail)
 		}
 	}
+	s.warmIn(slotSceneCard, scenes...)
+	for i, p := range quizHomeImages {
+		s.warmIn(cardSlot(slotQuizHome, i), p)
+	}
+	for i, a := range quiz.Audiences {
+		s.warmIn(cardSlot(slotQuizAge, i), ageImages[a])
+	}
+
+	c := &s.images
+	pk := s.pack()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.entries == nil || c.serial != pk.Serial() {
-		c.resetLocked(pk.Serial())
+	if _, known := c.boxLocked(slotSceneCard, s.viewport()); known {
+		return
 	}
 	sc := s.pixelScale()
-	for _, p := range paths {
-		k := imageKey{p, int(float32(thumbW) * sc), int(float32(thumbH) * sc), false}
-		if f, ok := c.fitted[k]; ok {
-			k = f
-		}
-		_, done := c.entries[k]
-		_, busy := c.waiting[k]
-		if !done && !busy {
-			c.waiting[k] = nil // decoding, with no picture waiting yet
-			s.decode(k, pk.Root, pk.Serial())
-		}
+	for _, p := range scenes { // no box (no window yet): at card size, refitted when shown
+		c.startLocked(s, c.keyLocked(p, imageKey{w: thumbW, h: thumbH}, sc, "", s.viewport()), pk)
 	}
 }
 
@@ -290,13 +454,13 @@ func (s *Shell) refit() {
 	c := &s.images
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	sc := s.pixelScale()
+	sc, vp := s.pixelScale(), s.viewport()
 	pk := s.pack()
 	if c.serial != pk.Serial() {
 		return
 	}
 	for ci, k := range c.keys {
-		if _, onScreen := c.names[ci]; !onScreen || !c.drawn(ci) || !ci.Visible() {
+		if _, onScreen := c.names[ci]; !onScreen || !ci.Visible() {
 			continue
 		}
 		box := ci.Size()
@@ -304,9 +468,21 @@ func (s *Shell) refit() {
 		if bw < 8 || bh < 8 {
 			continue
 		}
+		cover := ci.FillMode == canvas.ImageFillCover // the picture covers the box: decode it that large
+		slot := c.slotOf[ci]
+		if slot != "" { // laid out, decoded or not: the slot's next pictures come at this box
+			c.learnLocked(slot, vp, imageKey{w: bw, h: bh, crop: k.crop, cover: cover})
+		}
+		if !c.drawn(ci) {
+			continue
+		}
 		ib := ci.Image.Bounds()
-		if ci.FillMode == canvas.ImageFillCover { // the picture covers the box: decode it that large
+		f := imageKey{k.path, bw, bh, k.crop, cover}
+		if cover {
 			bw, bh = coverBox(ib.Dx(), ib.Dy(), bw, bh)
+		}
+		if slot == "" {
+			f = imageKey{k.path, bw, bh, k.crop, false}
 		}
 		fw, _ := fitInside(ib.Dx(), ib.Dy(), bw, bh)
 		tooBig := ib.Dx() > fw*11/10
@@ -314,7 +490,6 @@ func (s *Shell) refit() {
 		if !tooBig && !tooSmall {
 			continue
 		}
-		f := imageKey{k.path, bw, bh, k.crop}
 		if f == k {
 			continue
 		}
@@ -374,11 +549,18 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 		}
 		var img image.Image
 		var err error
-		if k.crop { // the whole picture first (content limits bound it), then the object
+		switch {
+		case k.crop: // the whole picture first (content limits bound it), then the object
 			if img, err = media.Decode(root, k.path, 0, 0, lim); err == nil {
 				img = media.Fit(media.CropToObject(img, objectMargin, colorCard), k.w, k.h)
 			}
-		} else {
+		case k.cover: // the whole picture first, then as large as covers the box
+			if img, err = media.Decode(root, k.path, 0, 0, lim); err == nil {
+				b := img.Bounds()
+				w, h := coverBox(b.Dx(), b.Dy(), k.w, k.h)
+				img = media.Fit(img, w, h)
+			}
+		default:
 			img, err = media.Decode(root, k.path, k.w, k.h, lim)
 		}
 		if err == nil {
@@ -445,6 +627,7 @@ func (c *imageCache) forget() {
 	c.mu.Lock()
 	clear(c.names)
 	clear(c.keys)
+	clear(c.slotOf)
 	c.next = nil // the new page asks for its own
 	c.mu.Unlock()
 }

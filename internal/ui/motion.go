@@ -111,13 +111,19 @@ func (s *Shell) popIn(texts []*canvas.Text, each time.Duration) {
 	})
 }
 
-// slideDistance is how far a new page travels as it slides in.
-const slideDistance = 160
+// slideDistance is how far a new page travels as it slides in, and slideTime how long.
+// The slide is a nudge that says which way the story went, over within the two frames of
+// a bare window that issue 8 gives a tap to settle (a 250 ms slide kept the screen
+// moving for four of them).
+const (
+	slideDistance = 120
+	slideTime     = 90 * time.Millisecond
+)
 
 // slideIn moves a freshly drawn page in from the side it comes from (dir +1: from the
-// right, as the next page), a quarter of a second, easing out. Taps land on it throughout.
+// right, as the next page), easing out. Taps land on it throughout.
 func (s *Shell) slideIn(page fyne.CanvasObject, dir int) {
-	s.animate(250*time.Millisecond, fyne.AnimationEaseOut, func(p float32) {
+	s.animate(slideTime, fyne.AnimationEaseOut, func(p float32) {
 		page.Move(fyne.NewPos(float32(dir)*slideDistance*(1-p), 0))
 	})
 }

@@ -66,9 +66,10 @@ func card(c color.Color, radius, p float32, obj fyne.CanvasObject) *fyne.Contain
 	return container.NewStack(rect, container.New(layout.NewCustomPaddedLayout(p, p, p, p), obj))
 }
 
-// illustration puts an image on the cream card marked 示意图 · illustration.
-func (s *Shell) illustration(path string, minSize fyne.Size) fyne.CanvasObject {
-	img := s.image(path)
+// illustration puts an image on the cream card marked 示意图 · illustration; the image
+// takes slot ("" for none).
+func (s *Shell) illustration(slot, path string, minSize fyne.Size) fyne.CanvasObject {
+	img := s.imageIn(slot, path)
 	mark := s.label(s.d.Strings.T(content.Zh, "common.illustration")+" · illustration", sizeSmall, false, colorCardText)
 	bottom := container.NewHBox(mark, layout.NewSpacer())
 	inner := container.NewBorder(nil, bottom, nil, nil, img)
@@ -120,13 +121,13 @@ func (s *Shell) detail(image string, text fyne.CanvasObject) fyne.CanvasObject {
 	vp := s.viewport()
 	if vp.Height > vp.Width {
 		h := vp.Height * 0.26
-		ill := s.illustration(image, fyne.NewSize(h*4/3, h))
+		ill := s.illustration("", image, fyne.NewSize(h*4/3, h))
 		return container.NewBorder(container.NewCenter(ill), nil, nil, nil,
 			container.New(layout.NewCustomPaddedLayout(24, 0, 0, 0), text))
 	}
 	// The width is fixed; the height gives way to large text (the image scales down).
 	w := min(600, vp.Width*0.3)
-	ill := s.illustration(image, fyne.NewSize(w, min(w/2, vp.Height*0.12)))
+	ill := s.illustration("", image, fyne.NewSize(w, min(w/2, vp.Height*0.12)))
 	return container.NewBorder(nil, nil, ill, nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), text))
 }

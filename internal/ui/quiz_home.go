@@ -23,21 +23,25 @@ func (v *quizHomeView) build() screen {
 	s := v.s
 	zc := readableOn(hexOr(v.zone.Color, colorAccent))
 	cards := container.New(&tileGrid{},
-		s.bigChoice(zc, "media/img/attract/protect.png", s.t("quiz.solo"), s.t("quiz.solo.sub", s.roundSize()),
+		s.bigChoice(cardSlot(slotQuizHome, 0), zc, quizHomeImages[0], s.t("quiz.solo"), s.t("quiz.solo.sub", s.roundSize()),
 			func() { s.push(&agePickView{s: s, zone: v.zone}) }),
-		s.bigChoice(colorSurfaceHi, "media/img/history/qingjiao-2018.png", s.t("quiz.team"), s.t("quiz.team.sub"),
+		s.bigChoice(cardSlot(slotQuizHome, 1), colorSurfaceHi, quizHomeImages[1], s.t("quiz.team"), s.t("quiz.team.sub"),
 			func() { s.askPIN(func() { s.push(&teamSetupView{s: s, zone: v.zone}) }) }),
-		s.bigChoice(colorSurfaceHi, "media/img/history/model-city-2018.png", s.t("quiz.groups"), s.t("quiz.groups.sub"),
+		s.bigChoice(cardSlot(slotQuizHome, 2), colorSurfaceHi, quizHomeImages[2], s.t("quiz.groups"), s.t("quiz.groups.sub"),
 			func() { s.push(&groupsView{s: s, zone: v.zone}) }),
 	)
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(40, cards)), zone: v.zone.ID, hint: s.t("list.hint")}
 }
 
-// bigChoice is a large illustrated card with a title and a line of text.
-func (s *Shell) bigChoice(bg color.Color, image, title, sub string, fn func()) fyne.CanvasObject {
+// quizHomeImages are the pictures of the quiz zone's three cards: 个人挑战, 团队赛, 分组.
+var quizHomeImages = [3]string{"media/img/attract/protect.png", "media/img/history/qingjiao-2018.png", "media/img/history/model-city-2018.png"}
+
+// bigChoice is a large illustrated card with a title and a line of text; its picture
+// takes slot.
+func (s *Shell) bigChoice(slot string, bg color.Color, image, title, sub string, fn func()) fyne.CanvasObject {
 	rect := canvas.NewRectangle(bg)
 	rect.CornerRadius = 28
-	pic := card(colorCard, 20, 12, s.image(image))
+	pic := card(colorCard, 20, 12, s.imageIn(slot, image))
 	lines := container.NewVBox(s.para(title, sizeHeading, true, ""))
 	if sub != "" {
 		lines.Add(s.para(sub, sizeBody, false, ""))
@@ -64,9 +68,9 @@ func (v *agePickView) build() screen {
 	s := v.s
 	zc := readableOn(hexOr(v.zone.Color, colorAccent))
 	cards := container.New(&tileGrid{})
-	for _, a := range quiz.Audiences {
+	for i, a := range quiz.Audiences {
 		a := a
-		cards.Add(s.bigChoice(zc, ageImages[a], s.t("quiz.age."+a), "", func() { v.start(a) }))
+		cards.Add(s.bigChoice(cardSlot(slotQuizAge, i), zc, ageImages[a], s.t("quiz.age."+a), "", func() { v.start(a) }))
 	}
 	title := s.label(s.t("quiz.age"), sizeHeading, true, colorText)
 	body := container.NewBorder(container.NewCenter(title), nil, nil, nil, container.New(layout.NewCustomPaddedLayout(24, 0, 0, 0), cards))

@@ -139,7 +139,7 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 	if q.Image != "" {
 		vp := s.viewport()
 		w := min(480, vp.Width*0.25)
-		main = container.NewBorder(nil, nil, s.illustration(q.Image, fyne.NewSize(w, w/2)), nil,
+		main = container.NewBorder(nil, nil, s.illustration(slotAnswered, q.Image, fyne.NewSize(w, w/2)), nil,
 			container.New(layout.NewCustomPaddedLayout(0, 0, 32, 0), main))
 	}
 	if up, ok := bottom.(*fyne.Container); ok && !portrait {
@@ -428,6 +428,9 @@ func (v *soloView) tick() {
 		if v.waited++; v.waited >= 2 { // the question's own first frames go first
 			v.warmed, v.waited = v.round.Index()+1, 0
 			v.warmFeedback()
+			if nq, ok := v.round.Upcoming(); ok { // its picture in the first frame of 下一题
+				v.s.warmIn(slotQuestion, nq.Image)
+			}
 		}
 	}
 }

@@ -79,8 +79,7 @@ func (v *sceneListView) sceneCard(sc content.Scene) fyne.CanvasObject {
 		icon := container.NewGridWrap(fyne.NewSize(72, 72), s.image(v.zone.Icon))
 		return card(colorSurface, 24, 16, container.NewBorder(nil, nil, container.NewCenter(icon), nil, text))
 	}
-	pic := s.thumb(sc.Thumbnail)
-	pic.FillMode = canvas.ImageFillCover // the space it gets, cropped at the sides or top
+	pic := s.thumbIn(slotSceneCard, sc.Thumbnail) // covers the space it gets, cropped at the sides or top
 	frame := canvas.NewRectangle(colorBg)
 	frame.CornerRadius = 16
 	return card(colorSurface, 24, 14, container.New(sceneCardLayout{minTextH: reserve, summary: summary}, container.NewStack(frame, pic), text))

@@ -70,6 +70,23 @@ func (s *Shell) pinKey(entered, k string) {
 	}
 	s.overlay.Objects[1] = container.NewCenter(s.pinPad(entered, ""))
 	s.overlay.Refresh()
+	s.precheck(entered)
+}
+
+// precheck has the digits typed so far compared with the PIN off the UI thread, once they
+// could be one: 确定 then finds the answer ready and opens the panel in its first frame,
+// instead of after bcrypt's tens of milliseconds (kiosk.Guard.Precheck; it counts no
+// attempt).
+func (s *Shell) precheck(entered string) {
+	if kiosk.ValidPIN(entered) != nil {
+		return
+	}
+	g := s.d.Guard
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		g.Precheck(entered)
+	}()
 }
 
 // pinSubmit checks the PIN off the UI thread (bcrypt takes tens of milliseconds, and a

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+	"testing"
+	"time"
+)
+
+// pictures are the content pictures (not icons) shown in the window, with what each shows
+// now: decodes still running are not waited for.
+func (r *rig) pictures() map[*canvasImage]image.Image {
+	out := map[*canvasImage]image.Image{}
+	shown := map[fyne.CanvasObject]bool{r.shell.warmer: false}
+	markShown(r.win.Canvas().Content(), shown)
+	for o, ok := range shown {
+		if ci, isImg := o.(*canvasImage); ok && isImg && r.shell.images.nameOf(ci) != "" && ci.Resource == nil {
+			out[ci] = ci.Image
+		}
+	}
+	return out
+}
+
+// readyAtOnce checks that the page just drawn shows every picture in its first frame, at
+// the size it is shown: none waits for a decode, and none is decoded again once laid out.
+func (r *rig) readyAtOnce(where string, want int) {
+	r.t.Helper()
+	first := r.pictures()
+	if len(first) < want {
+		r.t.Fatalf("%s: %d pictures on screen, want %d", where, len(first), want)
+	}
+	for ci := range first {
+		if !r.shell.images.drawn(ci) {
+			r.t.Errorf("%s: %s waits for its decode in the page's first frame", where, r.shell.images.nameOf(ci))
+		}
+	}
+	r.settle()
+	for ci, img := range first {
+		if ci.Image != img && img.Bounds().Dx() > 1 { // drawn, then replaced (waiting is told above)
+			r.t.Errorf("%s: %s was decoded again once laid out (%v, then %v in a %v box)", where,
+				r.shell.images.nameOf(ci), img.Bounds().Size(), ci.Image.Bounds().Size(), ci.Size())
+		}
+	}
+}
+
+func TestFirstVisitFindsPicturesDecodedAtTheirBox(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tick(750 * time.Millisecond) // home's work ahead: the boxes measured, the pictures decoded
+	r.tap("情景体验")
+	r.readyAtOnce("scene list", 4)
+	r.tap("首页")
+	r.tap("知识竞答")
+	r.readyAtOnce("quiz zone", 3)
+	r.tap("个人挑战")
+	r.readyAtOnce("age choice", 3)
+}
+
+func TestNextQuestionPictureIsDecodedAhead(t *testing.T) {
+	pics := []string{"media/img/history/law-2008.png", "media/img/history/qingjiao-2018.png", "media/img/attract/protect.png"}
+	r := newRig(t, withQuiz(&saves{}), func(c *rigConfig) {
+		for i := range c.pack.Bank.Questions {
+			c.pack.Bank.Questions[i].Image = pics[i%len(pics)]
+		}
+	})
+	v := r.startSolo("中学生")
+	r.settle()
+	checked, boxed := 0, false
+	for i := 0; i < v.round.Len()-1 && checked < 2; i++ {
+		boxed = boxed || v.round.Current().Image != "" // the slot's box is known from then on
+		up, _ := v.round.Upcoming()
+		r.tick(250 * time.Millisecond) // half a second into the question: two ticks
+		r.tick(250 * time.Millisecond)
+		r.answerRight(v)
+		r.settle()
+		r.tap("下一题")
+		if boxed && up.Image != "" {
+			r.readyAtOnce("question "+up.ID, 1)
+			checked++
+		}
+		r.settle()
+	}
+	if checked == 0 {
+		t.Fatal("no question with a picture after one with a picture: the bank or the test changed")
+	}
+}
