@@ -23,7 +23,9 @@ func (s *Shell) showAttract() {
 	s.cur = screen{}
 	s.narr = nil
 	s.refreshWallToday()
-	s.attractN = s.slideIndex()
+	s.attractAt = time.Time{}
+	s.attractBase = s.slideIndex()
+	s.attractAt, s.attractN = s.d.Clock.Now(), s.attractBase
 	s.standOnGradient(true)
 	s.page.Objects = []fyne.CanvasObject{s.attractPage()}
 	s.page.Refresh()
@@ -32,8 +34,11 @@ func (s *Shell) showAttract() {
 	s.do(s.refit)
 }
 
-// slideIndex derives the slide from the clock, so the loop needs no state of its own.
-// After the content's slides comes a teaser question when the pack has a quiz.
+// slideIndex is the slide due now. The loop starts where the clock is (kiosks side by side
+// do not all show the same slide) and then counts whole slides from when it was shown: a
+// slide due a moment after the loop came back (after a visit, after the staff panel)
+// would replace the one just drawn. After the content's slides comes a teaser question
+// when the pack has a quiz.
 func (s *Shell) slideIndex() int {
 	a := s.cat().Attract
 	n := s.slideCount()
@@ -41,7 +46,11 @@ func (s *Shell) slideIndex() int {
 		return 0
 	}
 	per := time.Duration(max(1, a.SecondsPerSlide)) * time.Second
-	return int(s.d.Clock.Now().UnixNano()/int64(per)) % n
+	now := s.d.Clock.Now()
+	if s.attractAt.IsZero() {
+		return int(now.UnixNano()/int64(per)) % n
+	}
+	return (s.attractBase + int(max(0, now.Sub(s.attractAt))/per)) % n
 }
 
 // slideCount is the content's slides plus the teaser, if there is one.

@@ -117,15 +117,45 @@ func (s *Shell) popIn(texts []*canvas.Text, each time.Duration) {
 // moving for four of them).
 const (
 	slideDistance = 120
-	slideTime     = 90 * time.Millisecond
+	slideTime     = 80 * time.Millisecond
 )
 
-// slideIn moves a freshly drawn page in from the side it comes from (dir +1: from the
-// right, as the next page), easing out. Taps land on it throughout.
-func (s *Shell) slideIn(page fyne.CanvasObject, dir int) {
-	s.animate(slideTime, fyne.AnimationEaseOut, func(p float32) {
-		page.Move(fyne.NewPos(float32(dir)*slideDistance*(1-p), 0))
+// slideIn returns page in a holder that slides it in from the side it comes from (dir +1:
+// from the right, as the next page), fast at first and easing into place. The holder lays
+// the page out where the slide has got to, from the very first frame (a page moved after
+// its layout jumped back to rest for a frame whenever the canvas laid it out again), at
+// whole pixels, so that the last moments of the slide, under half a pixel from rest, are
+// not frames at all. Taps land on the page throughout.
+func (s *Shell) slideIn(page fyne.CanvasObject, dir int) fyne.CanvasObject {
+	l := &slideLayout{dx: float32(dir) * slideDistance}
+	holder := container.New(l, page)
+	scale := s.pixelScale()
+	s.animate(slideTime, fyne.AnimationLinear, func(p float32) {
+		rest := (1 - p) * (1 - p) * (1 - p) // cubic ease-out: the distance still to go
+		dx := float32(math.Round(float64(float32(dir)*slideDistance*rest*scale))) / scale
+		if dx != l.dx {
+			l.dx = dx
+			l.Layout(holder.Objects, holder.Size())
+		}
 	})
+	return holder
+}
+
+// slideLayout lays its one object out over its whole size, dx to the right.
+type slideLayout struct{ dx float32 }
+
+func (l *slideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(l.dx, 0))
+	}
+}
+
+func (l *slideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
 }
 
 // flipIn turns a card over onto face: the card's back (amber, with a question mark)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -32,8 +33,21 @@ func TestPageTurnsSlideIn(t *testing.T) {
 	if len(r.shell.anims) != 1 {
 		t.Fatalf("%d animations after 下一个, want the slide", len(r.shell.anims))
 	}
-	if pos := r.shell.page.Objects[0].Position(); pos.X != 0 || pos.Y != 0 {
+	holder, ok := r.shell.page.Objects[0].(*fyne.Container)
+	if !ok || len(holder.Objects) != 1 {
+		t.Fatal("a page turn must draw the page in its sliding holder")
+	}
+	if pos := holder.Objects[0].Position(); pos.X != 0 || pos.Y != 0 {
 		t.Fatalf("the page ends its slide at %v, not in place", pos)
+	}
+	// Mid-slide, a layout by the canvas keeps the page where the slide has got to (a page
+	// moved by hand jumped back to rest for a frame).
+	l := &slideLayout{dx: slideDistance}
+	page := canvas.NewRectangle(colorBg)
+	l.Layout([]fyne.CanvasObject{page}, fyne.NewSize(800, 600))
+	l.Layout([]fyne.CanvasObject{page}, fyne.NewSize(800, 600))
+	if page.Position().X != slideDistance || page.Size() != fyne.NewSize(800, 600) {
+		t.Fatalf("mid-slide the page is at %v, %v", page.Position(), page.Size())
 	}
 	r.tap("首页")
 	if len(r.shell.anims) != 0 {
@@ -84,5 +98,28 @@ func TestAttractFadesToATeaserQuestion(t *testing.T) {
 	test.Tap(r.shell.page.Objects[0].(*fyne.Container).Objects[0].(fyne.Tappable))
 	if r.shell.Depth() != 1 {
 		t.Fatal("a tap on the fading slide must start the visit at once")
+	}
+}
+
+// A slide due a moment after the loop comes back (the staff panel closed, a visit ended)
+// must not replace the one just drawn: each shows for its full time.
+func TestAttractSlideShowsItsFullTimeAfterAVisit(t *testing.T) {
+	r := newRig(t)
+	per := time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second
+	r.openStaff()
+	now := r.clock.Now()
+	r.clock.Advance(per - time.Duration(now.UnixNano()%int64(per)) - time.Second) // the clock's next slide is a second away
+	r.tap("关闭面板")
+	if r.shell.modal != "" || r.shell.Depth() != 0 {
+		t.Fatal("关闭面板 must leave for the attract loop")
+	}
+	first := r.shell.attractN
+	r.tick(2 * time.Second)
+	if r.shell.attractN != first || len(r.shell.anims) != 0 {
+		t.Fatalf("slide %d replaced by %d two seconds after the loop came back", first, r.shell.attractN)
+	}
+	r.tick(per - 2*time.Second)
+	if r.shell.attractN == first {
+		t.Fatal("the loop did not move on after a slide's time")
 	}
 }

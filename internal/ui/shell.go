@@ -162,29 +162,37 @@ type Shell struct {
 	gradient, covered bool
 	warmer            *fyne.Container // what prewarm paints outside the window
 
-	modal       string      // "", "idle", "pin", "staff"
-	pinOK       func()      // what the right PIN opens
-	pinChecking bool        // a PIN is being checked off the UI thread
-	pinGen      int         // counts PIN pads shown, so a late answer goes to its own pad
-	drawnFor    fyne.Size   // the window size the screen on show was drawn for
-	export      exportState // the USB export, running or done
-	staffPage   string      // the staff panel's page on show (staffPages)
-	overview    overviewState
-	audit       auditState
-	gain        gainState // the learning-gain check of the visit on show
-	staffStatus string    // the last staff action's result
-	packs       packState
-	bg          sync.WaitGroup // work started off the UI thread (scans, installs, rollbacks)
+	modal       string // "", "idle", "pin", "staff"
+	pinOK       func() // what the right PIN opens
+	pinChecking bool   // a PIN is being checked off the UI thread
+	pinGen      int    // counts PIN pads shown, so a late answer goes to its own pad
+	// staffAhead is the pinGen of the pad the staff gesture opened, and staffAheadAt when
+	// the panel is painted ahead (warmStaff; zero: done).
+	staffAhead   int
+	staffAheadAt time.Time
+	drawnFor     fyne.Size   // the window size the screen on show was drawn for
+	export       exportState // the USB export, running or done
+	staffPage    string      // the staff panel's page on show (staffPages)
+	overview     overviewState
+	audit        auditState
+	gain         gainState // the learning-gain check of the visit on show
+	staffStatus  string    // the last staff action's result
+	packs        packState
+	bg           sync.WaitGroup // work started off the UI thread (scans, installs, rollbacks)
 
 	narrSrc  *narrationSource // what the top view narrates (registered in its enter hook)
 	narr     *narrationBar
 	attractN int
-	closed   *closedCard // outside opening hours (closed.go)
-	images   imageCache
-	strip    sceneStrip // the panorama of the scene on screen (scenes.go)
-	wall     wallState
-	anims    []*fyne.Animation // running animations of the screen on show (motion.go)
-	slideDir int               // the page turn being drawn: -1 back, +1 on, 0 none
+	// attractAt is when the loop was last shown, and attractBase the slide it began with:
+	// every slide then shows for its full time, the first one too.
+	attractAt   time.Time
+	attractBase int
+	closed      *closedCard // outside opening hours (closed.go)
+	images      imageCache
+	strip       sceneStrip // the panorama of the scene on screen (scenes.go)
+	wall        wallState
+	anims       []*fyne.Animation // running animations of the screen on show (motion.go)
+	slideDir    int               // the page turn being drawn: -1 back, +1 on, 0 none
 	// homeTiles and compactHome are how many zone tiles the home screen shows and whether
 	// they are the compact kind (set by its build).
 	homeTiles   int
@@ -349,6 +357,7 @@ func (s *Shell) Start(stop <-chan struct{}) {
 // it; tests call it after moving their clock.
 func (s *Shell) Tick() {
 	s.dropWarm()
+	s.warmStaff()
 	st := s.d.Player.Status()
 	if s.narr != nil {
 		s.narr.update(s.narr.status())
@@ -534,12 +543,13 @@ func (s *Shell) render() {
 	sw := touch.NewSwipe(s.cur.body, s.swipe)
 	sw.OnTap = s.activity
 	sw.HideCursor = s.d.HideCursor
-	s.page.Objects = []fyne.CanvasObject{sw}
-	s.page.Refresh()
-	if s.slideDir != 0 { // a page turn slides the new page in, once it is drawn
-		s.slideIn(sw, s.slideDir)
+	var page fyne.CanvasObject = sw
+	if s.slideDir != 0 { // a page turn slides the new page in
+		page = s.slideIn(sw, s.slideDir)
 		s.slideDir = 0
 	}
+	s.page.Objects = []fyne.CanvasObject{page}
+	s.page.Refresh()
 	s.refreshBar()
 }
 

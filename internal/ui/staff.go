@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -21,6 +22,10 @@ func (s *Shell) hotCornerTapped() {
 	}
 	if s.gesture.Tap() && s.modal == "" {
 		s.askPIN(s.openStaff)
+		s.staffAhead, s.staffAheadAt = s.pinGen, s.d.Clock.Now().Add(staffAheadDelay)
+		if s.d.Records.Stats != nil { // read while the PIN is typed: the panel opens with it
+			s.loadSummary()
+		}
 	}
 }
 
@@ -87,6 +92,27 @@ func (s *Shell) precheck(entered string) {
 		defer s.bg.Done()
 		g.Precheck(entered)
 	}()
+}
+
+// staffAheadDelay is how long the PIN pad is up before warmStaff: after the pad's own
+// first frames.
+const staffAheadDelay = 300 * time.Millisecond
+
+// warmStaff paints the staff panel's overview outside the window while the PIN pad for
+// the panel is up (prewarm), once its numbers are read: the panel's first frame then
+// finds the textures of its many texts made, instead of making them all after 确定. The
+// copy is never on screen, and goes at the next tick. Once per pad (Tick).
+func (s *Shell) warmStaff() {
+	o := &s.overview
+	if s.modal != "pin" || s.staffAhead != s.pinGen || s.staffAheadAt.IsZero() ||
+		s.d.Clock.Now().Before(s.staffAheadAt) || o.loaded != s.periodKey() {
+		return
+	}
+	s.staffAheadAt = time.Time{}
+	page := s.staffPage
+	s.staffPage = pageOverview
+	s.prewarm(s.staffPanel())
+	s.staffPage = page
 }
 
 // pinSubmit checks the PIN off the UI thread (bcrypt takes tens of milliseconds, and a

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/crypto/bcrypt"
 
@@ -75,6 +76,51 @@ func weekFixture(now time.Time) func(l *eventlog.Log) {
 		rec(now.Add(-4*time.Hour), "", event.NewStaffLogin(false))
 		rec(now.Add(-4*time.Hour), "", event.NewStaffSetting("volume"))
 	}
+}
+
+// The overview is read while the PIN is typed, so that the panel opens with its numbers
+// in its first frame, not with 正在统计 and then the numbers.
+func TestStaffOverviewIsReadWhileThePINIsTyped(t *testing.T) {
+	now := time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC) // the rig's clock
+	r := newRig(t, withLog(t, weekFixture(now)))
+	r.openPINPad()
+	r.settle()
+	if r.shell.overview.loaded != r.shell.periodKey() || r.shell.overview.sum == nil {
+		t.Fatal("the overview was not read while the PIN pad was up")
+	}
+	if r.shell.modal != "pin" {
+		t.Fatal("reading the overview must not open the panel")
+	}
+	// Once the pad's first frames are out, the panel is painted outside the window, once.
+	warm := func() bool {
+		for _, o := range test.LaidOutObjects(r.shell.warmer) {
+			if strings.Contains(textOf(o), "访客人次") {
+				return true
+			}
+		}
+		return false
+	}
+	r.tick(250 * time.Millisecond)
+	if warm() {
+		t.Fatal("the panel was painted ahead within the pad's first frames")
+	}
+	r.tick(250 * time.Millisecond)
+	if !warm() || r.shell.warmer.Objects[0].Position().X >= 0 {
+		t.Fatal("the panel was not painted ahead, outside the window, while the PIN pad was up")
+	}
+	if r.shell.modal != "pin" || r.has("访客人次") {
+		t.Fatal("painting the panel ahead must show nothing of it")
+	}
+	r.tick(250 * time.Millisecond)
+	if warm() {
+		t.Fatal("the copy must go at the next tick, and be painted once per pad")
+	}
+	for _, d := range testPIN {
+		r.tap(string(d))
+	}
+	r.tap("确定")
+	r.settle()
+	r.mustHave("访客人次", "5分00秒")
 }
 
 func TestStaffOverviewFromTheLog(t *testing.T) {
