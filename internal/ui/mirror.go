@@ -13,7 +13,6 @@ import (
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
-	"github.com/jindu-edu/kiosk/internal/media"
 	"github.com/jindu-edu/kiosk/internal/mirror"
 )
 
@@ -75,31 +74,39 @@ func (v *mirrorView) enter() {
 	s := v.s
 	v.since = s.d.Clock.Now()
 	v.furthest = 0
-	m := s.cat().Mirror
-	root, lim := s.pack().Root, s.images.lim
 	cam := s.d.Camera
+	if faces := s.readyFaces(); faces != nil { // decoded ahead: the page is drawn with the station on
+		if cam == nil && v.stage < 0 && s.faces.first != nil {
+			// No camera: the first face, now, is what the station's first pair will show
+			// (the effect changes nothing at 现在). The page's first frame shows it, and that
+			// pair then changes no pixel.
+			v.live.Image, v.aged.Image = s.faces.first, s.faces.first
+		}
+		v.begin(cam, faces)
+		return
+	}
+	root, m := s.pack().Root, s.cat().Mirror
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		faces := make([]image.Image, 0, len(m.Faces))
-		for _, f := range m.Faces {
-			img, err := media.Decode(root, f.Image, mirror.FrameW*2, mirror.FrameH*2, lim)
-			if err != nil {
-				s.d.Log.Warn("mirror face unreadable", "path", f.Image, "err", err)
-				continue
-			}
-			faces = append(faces, img)
-		}
+		faces := s.decodeFaces(root, m)
 		s.do(func() { v.start(cam, faces) })
 	}()
 }
 
-// start runs the station once the faces are ready, if the visitor is still here.
+// start runs the station once the faces are ready, if the visitor is still here, and
+// draws the page again with it.
 func (v *mirrorView) start(cam mirror.Camera, faces []image.Image) {
-	s := v.s
-	if s.top() != view(v) || v.st != nil {
+	if v.s.top() != view(v) || v.st != nil {
 		return
 	}
+	v.begin(cam, faces)
+	v.s.render()
+}
+
+// begin opens the camera (or the chosen face) and starts the frames.
+func (v *mirrorView) begin(cam mirror.Camera, faces []image.Image) {
+	s := v.s
 	v.st = mirror.NewStation(mirror.Config{
 		Camera: cam, Faces: faces,
 		Deliver: func(live, aged *image.RGBA) { s.do(func() { v.show(live, aged) }) },
@@ -111,7 +118,6 @@ func (v *mirrorView) start(cam mirror.Camera, faces []image.Image) {
 	v.st.SetParams(v.params())
 	v.camera = v.st.Enter()
 	v.startedFace = !v.camera
-	s.render()
 }
 
 // show puts a frame pair on screen (UI thread) and lets the station send the next.

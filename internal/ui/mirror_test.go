@@ -153,3 +153,33 @@ func TestMirrorCanBeTurnedOff(t *testing.T) {
 		t.Fatal("the mirror tile shows while staff turned the station off")
 	}
 }
+
+// Home decodes the faces ahead: the mirror comes on with its station running, so that the
+// page is drawn once, with the right marker, and the first frame pair follows at once.
+// Between visits the faces are dropped.
+func TestMirrorFacesAreDecodedAhead(t *testing.T) {
+	r := newRig(t) // no camera: the illustrated faces
+	r.tap("轻触屏幕 开始参观")
+	r.tick(750 * time.Millisecond) // home's work ahead
+	if len(r.shell.readyFaces()) != len(r.shell.cat().Mirror.Faces) {
+		t.Fatalf("%d faces decoded ahead, want %d", len(r.shell.readyFaces()), len(r.shell.cat().Mirror.Faces))
+	}
+	r.tap("看看“吸毒后的你”")
+	v := r.mirrorView()
+	if v.st == nil {
+		t.Fatal("the station waited for a decode with the faces decoded ahead")
+	}
+	if !r.shell.images.drawn(v.live) || !r.shell.images.drawn(v.aged) {
+		t.Fatal("the page's first frame waits for the station's first pair")
+	}
+	first := append([]byte(nil), v.aged.Image.(*image.RGBA).Pix...)
+	v.live.Image, v.aged.Image = r.shell.images.blank, r.shell.images.blank
+	r.waitFrame()
+	if string(v.aged.Image.(*image.RGBA).Pix) != string(first) || string(v.live.Image.(*image.RGBA).Pix) != string(first) {
+		t.Fatal("the station's first pair differs from the face shown before it: the screen changes again")
+	}
+	r.tick(10 * time.Minute) // the visit ends
+	if r.shell.readyFaces() != nil {
+		t.Fatal("the faces were kept between visits")
+	}
+}

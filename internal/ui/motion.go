@@ -117,7 +117,7 @@ func (s *Shell) popIn(texts []*canvas.Text, each time.Duration) {
 // moving for four of them).
 const (
 	slideDistance = 120
-	slideTime     = 80 * time.Millisecond
+	slideTime     = 64 * time.Millisecond
 )
 
 // slideIn returns page in a holder that slides it in from the side it comes from (dir +1:

@@ -132,9 +132,9 @@ func TestWidthsForAVisitOnly(t *testing.T) {
 	if r.shell.widths != nil {
 		t.Fatal("measuring fonts parsed before home's first frame")
 	}
-	r.tick(250 * time.Millisecond) // home's first frames: nothing started yet
+	r.tick(aheadDelay / 2) // home's first frames: nothing started yet
 	if r.shell.widths != nil {
-		t.Fatal("measuring fonts parsed on the first tick after home")
+		t.Fatal("measuring fonts parsed within home's first frames")
 	}
 	r.tick(time.Second) // home is on screen: the work ahead has started
 	if r.shell.widths == nil {

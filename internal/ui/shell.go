@@ -187,8 +187,10 @@ type Shell struct {
 	// every slide then shows for its full time, the first one too.
 	attractAt   time.Time
 	attractBase int
-	closed      *closedCard // outside opening hours (closed.go)
+	closed      *closedCard     // outside opening hours (closed.go)
+	stop        <-chan struct{} // closed when the app stops; nil until Start (tests)
 	images      imageCache
+	faces       faceCache  // the mirror's, decoded ahead (mirror_faces.go)
 	strip       sceneStrip // the panorama of the scene on screen (scenes.go)
 	wall        wallState
 	anims       []*fyne.Animation // running animations of the screen on show (motion.go)
@@ -297,6 +299,22 @@ func (s *Shell) resized(size fyne.Size) {
 	})
 }
 
+// after runs fn on the UI thread d from now, once Start runs the ticker; without it
+// (tests) there is no timer, and the next Tick does the work instead.
+func (s *Shell) after(d time.Duration, fn func()) {
+	stop := s.stop
+	if stop == nil {
+		return
+	}
+	time.AfterFunc(d, func() {
+		select {
+		case <-stop:
+		default:
+			fyne.Do(fn)
+		}
+	})
+}
+
 // do hands fn to the UI thread (from an install, an export, a decode, the shelf).
 func (s *Shell) do(fn func()) {
 	if s.d.Do != nil {
@@ -339,6 +357,7 @@ func (s *Shell) syncTheme() {
 
 // Start runs the idle ticker until stop is closed. Ticks hop onto the Fyne thread.
 func (s *Shell) Start(stop <-chan struct{}) {
+	s.stop = stop
 	t := time.NewTicker(250 * time.Millisecond)
 	go func() {
 		defer t.Stop()
@@ -461,23 +480,27 @@ func (s *Shell) home() {
 	s.stack = []view{&homeView{s: s}}
 	s.show()
 	s.aheadAt = s.d.Clock.Now().Add(aheadDelay) // home's first frames go first
+	s.after(aheadDelay, s.ahead)                // not only at the next tick
 }
 
-// aheadDelay is how long after home is shown ahead starts: after home's first frames.
-const aheadDelay = 400 * time.Millisecond
+// aheadDelay is how long after home is shown ahead starts: after home's first frames
+// (p95 under 110 ms), before most visitors choose a zone.
+const aheadDelay = 200 * time.Millisecond
 
-// ahead does, once home is on screen, the work a visit will want soon: the measuring
-// fonts and the scene cards' pictures, off the UI thread. Started with home itself, it
-// took CPU from home's first frame (attract → home p95 1.74× the floor), and so it did
-// on the next tick when that came within a frame of the tap: software GL draws a frame
-// with both cores.
+// ahead does, once home is on screen, the work a visit will want soon, off the UI thread:
+// the measuring fonts, the pictures of the scene list and of the quiz's menus at the
+// boxes they are shown in (warm), the mirror's faces. Started with home itself, it took
+// CPU from home's first frame (attract → home p95 1.74× the floor): software GL draws a
+// frame with both cores. It runs aheadDelay after home, by a timer (or the next tick), and
+// only while home is still on screen.
 func (s *Shell) ahead() {
-	if s.aheadAt.IsZero() || s.d.Clock.Now().Before(s.aheadAt) {
-		return
+	if _, home := s.top().(*homeView); !home || s.aheadAt.IsZero() || s.d.Clock.Now().Before(s.aheadAt) {
+		return // (left home within its first frames: done when home is back)
 	}
 	s.aheadAt = time.Time{}
 	s.loadWidths()
 	s.warm()
+	s.warmFaces()
 }
 
 // loadWidths parses the theme's fonts for measuring (package textwidth) off the UI thread,
@@ -621,9 +644,10 @@ func (s *Shell) afterVisit() {
 	}
 	s.showAttract()
 	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
-	// rest and the measuring fonts (the Go heap's free pages too, off the UI thread).
+	// rest, the measuring fonts and the mirror's faces (the Go heap's free pages too,
+	// off the UI thread).
 	s.images.trim(idleImageBudget)
-	s.widths = nil
+	s.widths, s.faces.faces, s.faces.first = nil, nil, nil
 	if s.d.FreeMemory != nil {
 		go s.d.FreeMemory()
 	}
