@@ -150,9 +150,14 @@ func cmdRun(args []string) error {
 	defer s.close()
 	p := newProbe(s, *poll)
 	var t0 time.Time
-	if os.Getenv("TAPLAT_TRACE") != "" {
+	if tr := os.Getenv("TAPLAT_TRACE"); tr != "" {
+		frames := 0
 		p.trace = func(b rect) {
 			fmt.Fprintf(os.Stderr, "  %7s ms  changed x=%d y=%d w=%d h=%d\n", ms(time.Since(t0)), b.x, b.y, b.w, b.h)
+			if st, err := os.Stat(tr); err == nil && st.IsDir() { // and the frame itself
+				frames++
+				writePPM(s, fmt.Sprintf("%s/frame-%04d.ppm", tr, frames))
+			}
 		}
 	}
 	shots := 0

@@ -76,13 +76,13 @@ func (v *mirrorView) enter() {
 	v.furthest = 0
 	cam := s.d.Camera
 	if faces := s.readyFaces(); faces != nil { // decoded ahead: the page is drawn with the station on
-		if cam == nil && v.stage < 0 && s.faces.first != nil {
-			// No camera: the first face, now, is what the station's first pair will show
-			// (the effect changes nothing at 现在). The page's first frame shows it, and that
-			// pair then changes no pixel.
+		v.begin(cam, faces)
+		if !v.camera && v.stage < 0 && v.st.Face() == 0 && s.faces.first != nil {
+			// No camera (none, or it would not open): the first face, now, is what the
+			// station's first pair will show (the effect changes nothing at 现在). The page's
+			// first frame shows it, and that pair then changes no pixel.
 			v.live.Image, v.aged.Image = s.faces.first, s.faces.first
 		}
-		v.begin(cam, faces)
 		return
 	}
 	root, m := s.pack().Root, s.cat().Mirror
