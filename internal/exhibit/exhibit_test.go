@@ -307,6 +307,34 @@ func TestQuizDealingAvoidsRecentAndKeepsGroups(t *testing.T) {
 	}
 }
 
+// A round drawn ahead (the age page draws one per age) counts as served only once it
+// starts: the rounds not chosen leave their questions in the pool.
+func TestDrawnRoundIsServedOnlyWhenStarted(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC))
+	pack := mustBundled(t)
+	q := NewQuizzes(QuizConfig{Clock: clock, Timer: 30 * time.Second, Rand: rand.New(rand.NewPCG(1, 2))})
+	drafts := map[string]*SoloDraw{}
+	for _, a := range quiz.Audiences {
+		if drafts[a] = q.DrawSolo(pack.Bank, a); drafts[a] == nil {
+			t.Fatalf("no round drawn for %s", a)
+		}
+	}
+	if len(q.RecentIDs()) != 0 {
+		t.Fatalf("drawing served %d questions", len(q.RecentIDs()))
+	}
+	first := drafts[quiz.Secondary].First()
+	r := q.StartSolo(drafts[quiz.Secondary])
+	if r == nil || r.Current().ID != first.ID || r.Len() != q.RoundSize() || r.Timer() != 30*time.Second {
+		t.Fatal("the round started is not the one drawn")
+	}
+	if len(q.RecentIDs()) != r.Len() {
+		t.Fatalf("starting served %d questions, want the round's %d", len(q.RecentIDs()), r.Len())
+	}
+	if q.StartSolo(nil) != nil || q.DrawSolo(nil, quiz.Primary) != nil {
+		t.Fatal("started or drew from nothing")
+	}
+}
+
 func TestQuizStateRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	_, _, save, err := QuizState(dir)

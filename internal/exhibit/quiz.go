@@ -76,29 +76,70 @@ func (q *Quizzes) Timer() time.Duration { return q.c.Timer }
 // deal picks n questions of an audience from pool, shuffles their choices and remembers
 // them as served.
 func (q *Quizzes) deal(pool []quiz.Question, audience string, n int) []quiz.Presented {
+	picked, items := q.draw(pool, audience, n)
+	if items != nil {
+		q.served(picked)
+	}
+	return items
+}
+
+// draw picks n questions of an audience from pool, not served lately, and shuffles their
+// choices; nil when there is none.
+func (q *Quizzes) draw(pool []quiz.Question, audience string, n int) ([]quiz.Question, []quiz.Presented) {
 	picked := quiz.Select(pool, audience, n, q.recent.Set(), q.c.Rand)
 	if len(picked) == 0 {
-		return nil
+		return nil, nil
 	}
 	items := make([]quiz.Presented, len(picked))
 	for i, p := range picked {
 		items[i] = quiz.Present(p, q.c.Rand)
 	}
+	return picked, items
+}
+
+// served remembers questions as served, so that the next rounds get others.
+func (q *Quizzes) served(picked []quiz.Question) {
 	q.recent.Add(picked)
 	q.save()
-	return items
 }
 
 // Solo deals a round for one visitor; nil when the bank has no question for the audience.
 func (q *Quizzes) Solo(bank *quiz.Bank, audience string) *quiz.Round {
+	return q.StartSolo(q.DrawSolo(bank, audience))
+}
+
+// SoloDraw is a solo round dealt ahead of the visitor's choice (DrawSolo), not started.
+type SoloDraw struct {
+	audience string
+	picked   []quiz.Question
+	items    []quiz.Presented
+}
+
+// First is the question the round opens with.
+func (d *SoloDraw) First() quiz.Presented { return d.items[0] }
+
+// DrawSolo deals a solo round for audience ahead of the visitor's choice: its questions
+// count as served only once StartSolo starts it. The quiz's age page draws one round per
+// age while the visitor chooses, so that the first question's picture is decoded by then.
+// nil when the bank has no question for the audience.
+func (q *Quizzes) DrawSolo(bank *quiz.Bank, audience string) *SoloDraw {
 	if bank == nil {
 		return nil
 	}
-	items := q.deal(bank.Questions, audience, q.RoundSize())
+	picked, items := q.draw(bank.Questions, audience, q.RoundSize())
 	if items == nil {
 		return nil
 	}
-	return quiz.NewRound(q.c.Clock, items, quiz.TimerFor(audience, q.c.Timer))
+	return &SoloDraw{audience: audience, picked: picked, items: items}
+}
+
+// StartSolo starts a drawn round: its questions count as served from now. nil for nil.
+func (q *Quizzes) StartSolo(d *SoloDraw) *quiz.Round {
+	if d == nil {
+		return nil
+	}
+	q.served(d.picked)
+	return quiz.NewRound(q.c.Clock, d.items, quiz.TimerFor(d.audience, q.c.Timer))
 }
 
 // Contest deals a team contest of n questions. Only single-choice and true/false

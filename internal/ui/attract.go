@@ -23,6 +23,11 @@ func (s *Shell) showAttract() {
 	s.cur = screen{}
 	s.narr = nil
 	s.refreshWallToday()
+	var slides []string
+	for _, sl := range s.cat().Attract.Slides {
+		slides = append(slides, sl.Image)
+	}
+	s.images.keepAlways(slides)
 	s.attractAt = time.Time{}
 	s.attractBase = s.slideIndex()
 	s.attractAt, s.attractN = s.d.Clock.Now(), s.attractBase
@@ -31,6 +36,9 @@ func (s *Shell) showAttract() {
 	s.page.Refresh()
 	s.bar.Objects = nil
 	s.bar.Refresh()
+	// The page takes the bar's room at once: laid out first at the visit's page size, the
+	// slide's picture was fitted to a box a bar shorter, and decoded again a frame later.
+	s.main.Layout.Layout(s.main.Objects, s.main.Size())
 	s.do(s.refit)
 }
 
@@ -114,7 +122,7 @@ func (s *Shell) attractPage() fyne.CanvasObject {
 		slide = s.wallTodaySlide()
 	} else if len(sl) > 0 {
 		cur := sl[s.attractN%len(sl)]
-		img := s.image(cur.Image)
+		img := s.imageIn(slotAttract, cur.Image)
 		sp := canvas.NewRectangle(color.Transparent)
 		sp.SetMinSize(fyne.NewSize(560, 420))
 		t1 := s.para(cur.Title.Zh, sizeHeading, true, "")

@@ -52,6 +52,7 @@ const (
 	slotQuizHome  = "quiz-home"
 	slotQuizAge   = "quiz-age"
 	slotSceneCard = "scene-card"
+	slotAttract   = "attract-slide"
 )
 
 // cardSlot is the slot of the i-th card of a row whose cards' texts differ (the quiz's
@@ -88,6 +89,10 @@ type imageCache struct {
 	boxesAt fyne.Size // the window size boxes were laid out at
 	slotOf  map[*canvas.Image]string
 	dry     map[*canvas.Image]string // while sizeAhead builds a page: its pictures' slots
+	// keep is the attract slides' pictures: kept at their slot's box whatever the budget,
+	// for the loop shows them every idle minute and after every visit and staff panel
+	// (which evicted them, and then came on without their picture).
+	keep map[string]bool
 	next    *prefetchReq             // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
 	// slots lets one decode run at a time (nil: any number). On two cores a page of
@@ -607,11 +612,33 @@ func (c *imageCache) trim(budget int64) {
 }
 
 func (c *imageCache) trimLocked(budget int64) {
-	for c.lru != nil && c.bytes > budget && c.lru.Len() > 1 {
-		old := c.lru.Remove(c.lru.Back()).(*imageEntry)
+	if c.lru == nil {
+		return
+	}
+	box, boxed := c.boxLocked(slotAttract, c.boxesAt)
+	for el := c.lru.Back(); el != nil && c.bytes > budget && c.lru.Len() > 1; {
+		prev := el.Prev()
+		old := el.Value.(*imageEntry)
+		if k := old.key; boxed && c.keep[k.path] && k.w == box.w && k.h == box.h {
+			el = prev // an attract slide at its box: kept
+			continue
+		}
+		c.lru.Remove(el)
 		delete(c.entries, old.key)
 		delete(c.objs, old.key)
 		c.bytes -= old.n
+		el = prev
+	}
+}
+
+// keepAlways keeps the pictures paths (the attract slides) whatever the budget, once
+// decoded at the attract slot's box.
+func (c *imageCache) keepAlways(paths []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.keep = map[string]bool{}
+	for _, p := range paths {
+		c.keep[p] = true
 	}
 }
 

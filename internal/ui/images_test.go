@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image"
+	"io/fs"
 
 	"fyne.io/fyne/v2"
 	"testing"
@@ -57,13 +58,20 @@ func TestFirstVisitFindsPicturesDecodedAtTheirBox(t *testing.T) {
 	r.readyAtOnce("age choice", 3)
 }
 
+// withQuestionPictures gives every question of the test bank a picture of its own.
+func withQuestionPictures(c *rigConfig) {
+	var pics []string
+	for _, dir := range []string{"history", "cases", "drugs"} {
+		m, _ := fs.Glob(c.pack.Root, "media/img/"+dir+"/*.png")
+		pics = append(pics, m...)
+	}
+	for i := range c.pack.Bank.Questions {
+		c.pack.Bank.Questions[i].Image = pics[i%len(pics)]
+	}
+}
+
 func TestNextQuestionPictureIsDecodedAhead(t *testing.T) {
-	pics := []string{"media/img/history/law-2008.png", "media/img/history/qingjiao-2018.png", "media/img/attract/protect.png"}
-	r := newRig(t, withQuiz(&saves{}), func(c *rigConfig) {
-		for i := range c.pack.Bank.Questions {
-			c.pack.Bank.Questions[i].Image = pics[i%len(pics)]
-		}
-	})
+	r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
 	v := r.startSolo("中学生")
 	r.settle()
 	checked, boxed := 0, false
@@ -84,4 +92,37 @@ func TestNextQuestionPictureIsDecodedAhead(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no question with a picture after one with a picture: the bank or the test changed")
 	}
+}
+
+// The age page draws a round per age while the visitor chooses, and decodes their first
+// questions' pictures: the round chosen comes on with its picture.
+func TestFirstQuestionPictureIsDecodedAhead(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
+	r.startSolo("中学生") // a question with a picture has been laid out: the slot's box is known
+	r.settle()
+	r.tap("首页")
+	r.tap("知识竞答")
+	r.tap("个人挑战")
+	r.tick(250 * time.Millisecond) // the age page's first frames
+	r.tick(250 * time.Millisecond) // then the rounds are drawn
+	r.tap("小学生")
+	r.readyAtOnce("first question", 1)
+}
+
+// The attract slides' pictures are kept whatever the budget (a long visit evicted them,
+// and the loop then came back without its picture): after the visit the slide comes on
+// whole.
+func TestAttractSlidesAreKeptWhateverTheBudget(t *testing.T) {
+	r := newRig(t)
+	per := time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second
+	for range r.shell.slideCount() { // the idle loop shows every slide once
+		r.tick(per)
+	}
+	r.tap("轻触屏幕 开始参观")
+	r.tap("毒品种类")
+	r.settle()
+	r.shell.images.trim(0) // as a visit through many pictures does
+	r.tap("首页")
+	r.shell.afterVisit()
+	r.readyAtOnce("attract after a visit", 1)
 }

@@ -117,7 +117,7 @@ func (s *Shell) popIn(texts []*canvas.Text, each time.Duration) {
 // moving for four of them).
 const (
 	slideDistance = 120
-	slideTime     = 64 * time.Millisecond
+	slideTime     = 56 * time.Millisecond
 )
 
 // slideIn returns page in a holder that slides it in from the side it comes from (dir +1:
@@ -131,7 +131,8 @@ func (s *Shell) slideIn(page fyne.CanvasObject, dir int) fyne.CanvasObject {
 	holder := container.New(l, page)
 	scale := s.pixelScale()
 	s.animate(slideTime, fyne.AnimationLinear, func(p float32) {
-		rest := (1 - p) * (1 - p) * (1 - p) // cubic ease-out: the distance still to go
+		q := (1 - p) * (1 - p)
+		rest := q * q // quartic ease-out: the distance still to go
 		dx := float32(math.Round(float64(float32(dir)*slideDistance*rest*scale))) / scale
 		if dx != l.dx {
 			l.dx = dx

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 
 	"github.com/jindu-edu/kiosk/internal/content"
+	"github.com/jindu-edu/kiosk/internal/exhibit"
 	"github.com/jindu-edu/kiosk/internal/exhibit/event"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
@@ -52,10 +53,32 @@ func (s *Shell) bigChoice(slot string, bg color.Color, image, title, sub string,
 
 func (s *Shell) roundSize() int { return s.d.Quiz.RoundSize() }
 
-// agePickView lets the visitor choose primary, secondary or adult questions.
+// agePickView lets the visitor choose primary, secondary or adult questions. While the
+// visitor chooses, it draws a round for each age and has their first questions' pictures
+// decoded (tick), so that the first question comes on whole.
 type agePickView struct {
-	s    *Shell
-	zone content.Zone
+	s      *Shell
+	zone   content.Zone
+	drawn  map[string]*exhibit.SoloDraw // nil: not drawn yet
+	waited int                          // ticks on screen before drawing
+}
+
+// tick draws the rounds ahead, once the page's own first frames are out.
+func (v *agePickView) tick() {
+	if v.drawn != nil {
+		return
+	}
+	if v.waited++; v.waited < 2 {
+		return
+	}
+	s := v.s
+	v.drawn = map[string]*exhibit.SoloDraw{}
+	for _, a := range quiz.Audiences {
+		if d := s.d.Quiz.DrawSolo(s.pack().Bank, a); d != nil {
+			v.drawn[a] = d
+			s.warmIn(slotQuestion, d.First().Image)
+		}
+	}
 }
 
 var ageImages = map[string]string{
@@ -80,7 +103,11 @@ func (v *agePickView) build() screen {
 // start deals a round for an audience and shows its first question.
 func (v *agePickView) start(audience string) {
 	s := v.s
-	round := s.d.Quiz.Solo(s.pack().Bank, audience)
+	d := v.drawn[audience]
+	if d == nil { // chosen before the rounds were drawn
+		d = s.d.Quiz.DrawSolo(s.pack().Bank, audience)
+	}
+	round := s.d.Quiz.StartSolo(d)
 	if round == nil {
 		return
 	}
