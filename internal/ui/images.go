@@ -92,8 +92,8 @@ type imageCache struct {
 	// keep is the attract slides' pictures: kept at their slot's box whatever the budget,
 	// for the loop shows them every idle minute and after every visit and staff panel
 	// (which evicted them, and then came on without their picture).
-	keep map[string]bool
-	next    *prefetchReq             // the next page's picture, decoded once this page's is fitted
+	keep    map[string]bool
+	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
 	pending sync.WaitGroup
 	// slots lets one decode run at a time (nil: any number). On two cores a page of
 	// pictures decoded all at once took both from the UI thread and the software GL
