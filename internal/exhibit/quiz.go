@@ -133,13 +133,19 @@ func (q *Quizzes) DrawSolo(bank *quiz.Bank, audience string) *SoloDraw {
 	return &SoloDraw{audience: audience, picked: picked, items: items}
 }
 
+// PreviewSolo is a drawn round as it would start, for laying its first page out ahead;
+// nothing is served.
+func (q *Quizzes) PreviewSolo(d *SoloDraw) *quiz.Round {
+	return quiz.NewRound(q.c.Clock, d.items, quiz.TimerFor(d.audience, q.c.Timer))
+}
+
 // StartSolo starts a drawn round: its questions count as served from now. nil for nil.
 func (q *Quizzes) StartSolo(d *SoloDraw) *quiz.Round {
 	if d == nil {
 		return nil
 	}
 	q.served(d.picked)
-	return quiz.NewRound(q.c.Clock, d.items, quiz.TimerFor(d.audience, q.c.Timer))
+	return q.PreviewSolo(d)
 }
 
 // Contest deals a team contest of n questions. Only single-choice and true/false

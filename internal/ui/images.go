@@ -47,13 +47,17 @@ type imageKey struct {
 // there, the next ones are decoded at that box at once (one decode, no refit), and ahead of
 // need while the page before is read (warmIn).
 const (
-	slotQuestion  = "quiz-question" // unanswered
+	slotQuestion  = "quiz-question" // unanswered; one per age (questionSlot)
 	slotAnswered  = "quiz-answered" // the same picture, beside the feedback
 	slotQuizHome  = "quiz-home"
 	slotQuizAge   = "quiz-age"
 	slotSceneCard = "scene-card"
 	slotAttract   = "attract-slide"
 )
+
+// questionSlot is the slot of an unanswered question's picture for an audience: the
+// primary layout has a reading bar the others have not.
+func questionSlot(audience string) string { return slotQuestion + "-" + audience }
 
 // cardSlot is the slot of the i-th card of a row whose cards' texts differ (the quiz's
 // choice cards): each card's picture has a box of its own.
@@ -257,6 +261,8 @@ func (s *Shell) sizeAhead(slot string, build func() fyne.CanvasObject) {
 	}
 	c.dry = map[*canvas.Image]string{}
 	c.mu.Unlock()
+	narr, src := s.narr, s.narrSrc // a question's reading bar registers itself: not this copy's
+	defer func() { s.narr, s.narrSrc = narr, src }()
 	obj := build()
 	// Laid out twice, as the window's canvas does over its first frames: a paragraph knows
 	// its lines, and so its height, once it has had its width. Pictures a layout builds

@@ -3,10 +3,12 @@ package ui
 import (
 	"image"
 	"io/fs"
-
-	"fyne.io/fyne/v2"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
 // pictures are the content pictures (not icons) shown in the window, with what each shows
@@ -94,19 +96,27 @@ func TestNextQuestionPictureIsDecodedAhead(t *testing.T) {
 	}
 }
 
-// The age page draws a round per age while the visitor chooses, and decodes their first
-// questions' pictures: the round chosen comes on with its picture.
+// The age page draws a round per age while the visitor chooses, lays each first question
+// out ahead (off the window, the first time) and decodes its picture at its box: the round
+// chosen comes on whole, the kiosk's very first one too. Nothing is recorded or read
+// aloud for the rounds drawn.
 func TestFirstQuestionPictureIsDecodedAhead(t *testing.T) {
-	r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
-	r.startSolo("中学生") // a question with a picture has been laid out: the slot's box is known
-	r.settle()
-	r.tap("首页")
-	r.tap("知识竞答")
-	r.tap("个人挑战")
-	r.tick(250 * time.Millisecond) // the age page's first frames
-	r.tick(250 * time.Millisecond) // then the rounds are drawn
-	r.tap("小学生")
-	r.readyAtOnce("first question", 1)
+	for _, age := range []string{"小学生", "成人"} {
+		r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
+		r.tap("轻触屏幕 开始参观")
+		r.tap("知识竞答")
+		r.tap("个人挑战")
+		events, plays := len(r.events.all), len(r.player.plays)
+		r.tick(250 * time.Millisecond) // the age page's first frames
+		for range quiz.Audiences {     // then the rounds, and one age a tick
+			r.tick(250 * time.Millisecond)
+		}
+		if len(r.events.all) != events || len(r.player.plays) != plays {
+			t.Fatalf("drawing ahead recorded %d events and played %v", len(r.events.all)-events, r.player.plays[plays:])
+		}
+		r.tap(age)
+		r.readyAtOnce(age+" first question", 1)
+	}
 }
 
 // The attract slides' pictures are kept whatever the budget (a long visit evicted them,

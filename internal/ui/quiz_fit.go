@@ -79,7 +79,7 @@ func (v *soloView) unanswered(q quiz.Presented) fyne.CanvasObject {
 	l := &questionLayout{s: s, prompt: s.para(text, sizeHeading, true, ""), portrait: portrait}
 	objs := []fyne.CanvasObject{l.prompt}
 	if q.Image != "" { // in a box that drops it where there is no room for it
-		l.pictureObj = s.illustration(slotQuestion, q.Image, fyne.NewSize(0, 0))
+		l.pictureObj = s.illustration(questionSlot(v.audience), q.Image, fyne.NewSize(0, 0))
 		l.picture = container.NewStack(l.pictureObj)
 		objs = append(objs, l.picture)
 	}

@@ -63,21 +63,36 @@ type agePickView struct {
 	waited int                          // ticks on screen before drawing
 }
 
-// tick draws the rounds ahead, once the page's own first frames are out.
+// tick draws the rounds ahead once the page's own first frames are out, then, one age a
+// tick, has the first question's picture decoded at its box: laid out ahead, off the
+// window, the first time (sizeAhead).
 func (v *agePickView) tick() {
-	if v.drawn != nil {
-		return
-	}
+	s := v.s
 	if v.waited++; v.waited < 2 {
 		return
 	}
-	s := v.s
-	v.drawn = map[string]*exhibit.SoloDraw{}
-	for _, a := range quiz.Audiences {
-		if d := s.d.Quiz.DrawSolo(s.pack().Bank, a); d != nil {
-			v.drawn[a] = d
-			s.warmIn(slotQuestion, d.First().Image)
+	if v.drawn == nil {
+		v.drawn = map[string]*exhibit.SoloDraw{}
+		for _, a := range quiz.Audiences {
+			if d := s.d.Quiz.DrawSolo(s.pack().Bank, a); d != nil {
+				v.drawn[a] = d
+			}
 		}
+	}
+	if i := v.waited - 2; i < len(quiz.Audiences) {
+		a := quiz.Audiences[i]
+		d := v.drawn[a]
+		if d == nil || d.First().Image == "" {
+			return
+		}
+		s.sizeAhead(questionSlot(a), func() fyne.CanvasObject {
+			// Shown and spoken: its question is not recorded, and its reading bar is laid
+			// out without playing.
+			first := &soloView{s: s, zone: v.zone, round: s.d.Quiz.PreviewSolo(d), audience: a, shown: 1, spoken: 1}
+			first.enter()
+			return first.build().body
+		})
+		s.warmIn(questionSlot(a), d.First().Image)
 	}
 }
 

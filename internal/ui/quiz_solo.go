@@ -429,7 +429,7 @@ func (v *soloView) tick() {
 			v.warmed, v.waited = v.round.Index()+1, 0
 			v.warmFeedback()
 			if nq, ok := v.round.Upcoming(); ok { // its picture in the first frame of 下一题
-				v.s.warmIn(slotQuestion, nq.Image)
+				v.s.warmIn(questionSlot(v.audience), nq.Image)
 			}
 		}
 	}
