@@ -28,6 +28,7 @@ func (s *Shell) showAttract() {
 		slides = append(slides, sl.Image)
 	}
 	s.images.keepAlways(slides)
+	s.attractWarmed = false
 	s.attractAt = time.Time{}
 	s.attractBase = s.slideIndex()
 	s.attractAt, s.attractN = s.d.Clock.Now(), s.attractBase
@@ -91,6 +92,22 @@ func (s *Shell) teaserQuestion() *quiz.Question {
 	per := time.Duration(max(1, s.cat().Attract.SecondsPerSlide)) * time.Second
 	loop := s.d.Clock.Now().UnixNano() / int64(per) / int64(len(s.cat().Attract.Slides)+1)
 	return pool[int(loop%int64(len(pool)))]
+}
+
+// warmAttract decodes, a second into the loop, the pictures of the slides not shown yet,
+// at the box the first was laid out in: the loop, and the loop after a visit or the staff
+// panel, then comes on with its picture (they are kept, imageCache.keep). Once per
+// showing of the loop.
+func (s *Shell) warmAttract() {
+	if s.attractWarmed || s.d.Clock.Now().Before(s.attractAt.Add(time.Second)) {
+		return
+	}
+	s.attractWarmed = true
+	var slides []string
+	for _, sl := range s.cat().Attract.Slides {
+		slides = append(slides, sl.Image)
+	}
+	s.warmIn(slotAttract, slides...)
 }
 
 // advanceAttract shows the next slide, fading it in from the background once drawn.

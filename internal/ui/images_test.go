@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 	"io/fs"
 	"testing"
@@ -119,20 +120,26 @@ func TestFirstQuestionPictureIsDecodedAhead(t *testing.T) {
 	}
 }
 
-// The attract slides' pictures are kept whatever the budget (a long visit evicted them,
-// and the loop then came back without its picture): after the visit the slide comes on
-// whole.
+// The attract slides' pictures are decoded a second into the loop and kept whatever the
+// budget (a long visit evicted them, and the loop then came back without its picture):
+// after a visit the slide comes on whole, whichever it is.
 func TestAttractSlidesAreKeptWhateverTheBudget(t *testing.T) {
 	r := newRig(t)
-	per := time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second
-	for range r.shell.slideCount() { // the idle loop shows every slide once
-		r.tick(per)
-	}
+	r.settle()
+	r.tick(time.Second) // a second into the loop, the other slides' pictures are decoded
 	r.tap("轻触屏幕 开始参观")
 	r.tap("毒品种类")
 	r.settle()
 	r.shell.images.trim(0) // as a visit through many pictures does
 	r.tap("首页")
-	r.shell.afterVisit()
-	r.readyAtOnce("attract after a visit", 1)
+	for i := range len(r.shell.cat().Attract.Slides) {
+		r.shell.attractAt = time.Time{}
+		per := time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second
+		for r.shell.slideIndex() != i { // the clock's slide is the one the loop comes back on
+			r.clock.Advance(per)
+		}
+		r.shell.afterVisit()
+		r.readyAtOnce(fmt.Sprintf("attract slide %d after a visit", i), 1)
+		r.tap("轻触屏幕 开始参观")
+	}
 }

@@ -185,16 +185,17 @@ type Shell struct {
 	attractN int
 	// attractAt is when the loop was last shown, and attractBase the slide it began with:
 	// every slide then shows for its full time, the first one too.
-	attractAt   time.Time
-	attractBase int
-	closed      *closedCard     // outside opening hours (closed.go)
-	stop        <-chan struct{} // closed when the app stops; nil until Start (tests)
-	images      imageCache
-	faces       faceCache  // the mirror's, decoded ahead (mirror_faces.go)
-	strip       sceneStrip // the panorama of the scene on screen (scenes.go)
-	wall        wallState
-	anims       []*fyne.Animation // running animations of the screen on show (motion.go)
-	slideDir    int               // the page turn being drawn: -1 back, +1 on, 0 none
+	attractAt     time.Time
+	attractBase   int
+	attractWarmed bool            // the slides' pictures asked for (warmAttract)
+	closed        *closedCard     // outside opening hours (closed.go)
+	stop          <-chan struct{} // closed when the app stops; nil until Start (tests)
+	images        imageCache
+	faces         faceCache  // the mirror's, decoded ahead (mirror_faces.go)
+	strip         sceneStrip // the panorama of the scene on screen (scenes.go)
+	wall          wallState
+	anims         []*fyne.Animation // running animations of the screen on show (motion.go)
+	slideDir      int               // the page turn being drawn: -1 back, +1 on, 0 none
 	// homeTiles and compactHome are how many zone tiles the home screen shows and whether
 	// they are the compact kind (set by its build).
 	homeTiles   int
@@ -400,6 +401,7 @@ func (s *Shell) Tick() {
 	}
 	if s.v.State() == kiosk.Attract && s.modal == "" {
 		s.settleWall() // between visits, once a day
+		s.warmAttract()
 	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
 		t.tick()
