@@ -73,6 +73,22 @@ func withQuestionPictures(c *rigConfig) {
 	}
 }
 
+// A visitor answering within half a second still gets the next picture ahead: it is asked
+// for once the feedback is on.
+func TestNextQuestionPictureIsDecodedAfterAQuickAnswer(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
+	v := r.startSolo("中学生")
+	r.settle() // a question with a picture has been laid out: the slot's box is known
+	up, _ := v.round.Upcoming()
+	r.answerRight(v) // at once
+	r.tick(250 * time.Millisecond)
+	r.tap("下一题")
+	if v.round.Current().ID != up.ID {
+		t.Fatal("下一题 did not show the next question")
+	}
+	r.readyAtOnce("question after a quick answer", 1)
+}
+
 func TestNextQuestionPictureIsDecodedAhead(t *testing.T) {
 	r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
 	v := r.startSolo("中学生")

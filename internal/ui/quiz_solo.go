@@ -293,6 +293,11 @@ func (v *soloView) show(res quiz.Result) {
 	}
 	v.s.record(event.NewSoloAnswer(v.zone.ID, res.Question.ID, choiceIDs(res), res.Right, res.TimedOut, res.Elapsed))
 	v.s.replace(v)
+	v.s.after(aheadDelay, func() {
+		if v.s.top() == view(v) {
+			v.warmNext()
+		}
+	})
 }
 
 // choiceIDs names the picked choices by their letters in the bank (not as shown), so the
@@ -416,7 +421,11 @@ func (v *soloView) next() {
 
 // tick runs the countdown; at zero the question counts as unanswered.
 func (v *soloView) tick() {
-	if v.results || v.last != nil {
+	if v.results {
+		return
+	}
+	if v.last != nil { // answered before the picture was asked for (a quick answer)
+		v.warmNext()
 		return
 	}
 	if res, ok := v.round.Tick(); ok {
@@ -428,10 +437,18 @@ func (v *soloView) tick() {
 		if v.waited++; v.waited >= 2 { // the question's own first frames go first
 			v.warmed, v.waited = v.round.Index()+1, 0
 			v.warmFeedback()
-			if nq, ok := v.round.Upcoming(); ok { // its picture in the first frame of 下一题
-				v.s.warmIn(questionSlot(v.audience), nq.Image)
-			}
+			v.warmNext()
 		}
+	}
+}
+
+// warmNext has the next question's picture decoded at its slot's box, so that 下一题 shows
+// it in its first frame: half a second into a question, and after a quick answer, a moment
+// after the feedback's first frame (or at the next tick). Nothing when it is decoded or
+// decoding already.
+func (v *soloView) warmNext() {
+	if nq, ok := v.round.Upcoming(); ok {
+		v.s.warmIn(questionSlot(v.audience), nq.Image)
 	}
 }
 

@@ -103,9 +103,8 @@ const staffAheadDelay = 300 * time.Millisecond
 // finds the textures of its many texts made, instead of making them all after 确定. The
 // copy is never on screen, and goes at the next tick. Once per pad (Tick).
 func (s *Shell) warmStaff() {
-	o := &s.overview
 	if s.modal != "pin" || s.staffAhead != s.pinGen || s.staffAheadAt.IsZero() ||
-		s.d.Clock.Now().Before(s.staffAheadAt) || o.loaded != s.periodKey() {
+		s.d.Clock.Now().Before(s.staffAheadAt) || !s.summaryFresh() {
 		return
 	}
 	s.staffAheadAt = time.Time{}

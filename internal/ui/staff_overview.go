@@ -22,7 +22,8 @@ type overviewState struct {
 	sum     *eventlog.Summary
 	failed  bool
 	loading bool
-	loaded  string // the period key sum belongs to
+	loaded  string    // the period (periodKey) sum belongs to
+	readAt  time.Time // when its reading started: read again a minute later
 }
 
 // Overview sections.
@@ -61,7 +62,7 @@ func (s *Shell) overviewPage() fyne.CanvasObject {
 	switch {
 	case s.d.Records.Stats == nil:
 		body = s.para(s.t("staff.ov.nolog")+s.d.Records.Unavailable, sizeBody, true, colorNameHeading)
-	case o.loaded != s.periodKey():
+	case !s.summaryFresh():
 		s.loadSummary()
 		body = s.para(s.t("staff.ov.loading"), sizeBody, false, colorNameMuted)
 	case o.failed:
@@ -92,10 +93,17 @@ func (s *Shell) periodRange() (time.Time, time.Time) {
 	return from, from.AddDate(0, 0, map[bool]int{false: 1, true: 7}[s.overview.week])
 }
 
-// periodKey names the period and the minute, so a summary is read again when staff come
-// back to the page later.
+// periodKey names the period (today or the last 7 days, and the day).
 func (s *Shell) periodKey() string {
-	return fmt.Sprintf("%v %s", s.overview.week, s.d.Clock.Now().Format("2006-01-02 15:04"))
+	return fmt.Sprintf("%v %s", s.overview.week, s.d.Clock.Now().Format("2006-01-02"))
+}
+
+// summaryFresh reports whether the summary on hand is of the chosen period and was read
+// less than a minute ago (staff coming back to the page later get it read again; staff
+// opening the panel get the one read while they typed the PIN).
+func (s *Shell) summaryFresh() bool {
+	o := &s.overview
+	return o.loaded == s.periodKey() && s.d.Clock.Now().Sub(o.readAt) < time.Minute
 }
 
 // loadSummary reads the summary off the UI thread (a week of events) and redraws.
@@ -105,7 +113,7 @@ func (s *Shell) loadSummary() {
 		return
 	}
 	o.loading = true
-	key := s.periodKey()
+	key, at := s.periodKey(), s.d.Clock.Now()
 	from, to := s.periodRange()
 	stats := s.d.Records.Stats
 	s.bg.Add(1)
@@ -113,7 +121,7 @@ func (s *Shell) loadSummary() {
 		defer s.bg.Done()
 		sum, err := stats(from, to)
 		s.do(func() {
-			o.loading, o.loaded, o.failed = false, key, err != nil
+			o.loading, o.loaded, o.readAt, o.failed = false, key, at, err != nil
 			o.sum = &sum
 			if err != nil {
 				s.d.Log.Error("staff overview: reading the visitor log", "err", err)

@@ -83,9 +83,10 @@ func weekFixture(now time.Time) func(l *eventlog.Log) {
 func TestStaffOverviewIsReadWhileThePINIsTyped(t *testing.T) {
 	now := time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC) // the rig's clock
 	r := newRig(t, withLog(t, weekFixture(now)))
+	r.clock.Advance(30 * time.Second)
 	r.openPINPad()
 	r.settle()
-	if r.shell.overview.loaded != r.shell.periodKey() || r.shell.overview.sum == nil {
+	if !r.shell.summaryFresh() || r.shell.overview.sum == nil {
 		t.Fatal("the overview was not read while the PIN pad was up")
 	}
 	if r.shell.modal != "pin" {
@@ -115,12 +116,17 @@ func TestStaffOverviewIsReadWhileThePINIsTyped(t *testing.T) {
 	if warm() {
 		t.Fatal("the copy must go at the next tick, and be painted once per pad")
 	}
+	r.clock.Advance(40 * time.Second) // the PIN typed into the next minute
+	read := r.shell.overview.readAt
 	for _, d := range testPIN {
 		r.tap(string(d))
 	}
 	r.tap("确定")
 	r.settle()
 	r.mustHave("访客人次", "5分00秒")
+	if r.shell.overview.readAt != read {
+		t.Fatal("the panel read the overview again, less than a minute after the pad did")
+	}
 }
 
 func TestStaffOverviewFromTheLog(t *testing.T) {
