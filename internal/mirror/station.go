@@ -24,6 +24,9 @@ type Config struct {
 	Deliver func(live, aged *image.RGBA)
 	// CameraProblem tells staff (not the visitor) why the camera is not used; nil: ignored.
 	CameraProblem func(err error)
+	// Effect is the effect for Guide made ahead (NewEffect takes milliseconds, which the
+	// screen's first frame waited for); nil: the station makes it. Apply only reads it.
+	Effect *Effect
 }
 
 // Station runs the mirror while its zone is on screen. Methods are called from the UI
@@ -45,7 +48,11 @@ type Station struct {
 
 // NewStation makes a closed station.
 func NewStation(cfg Config) *Station {
-	return &Station{cfg: cfg, fx: NewEffect(Guide), tokens: make(chan struct{}, 1)}
+	fx := cfg.Effect
+	if fx == nil {
+		fx = NewEffect(Guide)
+	}
+	return &Station{cfg: cfg, fx: fx, tokens: make(chan struct{}, 1)}
 }
 
 // Enter opens the camera (or, without one, the chosen illustrated face) and starts

@@ -110,6 +110,7 @@ func (v *mirrorView) begin(cam mirror.Camera, faces []image.Image) {
 	v.st = mirror.NewStation(mirror.Config{
 		Camera: cam, Faces: faces,
 		Deliver: func(live, aged *image.RGBA) { s.do(func() { v.show(live, aged) }) },
+		Effect:  s.faces.fx, // made ahead with the faces (nil: the station makes it)
 		CameraProblem: func(err error) {
 			s.d.Log.Warn("mirror camera not used", "err", err)
 			s.do(func() { s.cameraNote = s.t("mirror.staff_no_camera") })

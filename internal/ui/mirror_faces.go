@@ -22,6 +22,7 @@ type faceCache struct {
 	// both sides): the page's first frame shows it, and the station's first pair then
 	// changes no pixel.
 	first *image.RGBA
+	fx    *mirror.Effect // the station's effect, made ahead
 }
 
 // decodeFaces decodes the pack's mirror faces, at the camera's frame size, logging those
@@ -57,14 +58,18 @@ func (s *Shell) warmFaces() {
 		if len(faces) > 0 { // as the face source and the effect at 现在 make it
 			first = mirror.Mirrored(mirror.Fit(faces[0], mirror.FrameW, mirror.FrameH))
 		}
+		fx := mirror.NewEffect(mirror.Guide)
 		s.do(func() {
 			f.loading = false
 			if s.v.State() != kiosk.Attract && s.pack().Serial() == serial { // the visit is still on
-				f.faces, f.first, f.serial = faces, first, serial
+				f.faces, f.first, f.fx, f.serial = faces, first, fx, serial
 			}
 		})
 	}()
 }
+
+// drop gives back what the idle kiosk does without.
+func (f *faceCache) drop() { f.faces, f.first, f.fx = nil, nil, nil }
 
 // readyFaces is the faces decoded ahead for the pack on show; nil when there are none.
 func (s *Shell) readyFaces() []image.Image {

@@ -161,6 +161,9 @@ func TestMirrorFacesAreDecodedAhead(t *testing.T) {
 	r := newRig(t) // no camera: the illustrated faces
 	r.tap("轻触屏幕 开始参观")
 	r.tick(750 * time.Millisecond) // home's work ahead
+	if r.shell.faces.fx == nil {
+		t.Fatal("the station's effect was not made ahead with the faces")
+	}
 	if len(r.shell.readyFaces()) != len(r.shell.cat().Mirror.Faces) {
 		t.Fatalf("%d faces decoded ahead, want %d", len(r.shell.readyFaces()), len(r.shell.cat().Mirror.Faces))
 	}
@@ -179,7 +182,7 @@ func TestMirrorFacesAreDecodedAhead(t *testing.T) {
 		t.Fatal("the station's first pair differs from the face shown before it: the screen changes again")
 	}
 	r.tick(10 * time.Minute) // the visit ends
-	if r.shell.readyFaces() != nil {
+	if r.shell.readyFaces() != nil || r.shell.faces.fx != nil || r.shell.faces.first != nil {
 		t.Fatal("the faces were kept between visits")
 	}
 }

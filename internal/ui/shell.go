@@ -485,6 +485,10 @@ func (s *Shell) home() {
 	s.after(aheadDelay, s.ahead)                // not only at the next tick
 }
 
+// freeMemoryDelay is how long after a visit the kiosk gives memory back: closing the
+// staff panel paid for the GC in the attract loop's first frame.
+const freeMemoryDelay = 2 * time.Second
+
 // aheadDelay is how long after home is shown ahead starts: after home's first frames
 // (p95 under 110 ms), before most visitors choose a zone.
 const aheadDelay = 200 * time.Millisecond
@@ -649,9 +653,10 @@ func (s *Shell) afterVisit() {
 	// rest, the measuring fonts and the mirror's faces (the Go heap's free pages too,
 	// off the UI thread).
 	s.images.trim(idleImageBudget)
-	s.widths, s.faces.faces, s.faces.first = nil, nil, nil
-	if s.d.FreeMemory != nil {
-		go s.d.FreeMemory()
+	s.widths = nil
+	s.faces.drop()
+	if free := s.d.FreeMemory; free != nil { // a full GC: after the loop's first frames
+		s.after(freeMemoryDelay, func() { go free() })
 	}
 }
 
