@@ -28,7 +28,7 @@ func (s *Shell) showAttract() {
 		slides = append(slides, sl.Image)
 	}
 	s.images.keepAlways(slides)
-	s.attractWarmed = false
+	s.attractWarmed = true // after a visit, afterVisit asks for the slides (warmAttract)
 	s.attractAt = time.Time{}
 	s.attractBase = s.slideIndex()
 	s.attractAt, s.attractN = s.d.Clock.Now(), s.attractBase
@@ -94,10 +94,11 @@ func (s *Shell) teaserQuestion() *quiz.Question {
 	return pool[int(loop%int64(len(pool)))]
 }
 
-// warmAttract decodes, a second into the loop, the pictures of the slides not shown yet,
-// at the box the first was laid out in: the loop, and the loop after a visit or the staff
-// panel, then comes on with its picture (they are kept, imageCache.keep). Once per
-// showing of the loop.
+// warmAttract decodes, a second into the loop after a visit (or the staff panel), the
+// pictures of the slides the visit evicted or the loop never showed, at the box the first
+// was laid out in: the loop then comes on with its picture after the next one (they are
+// kept, imageCache.keep). Not on the loop after a start, which decodes each slide as it
+// comes: the idle kiosk's memory goal.
 func (s *Shell) warmAttract() {
 	if s.attractWarmed || s.d.Clock.Now().Before(s.attractAt.Add(time.Second)) {
 		return

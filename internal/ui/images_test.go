@@ -136,13 +136,32 @@ func TestFirstQuestionPictureIsDecodedAhead(t *testing.T) {
 	}
 }
 
-// The attract slides' pictures are decoded a second into the loop and kept whatever the
-// budget (a long visit evicted them, and the loop then came back without its picture):
+// The attract slides' pictures are decoded a second into the loop after a visit and kept
+// whatever the budget (a long visit evicted them, and the loop then came back without its picture):
 // after a visit the slide comes on whole, whichever it is.
 func TestAttractSlidesAreKeptWhateverTheBudget(t *testing.T) {
 	r := newRig(t)
+	decoded := func(p string) bool { // decoded, at any size
+		c := &r.shell.images
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		for k := range c.entries {
+			if k.path == p {
+				return true
+			}
+		}
+		return false
+	}
 	r.settle()
-	r.tick(time.Second) // a second into the loop, the other slides' pictures are decoded
+	sl := r.shell.cat().Attract.Slides
+	next := sl[(r.shell.attractN+1)%len(sl)].Image
+	r.tick(time.Second)
+	if decoded(next) {
+		t.Fatal("the loop after a start decoded a slide it has not shown yet: the idle kiosk's memory")
+	}
+	r.tap("轻触屏幕 开始参观")
+	r.tick(10 * time.Minute) // the idle reset ends the visit
+	r.tick(time.Second)      // a second into the loop after a visit, the slides' pictures are decoded
 	r.tap("轻触屏幕 开始参观")
 	r.tap("毒品种类")
 	r.settle()

@@ -649,6 +649,7 @@ func (s *Shell) afterVisit() {
 		s.images.reset(s.pack().Serial())
 	}
 	s.showAttract()
+	s.attractWarmed = false
 	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
 	// rest, the measuring fonts and the mirror's faces (the Go heap's free pages too,
 	// off the UI thread).
