@@ -348,6 +348,19 @@ func coverBox(w, h, bw, bh int) (int, int) {
 	return bw, max(1, h*bw/w)
 }
 
+// fitLoose scales img to fit w×h, unless it fits within a tenth more already (refit's
+// tolerance): Fyne draws it that little smaller at no cost, and the scale would have
+// allocated a buffer of a dozen megabytes for nothing (an 800×600 slide fitted to a
+// 764×573 box: 15 MB, which the idle kiosk's heap then kept).
+func fitLoose(img image.Image, w, h int) image.Image {
+	b := img.Bounds()
+	fw, fh := fitInside(b.Dx(), b.Dy(), w, h)
+	if b.Dx() <= fw*11/10 && b.Dy() <= fh*11/10 {
+		return img
+	}
+	return media.Fit(img, w, h)
+}
+
 // decode runs one decode on its own goroutine and hands the result to the UI thread.
 func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 	c := &s.images
@@ -370,10 +383,12 @@ func (s *Shell) decode(k imageKey, root fs.FS, serial uint64) {
 			if img, err = media.Decode(root, k.path, 0, 0, lim); err == nil {
 				b := img.Bounds()
 				w, h := coverBox(b.Dx(), b.Dy(), k.w, k.h)
-				img = media.Fit(img, w, h)
+				img = fitLoose(img, w, h)
 			}
 		default:
-			img, err = media.Decode(root, k.path, k.w, k.h, lim)
+			if img, err = media.Decode(root, k.path, 0, 0, lim); err == nil {
+				img = fitLoose(img, k.w, k.h)
+			}
 		}
 		if err == nil {
 			img = media.RGBA(img) // as the GL painter uploads it, converted here rather than while it draws

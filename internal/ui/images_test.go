@@ -178,3 +178,16 @@ func TestAttractSlidesAreKeptWhateverTheBudget(t *testing.T) {
 		r.tap("轻触屏幕 开始参观")
 	}
 }
+
+func TestFitLooseKeepsAPictureNearlyTheBoxSize(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	if got := fitLoose(img, 764, 573); got != image.Image(img) {
+		t.Fatalf("a picture within a tenth of its box was scaled to %v", got.Bounds().Size())
+	}
+	if got := fitLoose(img, 400, 300).Bounds().Size(); got != image.Pt(400, 300) {
+		t.Fatalf("a picture twice its box came out %v", got)
+	}
+	if got := fitLoose(img, 1600, 1200); got != image.Image(img) {
+		t.Fatal("a picture smaller than its box was scaled up")
+	}
+}
