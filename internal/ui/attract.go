@@ -28,7 +28,7 @@ func (s *Shell) showAttract() {
 		slides = append(slides, sl.Image)
 	}
 	s.images.keepAlways(slides)
-	s.attractWarmed = true // after a visit, afterVisit asks for the slides (warmAttract)
+	s.attractWarmAt = time.Time{} // after a visit, afterVisit asks for the slides (warmAttract)
 	s.attractAt = time.Time{}
 	s.attractBase = s.slideIndex()
 	s.attractAt, s.attractN = s.d.Clock.Now(), s.attractBase
@@ -94,16 +94,16 @@ func (s *Shell) teaserQuestion() *quiz.Question {
 	return pool[int(loop%int64(len(pool)))]
 }
 
-// warmAttract decodes, a second into the loop after a visit (or the staff panel), the
-// pictures of the slides the visit evicted or the loop never showed, at the box the first
-// was laid out in: the loop then comes on with its picture after the next one (they are
-// kept, imageCache.keep). Not on the loop after a start, which decodes each slide as it
-// comes: the idle kiosk's memory goal.
+// warmAttract decodes the pictures of the slides a visit evicted or the loop never
+// showed, at the box the first was laid out in, once attractWarmAt has come: a second
+// into the loop after a visit, or a second into the staff panel (which closes into the
+// loop). The loop then comes on with its picture (they are kept, imageCache.keep). Not on
+// the loop after a start, which decodes each slide as it comes: the idle memory goal.
 func (s *Shell) warmAttract() {
-	if s.attractWarmed || s.d.Clock.Now().Before(s.attractAt.Add(time.Second)) {
+	if s.attractWarmAt.IsZero() || s.d.Clock.Now().Before(s.attractWarmAt) {
 		return
 	}
-	s.attractWarmed = true
+	s.attractWarmAt = time.Time{}
 	var slides []string
 	for _, sl := range s.cat().Attract.Slides {
 		slides = append(slides, sl.Image)

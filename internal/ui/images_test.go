@@ -191,3 +191,16 @@ func TestFitLooseKeepsAPictureNearlyTheBoxSize(t *testing.T) {
 		t.Fatal("a picture smaller than its box was scaled up")
 	}
 }
+
+// The staff panel closes into the attract loop: a second into the panel the slides'
+// pictures are decoded, so the loop comes on whole, whichever slide is due.
+func TestStaffPanelClosesIntoAWholeLoop(t *testing.T) {
+	r := newRig(t)
+	r.settle() // the loop after a start: its first slide only
+	r.tap("轻触屏幕 开始参观")
+	r.openStaff()
+	r.tick(1250 * time.Millisecond)
+	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // a slide not shown yet is due
+	r.tap("关闭面板")
+	r.readyAtOnce("attract after the staff panel", 1)
+}

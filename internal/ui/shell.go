@@ -187,7 +187,7 @@ type Shell struct {
 	// every slide then shows for its full time, the first one too.
 	attractAt     time.Time
 	attractBase   int
-	attractWarmed bool            // the slides' pictures asked for (warmAttract)
+	attractWarmAt time.Time       // when the slides' pictures are asked for (warmAttract; zero: not)
 	closed        *closedCard     // outside opening hours (closed.go)
 	stop          <-chan struct{} // closed when the app stops; nil until Start (tests)
 	images        imageCache
@@ -401,6 +401,8 @@ func (s *Shell) Tick() {
 	}
 	if s.v.State() == kiosk.Attract && s.modal == "" {
 		s.settleWall() // between visits, once a day
+	}
+	if (s.v.State() == kiosk.Attract && s.modal == "") || s.modal == "staff" {
 		s.warmAttract()
 	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {
@@ -649,7 +651,7 @@ func (s *Shell) afterVisit() {
 		s.images.reset(s.pack().Serial())
 	}
 	s.showAttract()
-	s.attractWarmed = false
+	s.attractWarmAt = s.d.Clock.Now().Add(time.Second)
 	// Between visits the kiosk idles for hours: keep the slides' pictures, give back the
 	// rest, the measuring fonts and the mirror's faces (the Go heap's free pages too,
 	// off the UI thread).
