@@ -170,7 +170,7 @@ func (s *Shell) openStaff() {
 	s.modal = "staff"
 	s.staffPage, s.staffStatus = pageOverview, ""
 	s.attractWarmAt = s.d.Clock.Now().Add(time.Second) // the panel closes into the loop
-	if s.images.stale(s.pack().Serial()) { // a pack that waited for the visit's end
+	if s.images.stale(s.pack().Serial()) {             // a pack that waited for the visit's end
 		s.packChanged()
 	}
 	s.refreshStaff("")
