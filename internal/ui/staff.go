@@ -169,8 +169,9 @@ func (s *Shell) openStaff() {
 	s.v.OpenStaff()
 	s.modal = "staff"
 	s.staffPage, s.staffStatus = pageOverview, ""
-	s.attractWarmAt = s.d.Clock.Now().Add(time.Second) // the panel closes into the loop
-	if s.images.stale(s.pack().Serial()) {             // a pack that waited for the visit's end
+	// The panel closes into the attract loop: its pictures are decoded meanwhile.
+	s.attractWarmAt = s.d.Clock.Now().Add(time.Second)
+	if s.images.stale(s.pack().Serial()) { // a pack that waited for the visit's end
 		s.packChanged()
 	}
 	s.refreshStaff("")
