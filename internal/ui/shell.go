@@ -300,8 +300,9 @@ func (s *Shell) resized(size fyne.Size) {
 	})
 }
 
-// after runs fn on the UI thread d from now, once Start runs the ticker; without it
-// (tests) there is no timer, and the next Tick does the work instead.
+// after runs fn on the UI thread d from now, once Start runs the ticker. Without it
+// (tests) there is no timer: work a visitor would miss is also done by a tick (ahead, the
+// next question's picture); giving memory back after a visit is not.
 func (s *Shell) after(d time.Duration, fn func()) {
 	stop := s.stop
 	if stop == nil {
