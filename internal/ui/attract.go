@@ -23,11 +23,7 @@ func (s *Shell) showAttract() {
 	s.cur = screen{}
 	s.narr = nil
 	s.refreshWallToday()
-	var slides []string
-	for _, sl := range s.cat().Attract.Slides {
-		slides = append(slides, sl.Image)
-	}
-	s.images.keepAlways(slides)
+	s.images.keepAlways(s.slideImages())
 	s.attractWarmAt = time.Time{} // after a visit, afterVisit asks for the slides (warmAttract)
 	s.attractAt = time.Time{}
 	s.attractBase = s.slideIndex()
@@ -104,11 +100,16 @@ func (s *Shell) warmAttract() {
 		return
 	}
 	s.attractWarmAt = time.Time{}
-	var slides []string
+	s.warmIn(slotAttract, s.slideImages()...)
+}
+
+// slideImages are the pictures of the content's attract slides.
+func (s *Shell) slideImages() []string {
+	var out []string
 	for _, sl := range s.cat().Attract.Slides {
-		slides = append(slides, sl.Image)
+		out = append(out, sl.Image)
 	}
-	s.warmIn(slotAttract, slides...)
+	return out
 }
 
 // advanceAttract shows the next slide, fading it in from the background once drawn.
