@@ -335,6 +335,28 @@ func TestDrawnRoundIsServedOnlyWhenStarted(t *testing.T) {
 	}
 }
 
+// The age page lays out ahead the round's first question with a picture: a preview opening
+// there, which serves nothing.
+func TestPreviewOpensAtTheFirstPicture(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 9, 0, 0, 0, time.UTC))
+	pack := mustBundled(t)
+	q := NewQuizzes(QuizConfig{Clock: clock, Timer: 30 * time.Second, Rand: rand.New(rand.NewPCG(1, 2))})
+	d := q.DrawSolo(pack.Bank, quiz.Secondary)
+	k, ok := d.Pictured()
+	if !ok {
+		t.Fatal("no question of the round has a picture: the bundled bank changed")
+	}
+	for i := range k {
+		if d.Question(i).Image != "" {
+			t.Fatalf("question %d has a picture, before the one Pictured found (%d)", i, k)
+		}
+	}
+	p := q.PreviewSoloFrom(d, k)
+	if p.Current().ID != d.Question(k).ID || p.Current().Image == "" || len(q.RecentIDs()) != 0 {
+		t.Fatal("the preview does not open at the first picture, or served questions")
+	}
+}
+
 func TestQuizStateRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	_, _, save, err := QuizState(dir)

@@ -118,6 +118,20 @@ type SoloDraw struct {
 // First is the question the round opens with.
 func (d *SoloDraw) First() quiz.Presented { return d.items[0] }
 
+// Question is the round's question k (from 0).
+func (d *SoloDraw) Question(k int) quiz.Presented { return d.items[k] }
+
+// Pictured is the position of the round's first question with a picture; false when none
+// has one.
+func (d *SoloDraw) Pictured() (int, bool) {
+	for i, it := range d.items {
+		if it.Image != "" {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // DrawSolo deals a solo round for audience ahead of the visitor's choice: its questions
 // count as served only once StartSolo starts it. The quiz's age page draws one round per
 // age while the visitor chooses, so that the first question's picture is decoded by then.
@@ -135,8 +149,12 @@ func (q *Quizzes) DrawSolo(bank *quiz.Bank, audience string) *SoloDraw {
 
 // PreviewSolo is a drawn round as it would start, for laying its first page out ahead;
 // nothing is served.
-func (q *Quizzes) PreviewSolo(d *SoloDraw) *quiz.Round {
-	return quiz.NewRound(q.c.Clock, d.items, quiz.TimerFor(d.audience, q.c.Timer))
+func (q *Quizzes) PreviewSolo(d *SoloDraw) *quiz.Round { return q.PreviewSoloFrom(d, 0) }
+
+// PreviewSoloFrom is PreviewSolo opening at the drawn round's question k (its first with a
+// picture, to lay that picture's box out ahead); nothing is served.
+func (q *Quizzes) PreviewSoloFrom(d *SoloDraw, k int) *quiz.Round {
+	return quiz.NewRound(q.c.Clock, d.items[k:], quiz.TimerFor(d.audience, q.c.Timer))
 }
 
 // StartSolo starts a drawn round: its questions count as served from now. nil for nil.

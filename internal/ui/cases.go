@@ -10,8 +10,20 @@ import (
 
 // caseListView shows the illustrative stories as cards.
 type caseListView struct {
-	s    *Shell
-	zone content.Zone
+	s      *Shell
+	zone   content.Zone
+	waited int // ticks on screen
+}
+
+// tick lays a story's first page out ahead, off the window, once the list's own first
+// frames are out (sizeAhead, the first time): the story tapped then has its picture
+// decoded once, at the box it is shown in.
+func (v *caseListView) tick() {
+	s := v.s
+	if v.waited++; v.waited != 2 || len(s.cat().Cases.Cases) == 0 {
+		return
+	}
+	s.sizeAhead(detailSlot(v.zone.ID), &caseView{s: s, zone: v.zone})
 }
 
 func (v *caseListView) build() screen {
@@ -21,7 +33,7 @@ func (v *caseListView) build() screen {
 	grid := container.New(&cardGrid{minW: 520})
 	for i, c := range cs.Cases {
 		i := i
-		thumb := card(colorCard, 18, 10, s.thumb(c.CaseImage(soften)))
+		thumb := card(colorCard, 18, 10, s.thumb(cardSlot(slotCaseCard, i), c.CaseImage(soften)))
 		title := s.para(s.tx(c.Title), sizeButton, true, "")
 		sum := s.para(s.tx(c.Summary), sizeCaption, false, colorNameMuted)
 		text := container.NewVBox(title)
@@ -88,9 +100,10 @@ func (v *caseView) build() screen {
 	// decoded while this one is read, at the size this one is shown
 	soft := s.v.Settings().SoftenGraphic
 	pic := c.PageImage(v.page, soft)
-	detail := s.detail(pic, right)
+	slot := detailSlot(v.zone.ID)
+	detail := s.detail(slot, pic, right)
 	if v.page < len(c.Pages) {
-		s.prefetch(c.PageImage(v.page+1, soft), pic)
+		s.warmIn(slot, c.PageImage(v.page+1, soft))
 	}
 	body := container.NewBorder(nil, narr, nil, nil, detail)
 	return screen{

@@ -10,10 +10,24 @@ import (
 
 // drugListView is the catalogue: category filter and a grid of entries.
 type drugListView struct {
-	s    *Shell
-	zone content.Zone
-	cat  string // "" for all
-	page int    // when the cards do not fit one screen
+	s      *Shell
+	zone   content.Zone
+	cat    string // "" for all
+	page   int    // when the cards do not fit one screen
+	waited int    // ticks on screen
+}
+
+// tick lays an entry's page out ahead, off the window, once the list's own first frames
+// are out (sizeAhead, the first time): the entry tapped then has its picture decoded once,
+// at the box it is shown in.
+func (v *drugListView) tick() {
+	s := v.s
+	if v.waited++; v.waited != 2 {
+		return
+	}
+	if list := s.cat().Drugs.InCategory(v.cat); len(list) > 0 {
+		s.sizeAhead(detailSlot(v.zone.ID), &drugView{s: s, zone: v.zone, list: list})
+	}
 }
 
 // cardsPerPage is how many catalogue cards fit the window: all 15 at 1920×1080, fewer on
@@ -59,7 +73,7 @@ func (v *drugListView) build() screen {
 		if s.v.Lang() == content.En {
 			names.Add(s.label(d.Name.Zh, sizeCaption, false, colorMuted))
 		}
-		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.objectThumb(d.Image)))
+		thumb := container.NewStack(spacerH(110), card(colorCard, 18, 10, s.objectThumb(cardSlot(slotDrugCard, i-first), d.Image)))
 		body := container.NewBorder(nil, names, nil, nil, thumb)
 		t := s.tappable(card(colorSurface, 24, 14, body), s.tap(func() {
 			s.push(&drugView{s: s, zone: v.zone, list: list, idx: i})
@@ -127,7 +141,9 @@ func (v *drugView) build() screen {
 		s.para(s.t("common.source")+"："+d.Source, sizeSmall, false, colorNameMuted),
 	)
 	narr := s.narration(content.Caption(s.v.Lang(), d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise))
-	detail := s.detail(d.Image, s.scrollText(text))
+	slot := detailSlot(v.zone.ID)
+	detail := s.detail(slot, d.Image, s.scrollText(text))
+	s.warmIn(slot, v.list[min(v.idx+1, len(v.list)-1)].Image, v.list[max(v.idx-1, 0)].Image) // 下一个 or 上一个
 	head := s.header(v.zone, s.drugFilters(v.zone, d.Category, func(c string) {
 		s.stack = s.stack[:len(s.stack)-1]
 		s.replace(&drugListView{s: s, zone: v.zone, cat: c})

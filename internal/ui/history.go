@@ -38,7 +38,9 @@ func (v *historyView) build() screen {
 		s.para(s.t("common.source")+"："+ev.Source, sizeSmall, false, colorNameMuted),
 	)
 	narr := s.narration(content.Caption(s.v.Lang(), ev.DateLabel, ev.Title, ev.Body))
-	detail := s.detail(ev.Image, s.scrollText(text))
+	slot := detailSlot(v.zone.ID)
+	detail := s.detail(slot, ev.Image, s.scrollText(text))
+	s.warmIn(slot, h.Events[min(v.idx+1, len(h.Events)-1)].Image, h.Events[max(v.idx-1, 0)].Image) // 下一个 or 上一个
 	body := container.NewBorder(container.NewVBox(chips, v.strip()), narr, nil, nil, padded(8, detail))
 	return screen{
 		body:  container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(24, body)),

@@ -68,12 +68,12 @@ type imageCache struct {
 	boxes   map[string]imageKey
 	boxesAt fyne.Size // the window size boxes were laid out at
 	slotOf  map[*canvas.Image]string
-	dry     map[*canvas.Image]string // while sizeAhead builds a page: its pictures' slots
+	dry     map[*canvas.Image]imageKey // while sizeAhead builds a page: its pictures' slots (path) and cuts
 	// keep is the attract slides' pictures: kept at their slot's box whatever the budget,
 	// for the loop shows them every idle minute and after every visit and staff panel
 	// (which evicted them, and then came on without their picture).
 	keep    map[string]bool
-	next    *prefetchReq // the next page's picture, decoded once this page's is fitted
+	next    *warmReq // pictures to decode once their slot's box is known (warmIn)
 	pending sync.WaitGroup
 	// slots lets one decode run at a time (nil: any number). On two cores a page of
 	// pictures decoded all at once took both from the UI thread and the software GL
@@ -107,22 +107,26 @@ func (c *imageCache) resetLocked(serial uint64) {
 // image shows a content picture of the pack on show, decoded at most at detail size.
 func (s *Shell) image(p string) *canvas.Image { return s.imageFit(p, detailW, detailH) }
 
-// thumb shows a content picture at card size.
-func (s *Shell) thumb(p string) *canvas.Image { return s.imageFit(p, thumbW, thumbH) }
+// thumb shows a content picture in slot at card size (until the slot's box is known).
+func (s *Shell) thumb(slot, p string) *canvas.Image {
+	return s.pictureAs(p, imageKey{w: thumbW, h: thumbH}, canvas.ImageFillContain, slot)
+}
 
-// objectThumb shows a content picture at card size cut to the object drawn on it, so that
-// an object drawn small on a 4:3 card fills a wide catalogue card.
-func (s *Shell) objectThumb(p string) *canvas.Image { return s.picture(p, thumbW, thumbH, true) }
+// objectThumb is thumb cut to the object drawn on the picture, so that an object drawn
+// small on a 4:3 card fills a wide catalogue card.
+func (s *Shell) objectThumb(slot, p string) *canvas.Image {
+	return s.pictureAs(p, imageKey{w: thumbW, h: thumbH, crop: true}, canvas.ImageFillContain, slot)
+}
 
 // imageIn shows a content picture in slot, at detail size until the slot's box is known.
 func (s *Shell) imageIn(slot, p string) *canvas.Image {
-	return s.slotPicture(slot, p, detailW, detailH, canvas.ImageFillContain)
+	return s.pictureAs(p, imageKey{w: detailW, h: detailH}, canvas.ImageFillContain, slot)
 }
 
 // thumbIn shows a content picture in slot covering its box, at card size until the slot's
 // box is known.
 func (s *Shell) thumbIn(slot, p string) *canvas.Image {
-	return s.slotPicture(slot, p, thumbW, thumbH, canvas.ImageFillCover)
+	return s.pictureAs(p, imageKey{w: thumbW, h: thumbH}, canvas.ImageFillCover, slot)
 }
 
 // imageFit shows a content picture decoded to fit w×h (in Fyne units; decoded at the
@@ -131,21 +135,13 @@ func (s *Shell) thumbIn(slot, p string) *canvas.Image {
 // thread) and the GL step is within a few percent; the next page asking for the same picture
 // gets that size at once. A broken file (content was validated, so this is rare) stays an
 // empty frame and is logged.
-func (s *Shell) imageFit(p string, w, h int) *canvas.Image { return s.picture(p, w, h, false) }
-
-// picture is imageFit, cut to the object when crop is set.
-func (s *Shell) picture(p string, w, h int, crop bool) *canvas.Image {
-	return s.pictureAs(p, imageKey{w: w, h: h, crop: crop}, canvas.ImageFillContain, "")
-}
-
-// slotPicture shows p in slot: at the slot's box when one of its pictures was laid out
-// before, else asked for at w×h and refitted once laid out.
-func (s *Shell) slotPicture(slot, p string, w, h int, fill canvas.ImageFill) *canvas.Image {
-	return s.pictureAs(p, imageKey{w: w, h: h}, fill, slot)
+func (s *Shell) imageFit(p string, w, h int) *canvas.Image {
+	return s.pictureAs(p, imageKey{w: w, h: h}, canvas.ImageFillContain, "")
 }
 
 // pictureAs shows p as asked by like (its size in Fyne units and its cut), drawn with
-// fill, in slot ("" for none).
+// fill, in slot ("" for none): at the slot's box when one of its pictures was laid out
+// before, else at like's size, refitted once laid out.
 func (s *Shell) pictureAs(p string, like imageKey, fill canvas.ImageFill, slot string) *canvas.Image {
 	pk := s.pack()
 	c := &s.images
@@ -157,7 +153,7 @@ func (s *Shell) pictureAs(p string, like imageKey, fill canvas.ImageFill, slot s
 	out := &canvas.Image{FillMode: canvas.ImageFillContain, ScaleMode: canvas.ImageScaleFastest}
 	if c.dry != nil { // a page laid out ahead (sizeAhead): nothing decoded
 		out.FillMode, out.Image = fill, c.blank
-		c.dry[out] = slot
+		c.dry[out] = imageKey{path: slot, crop: like.crop}
 		return out
 	}
 	if strings.EqualFold(path.Ext(p), ".svg") {
@@ -173,7 +169,7 @@ func (s *Shell) pictureAs(p string, like imageKey, fill canvas.ImageFill, slot s
 	c.slotOf[out] = slot
 	c.names[out] = p
 	c.keys[out] = k
-	_, busy := c.waiting[k] // a prefetch waits with no picture yet
+	_, busy := c.waiting[k] // a decode ahead waits with no picture yet
 	first := !busy
 	c.waiting[k] = append(c.waiting[k], out)
 	out.Image = c.blank
@@ -322,7 +318,7 @@ func (s *Shell) refit() {
 		}
 	}
 	if c.next != nil {
-		s.prefetchLocked(pk)
+		s.warmLocked(pk)
 	}
 }
 

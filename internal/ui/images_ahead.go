@@ -16,27 +16,35 @@ import (
 // Pictures ahead of need: a page comes on with its pictures decoded at the size they are
 // shown, in its first frame, when the boxes they are shown in are known before it comes
 // (slots, sizeAhead) and their decodes start while the page before is read (warmIn,
-// prefetch, warm).
+// warm).
 
 // A slot is a place pictures take turns in, always in a box of the same size: the quiz
-// question's picture, a scene card, a quiz choice card, an attract slide's. Once one picture has been laid out
-// there, the next ones are decoded at that box at once (one decode, no refit), and ahead of
-// need while the page before is read (warmIn).
+// question's picture, a scene card, a quiz choice card, a catalogue or case card, a
+// zone's page picture, an attract slide's. Once one picture has been laid out there, the
+// next ones are decoded at that box at once (one decode, no refit), and ahead of need
+// while the page before is read (warmIn).
 const (
 	slotQuestion  = "quiz-question" // unanswered; one per age (questionSlot)
 	slotAnswered  = "quiz-answered" // the same picture, beside the feedback
 	slotQuizHome  = "quiz-home"
 	slotQuizAge   = "quiz-age"
 	slotSceneCard = "scene-card"
+	slotDrugCard  = "drug-card" // the catalogue's cards, one slot per place (cardSlot)
+	slotCaseCard  = "case-card"
+	slotDetail    = "detail" // a page's picture beside its text, one per zone (detailSlot)
 	slotAttract   = "attract-slide"
 )
+
+// detailSlot is the slot of the picture beside the text on a page of zone (history's
+// events, the catalogue's entries, a story's pages, the disguise game's items).
+func detailSlot(zone string) string { return slotDetail + "-" + zone }
 
 // questionSlot is the slot of an unanswered question's picture for an audience: the
 // primary layout has a reading bar the others have not.
 func questionSlot(audience string) string { return slotQuestion + "-" + audience }
 
-// cardSlot is the slot of the i-th card of a row whose cards' texts differ (the quiz's
-// choice cards): each card's picture has a box of its own.
+// cardSlot is the slot of the i-th card of a row or grid whose cards' texts differ (the
+// quiz's choice cards, the catalogue): each card's picture has a box of its own.
 func cardSlot(slot string, i int) string { return slot + "-" + strconv.Itoa(i) }
 
 // boxLocked is slot's box for the window size vp, when known (c.mu held).
@@ -58,13 +66,13 @@ func (c *imageCache) learnLocked(slot string, vp fyne.Size, b imageKey) {
 	c.boxes[slot] = b
 }
 
-// sizeAhead lays out, outside the window and without painting it, the page build makes,
-// so that the boxes of its pictures' slots are known before it first comes: warmIn can
-// then decode its pictures at the size they will be shown, while the page before is read.
-// Nothing on the copy is decoded, and the reading it registers is put back; build must
-// record and play nothing (a question is built shown and spoken). It runs once per slot
-// and window size.
-func (s *Shell) sizeAhead(slot string, build func() fyne.CanvasObject) {
+// sizeAhead lays out, outside the window and without painting it, the page the view v
+// draws, so that the boxes of its pictures' slots are known before it first comes: warmIn
+// can then decode its pictures at the size they will be shown, while the page before is
+// read. v's enter hook runs first (it registers the reading its bar is for). Nothing on the
+// copy is decoded, and the reading it registers is put back; v must record and play
+// nothing (a question is built shown and spoken). It runs once per slot and window size.
+func (s *Shell) sizeAhead(slot string, v view) {
 	c := &s.images
 	vp := s.viewport()
 	c.mu.Lock()
@@ -73,11 +81,14 @@ func (s *Shell) sizeAhead(slot string, build func() fyne.CanvasObject) {
 		c.mu.Unlock()
 		return
 	}
-	c.dry = map[*canvas.Image]string{}
+	c.dry = map[*canvas.Image]imageKey{}
 	c.mu.Unlock()
 	narr, src := s.narr, s.narrSrc // a question's reading bar registers itself: not this copy's
 	defer func() { s.narr, s.narrSrc = narr, src }()
-	obj := build()
+	if e, ok := v.(enterer); ok {
+		e.enter()
+	}
+	obj := v.build().body
 	// Laid out twice, as the window's canvas does over its first frames: a paragraph knows
 	// its lines, and so its height, once it has had its width. Pictures a layout builds
 	// (fitWay) are dry too.
@@ -89,30 +100,50 @@ func (s *Shell) sizeAhead(slot string, build func() fyne.CanvasObject) {
 	dry := c.dry
 	c.dry = nil
 	sc := s.pixelScale()
-	for ci, sl := range dry {
-		if bw, bh := int(ci.Size().Width*sc+0.5), int(ci.Size().Height*sc+0.5); sl != "" && bw >= 8 && bh >= 8 {
-			c.learnLocked(sl, vp, imageKey{w: bw, h: bh, cover: ci.FillMode == canvas.ImageFillCover})
+	for ci, like := range dry {
+		if bw, bh := int(ci.Size().Width*sc+0.5), int(ci.Size().Height*sc+0.5); like.path != "" && bw >= 8 && bh >= 8 {
+			c.learnLocked(like.path, vp, imageKey{w: bw, h: bh, crop: like.crop, cover: ci.FillMode == canvas.ImageFillCover})
 		}
 	}
 }
 
 // warmIn decodes, off the UI thread, the pictures paths a page about to come will show
-// in slot, at the slot's box: the page then shows them in its first frame. Nothing until
-// the slot has been laid out once (its box unknown, a decode could be in vain), and
-// nothing for a picture decoded or decoding already.
+// in slot, at the slot's box: the page then shows them in its first frame. Until the slot
+// has been laid out once (its box unknown, a decode could be in vain), the page on screen
+// keeps the request and refit starts it once the page has laid the slot out (the next
+// page of a story, the first time). Nothing for a picture decoded or decoding already, nor
+// while sizeAhead builds a page.
 func (s *Shell) warmIn(slot string, paths ...string) {
 	c := &s.images
 	pk := s.pack()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.dry != nil {
+		return
+	}
 	if c.entries == nil || c.serial != pk.Serial() {
 		c.resetLocked(pk.Serial())
 	}
-	b, ok := c.boxLocked(slot, s.viewport())
+	c.next = &warmReq{slot: slot, paths: paths}
+	s.warmLocked(pk)
+}
+
+// warmReq is pictures to decode at slot's box once it is known.
+type warmReq struct {
+	slot  string
+	paths []string
+}
+
+// warmLocked starts the decodes warmIn asked for, if their slot's box is known (c.mu held).
+func (s *Shell) warmLocked(pk *exhibit.Pack) {
+	c := &s.images
+	r := c.next
+	b, ok := c.boxLocked(r.slot, s.viewport())
 	if !ok {
 		return
 	}
-	for _, p := range paths {
+	c.next = nil
+	for _, p := range r.paths {
 		if p == "" || strings.EqualFold(path.Ext(p), ".svg") {
 			continue
 		}
@@ -134,62 +165,33 @@ func (c *imageCache) startLocked(s *Shell, k imageKey, pk *exhibit.Pack) {
 	}
 }
 
-// prefetch asks for the picture p, which the next page shows where this page shows like
-// (a story's next page), to be decoded off the UI thread while this page is read, at the
-// size like is shown: the next page then shows it at once and needs no second decode. It
-// starts when like is laid out with its picture (refit); nothing for an SVG.
-func (s *Shell) prefetch(p, like string) {
-	c := &s.images
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.next = nil
-	if p != "" && p != like && !strings.EqualFold(path.Ext(p), ".svg") {
-		c.next = &prefetchReq{path: p, like: like}
-	}
-}
-
-// prefetchReq is a picture to decode for the next page, the size of like's on this one.
-type prefetchReq struct{ path, like string }
-
-// prefetchLocked starts the decode prefetch asked for, once its like picture is on screen
-// with its picture (c.mu held; refit calls it after fitting the pictures on screen).
-func (s *Shell) prefetchLocked(pk *exhibit.Pack) {
-	c := &s.images
-	r := c.next
-	for ci, k := range c.keys {
-		if c.names[ci] != r.like || !c.drawn(ci) { // not on screen, or not decoded yet
-			continue
-		}
-		c.next = nil
-		sc := s.pixelScale()
-		nominal := imageKey{r.path, int(float32(detailW) * sc), int(float32(detailH) * sc), false, false}
-		f := imageKey{r.path, k.w, k.h, false, false} // a picture beside a text is never cut
-		if f != nominal {
-			c.fitted[nominal] = f
-		}
-		c.startLocked(s, f, pk)
-		return
-	}
-}
-
 // warm decodes, off the UI thread, pictures a visit is likely to want before it asks:
-// the scene list's cards (its first visit otherwise decoded them all while the page came
-// on) and the quiz's choice cards. Home has it done while the visitor chooses a zone
-// (ahead); the pictures are decoded at the box they were last shown in (the scene cards
-// at card size before that), and not again while they are kept. (On the attract loop
-// they would cost the idle kiosk memory and its start a share of the CPU.)
+// the scene list's cards and the quiz's choice cards (their first visit otherwise decoded
+// them all while the page came on), then history's first picture, the case list's and the
+// catalogue's cards. Home has it done while the visitor chooses a zone (ahead); each page
+// is laid out ahead the first time (sizeAhead), so that its pictures are decoded once, at
+// the box they are shown in, and not again while they are kept. (On the attract loop they
+// would cost the idle kiosk memory and its start a share of the CPU.) Decodes run one at
+// a time, in this order.
 func (s *Shell) warm() {
-	for _, z := range s.cat().Zones { // their boxes, the first time (sizeAhead)
+	cat := s.cat()
+	for _, z := range cat.Zones { // their boxes, the first time (sizeAhead)
 		switch {
 		case z.Kind == content.KindScenes:
-			s.sizeAhead(slotSceneCard, func() fyne.CanvasObject { return (&sceneListView{s: s, zone: z}).build().body })
+			s.sizeAhead(slotSceneCard, &sceneListView{s: s, zone: z})
 		case z.Kind == content.KindQuiz && s.pack().HasQuiz():
-			s.sizeAhead(cardSlot(slotQuizHome, 0), func() fyne.CanvasObject { return (&quizHomeView{s: s, zone: z}).build().body })
-			s.sizeAhead(cardSlot(slotQuizAge, 0), func() fyne.CanvasObject { return (&agePickView{s: s, zone: z}).build().body })
+			s.sizeAhead(cardSlot(slotQuizHome, 0), &quizHomeView{s: s, zone: z})
+			s.sizeAhead(cardSlot(slotQuizAge, 0), &agePickView{s: s, zone: z})
+		case z.Kind == content.KindHistory && len(cat.History.Events) > 0:
+			s.sizeAhead(detailSlot(z.ID), &historyView{s: s, zone: z})
+		case z.Kind == content.KindCases:
+			s.sizeAhead(cardSlot(slotCaseCard, 0), &caseListView{s: s, zone: z})
+		case z.Kind == content.KindDrugs:
+			s.sizeAhead(cardSlot(slotDrugCard, 0), &drugListView{s: s, zone: z})
 		}
 	}
 	var scenes []string
-	for _, sc := range s.cat().Scenes.Scenes {
+	for _, sc := range cat.Scenes.Scenes {
 		if sc.Thumbnail != "" && !strings.EqualFold(path.Ext(sc.Thumbnail), ".svg") {
 			scenes = append(scenes, sc.Thumbnail)
 		}
@@ -201,11 +203,28 @@ func (s *Shell) warm() {
 	for i, a := range quiz.Audiences {
 		s.warmIn(cardSlot(slotQuizAge, i), ageImages[a])
 	}
+	for _, z := range cat.Zones {
+		switch {
+		case z.Kind == content.KindHistory && len(cat.History.Events) > 0:
+			s.warmIn(detailSlot(z.ID), cat.History.Events[0].Image)
+		case z.Kind == content.KindCases:
+			soften := s.v.Settings().SoftenGraphic
+			for i, c := range cat.Cases.Cases {
+				s.warmIn(cardSlot(slotCaseCard, i), c.CaseImage(soften))
+			}
+		case z.Kind == content.KindDrugs:
+			all := cat.Drugs.InCategory("")
+			for i, d := range all[:min(len(all), s.cardsPerPage())] {
+				s.warmIn(cardSlot(slotDrugCard, i), d.Image)
+			}
+		}
+	}
 
 	c := &s.images
 	pk := s.pack()
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.next = nil // a box still unknown (no window yet) is not waited for: home has none
 	if _, known := c.boxLocked(slotSceneCard, s.viewport()); known {
 		return
 	}

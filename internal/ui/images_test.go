@@ -59,6 +59,57 @@ func TestFirstVisitFindsPicturesDecodedAtTheirBox(t *testing.T) {
 	r.readyAtOnce("quiz zone", 3)
 	r.tap("个人挑战")
 	r.readyAtOnce("age choice", 3)
+	r.tap("首页")
+	r.tap("禁毒历史")
+	r.readyAtOnce("history's first page", 1)
+	r.tap("首页")
+	r.tap("危害案例")
+	r.readyAtOnce("case list", len(r.shell.cat().Cases.Cases))
+	r.tap("首页")
+	r.tap("毒品种类")
+	r.readyAtOnce("catalogue", min(len(r.shell.cat().Drugs.Drugs), r.shell.cardsPerPage()))
+}
+
+// The pages of a zone show their picture in one box: once one page has been laid out,
+// the next and previous pages' pictures are decoded at that box while the page is read,
+// and a list lays its first entry out ahead, so that the entry tapped is decoded once.
+func TestZonePagesFindTheirPictureDecodedAhead(t *testing.T) {
+	r := newRig(t)
+	r.tap("轻触屏幕 开始参观")
+	r.tap("禁毒历史")
+	r.settle()
+	r.tap("下一个")
+	r.readyAtOnce("history's second page", 1)
+	r.tap("上一个")
+	r.readyAtOnce("history's first page again", 1)
+
+	r.tap("首页")
+	r.tick(750 * time.Millisecond) // home's work ahead: the catalogue's cards at their box
+	r.tap("毒品种类")
+	r.tick(250 * time.Millisecond) // the list's first frames, then its entry laid out ahead
+	r.tick(250 * time.Millisecond)
+	d := r.shell.cat().Drugs.InCategory("")[0]
+	r.tap(d.Name.Zh)
+	if !r.showsImage(d.Image) {
+		t.Fatalf("the entry's page does not show %s", d.Image)
+	}
+	if n := r.decodedSizes(d.Image); n != 2 { // its card and its page, each once
+		t.Errorf("the entry's picture was decoded at %d sizes, want 2 (card and page)", n)
+	}
+	r.tap("下一个")
+	r.readyAtOnce("the next entry", 1)
+
+	r.tap("首页")
+	r.tap("危害案例")
+	r.tick(250 * time.Millisecond)
+	r.tick(250 * time.Millisecond)
+	c := r.shell.caseAt(0)
+	r.tap(r.shell.cat().Cases.Cases[0].Title.Zh)
+	if n := r.decodedSizes(c.PageImage(0, false)); n != 1 {
+		t.Errorf("the story's first picture was decoded at %d sizes, want 1", n)
+	}
+	r.tap("下一个")
+	r.readyAtOnce("the story's second page", 1)
 }
 
 // withQuestionPictures gives every question of the test bank a picture of its own.
@@ -134,6 +185,47 @@ func TestFirstQuestionPictureIsDecodedAhead(t *testing.T) {
 		r.tap(age)
 		r.readyAtOnce(age+" first question", 1)
 	}
+}
+
+// A round whose first question has no picture still has its first picture laid out ahead
+// on the age page: the kiosk's first round of an age shows it whole when it comes.
+func TestFirstPictureOfARoundIsDecodedAhead(t *testing.T) {
+	drawn := func(r *rig) *soloView { // the age page, its rounds drawn ahead, then 中学生
+		r.tap("轻触屏幕 开始参观")
+		r.tap("知识竞答")
+		r.tap("个人挑战")
+		r.tick(250 * time.Millisecond)
+		for range quiz.Audiences {
+			r.tick(250 * time.Millisecond)
+		}
+		r.tap("中学生")
+		v, ok := r.shell.top().(*soloView)
+		if !ok {
+			t.Fatal("中学生 did not start a round")
+		}
+		return v
+	}
+	// The rig's draws are the same each run: the round's opening question, found once, is
+	// then given no picture.
+	opening := drawn(newRig(t, withQuiz(&saves{}), withQuestionPictures)).round.Current().ID
+	r := newRig(t, withQuiz(&saves{}), withQuestionPictures, func(c *rigConfig) {
+		for i, q := range c.pack.Bank.Questions {
+			if q.ID == opening {
+				c.pack.Bank.Questions[i].Image = ""
+			}
+		}
+	})
+	v := drawn(r)
+	if v.round.Current().ID != opening || v.round.Current().Image != "" {
+		t.Fatal("the round does not open with the question without a picture: the draw changed")
+	}
+	r.answerRight(v)
+	r.settle()
+	r.tap("下一题")
+	if v.round.Current().Image == "" {
+		t.Fatal("the round's second question has no picture")
+	}
+	r.readyAtOnce("the round's first picture", 1)
 }
 
 // The attract slides' pictures are decoded a second into the loop after a visit and kept

@@ -116,18 +116,19 @@ func (s *Shell) viewport() fyne.Size {
 func (s *Shell) narrow() bool { return s.viewport().Width < 1500 }
 
 // detail puts an illustration beside the text (landscape) or above it (portrait), sized
-// to the window so that both fit on 1920×1080, 1280×800 and 1080×1920 screens.
-func (s *Shell) detail(image string, text fyne.CanvasObject) fyne.CanvasObject {
+// to the window so that both fit on 1920×1080, 1280×800 and 1080×1920 screens; the
+// illustration takes slot (detailSlot: the same box on every page of a zone).
+func (s *Shell) detail(slot, image string, text fyne.CanvasObject) fyne.CanvasObject {
 	vp := s.viewport()
 	if vp.Height > vp.Width {
 		h := vp.Height * 0.26
-		ill := s.illustration("", image, fyne.NewSize(h*4/3, h))
+		ill := s.illustration(slot, image, fyne.NewSize(h*4/3, h))
 		return container.NewBorder(container.NewCenter(ill), nil, nil, nil,
 			container.New(layout.NewCustomPaddedLayout(24, 0, 0, 0), text))
 	}
 	// The width is fixed; the height gives way to large text (the image scales down).
 	w := min(600, vp.Width*0.3)
-	ill := s.illustration("", image, fyne.NewSize(w, min(w/2, vp.Height*0.12)))
+	ill := s.illustration(slot, image, fyne.NewSize(w, min(w/2, vp.Height*0.12)))
 	return container.NewBorder(nil, nil, ill, nil,
 		container.New(layout.NewCustomPaddedLayout(0, 0, 40, 0), text))
 }

@@ -64,8 +64,9 @@ type agePickView struct {
 }
 
 // tick draws the rounds ahead once the page's own first frames are out, then, one age a
-// tick, has the first question's picture decoded at its box: laid out ahead, off the
-// window, the first time (sizeAhead).
+// tick, has the round's first picture decoded at its box: its question laid out ahead,
+// off the window, the first time (sizeAhead). A round whose first question has none would
+// otherwise learn the box only when its first picture comes.
 func (v *agePickView) tick() {
 	s := v.s
 	if v.waited++; v.waited < 2 {
@@ -82,17 +83,17 @@ func (v *agePickView) tick() {
 	if i := v.waited - 2; i < len(quiz.Audiences) {
 		a := quiz.Audiences[i]
 		d := v.drawn[a]
-		if d == nil || d.First().Image == "" {
+		if d == nil {
 			return
 		}
-		s.sizeAhead(questionSlot(a), func() fyne.CanvasObject {
-			// Shown and spoken: its question is not recorded, and its reading bar is laid
-			// out without playing.
-			first := &soloView{s: s, zone: v.zone, round: s.d.Quiz.PreviewSolo(d), audience: a, shown: 1, spoken: 1}
-			first.enter()
-			return first.build().body
-		})
-		s.warmIn(questionSlot(a), d.First().Image)
+		k, ok := d.Pictured()
+		if !ok {
+			return
+		}
+		// Shown and spoken: its question is not recorded, and its reading bar is laid out
+		// without playing.
+		s.sizeAhead(questionSlot(a), &soloView{s: s, zone: v.zone, round: s.d.Quiz.PreviewSoloFrom(d, k), audience: a, shown: 1, spoken: 1})
+		s.warmIn(questionSlot(a), d.Question(k).Image)
 	}
 }
 

@@ -75,7 +75,7 @@ func (v *spotView) build() screen {
 	scoreLbl := s.label(s.t("spot.score", score, len(items)), sizeLead, true, colorText)
 	head := s.header(content.Zone{Title: content.Text{Zh: s.d.Strings.T(content.Zh, "spot.title"),
 		En: s.d.Strings.T(content.En, "spot.title")}, Color: v.zone.Color}, scoreLbl)
-	detail := s.detail(it.Image, right)
+	detail := s.detail(detailSlot("spot-"+v.zone.ID), it.Image, right)
 	return screen{
 		body:  container.NewBorder(head, nil, nil, nil, padded(32, detail)),
 		pager: &pager{pos: v.idx + 1, total: len(items), move: v.move},
