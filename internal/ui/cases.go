@@ -15,15 +15,21 @@ type caseListView struct {
 	waited int // ticks on screen
 }
 
-// tick lays a story's first page out ahead, off the window, once the list's own first
-// frames are out (sizeAhead, the first time): the story tapped then has its picture
-// decoded once, at the box it is shown in.
+// tick, once the list's own first frames are out, lays a story's first page out ahead,
+// off the window (sizeAhead, the first time), and decodes each story's first picture at
+// the box it is shown in: the story tapped comes with its picture.
 func (v *caseListView) tick() {
 	s := v.s
 	if v.waited++; v.waited != 2 || len(s.cat().Cases.Cases) == 0 {
 		return
 	}
-	s.sizeAhead(detailSlot(v.zone.ID), &caseView{s: s, zone: v.zone})
+	slot := detailSlot(v.zone.ID)
+	s.sizeAhead(slot, &caseView{s: s, zone: v.zone})
+	var pics []string
+	for i := range s.cat().Cases.Cases {
+		pics = append(pics, s.caseAt(i).PageImage(0, s.primaryMode()))
+	}
+	s.warmIn(slot, pics...)
 }
 
 func (v *caseListView) build() screen {

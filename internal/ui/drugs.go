@@ -17,17 +17,28 @@ type drugListView struct {
 	waited int    // ticks on screen
 }
 
-// tick lays an entry's page out ahead, off the window, once the list's own first frames
-// are out (sizeAhead, the first time): the entry tapped then has its picture decoded once,
-// at the box it is shown in.
+// tick, once the list's own first frames are out, lays an entry's page out ahead, off the
+// window (sizeAhead, the first time), and decodes the pictures of the entries on screen at
+// the box their pages show them in: the entry tapped comes with its picture. (Fitted
+// to the box, fifteen are about 11 MB, decoded one at a time while the visitor reads the
+// cards.)
 func (v *drugListView) tick() {
 	s := v.s
 	if v.waited++; v.waited != 2 {
 		return
 	}
-	if list := s.cat().Drugs.InCategory(v.cat); len(list) > 0 {
-		s.sizeAhead(detailSlot(v.zone.ID), &drugView{s: s, zone: v.zone, list: list})
+	list := s.cat().Drugs.InCategory(v.cat)
+	if len(list) == 0 {
+		return
 	}
+	slot := detailSlot(v.zone.ID)
+	s.sizeAhead(slot, &drugView{s: s, zone: v.zone, list: list})
+	per := s.cardsPerPage()
+	var pics []string
+	for _, d := range list[min(len(list), v.page*per):min(len(list), (v.page+1)*per)] {
+		pics = append(pics, d.For(s.primaryMode()).Image)
+	}
+	s.warmIn(slot, pics...)
 }
 
 // cardsPerPage is how many catalogue cards fit the window: all 15 at 1920×1080, fewer on
@@ -143,7 +154,8 @@ func (v *drugView) build() screen {
 	narr := s.narration(content.Caption(s.v.Lang(), d.Name, d.Appearance, d.Harms, d.Legal, d.Disguise))
 	slot := detailSlot(v.zone.ID)
 	detail := s.detail(slot, d.Image, s.scrollText(text))
-	s.warmIn(slot, v.list[min(v.idx+1, len(v.list)-1)].Image, v.list[max(v.idx-1, 0)].Image) // 下一个 or 上一个
+	pm := s.primaryMode()
+	s.warmIn(slot, v.list[min(v.idx+1, len(v.list)-1)].For(pm).Image, v.list[max(v.idx-1, 0)].For(pm).Image) // 下一个 or 上一个
 	head := s.header(v.zone, s.drugFilters(v.zone, d.Category, func(c string) {
 		s.stack = s.stack[:len(s.stack)-1]
 		s.replace(&drugListView{s: s, zone: v.zone, cat: c})

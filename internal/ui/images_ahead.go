@@ -166,57 +166,49 @@ func (c *imageCache) startLocked(s *Shell, k imageKey, pk *exhibit.Pack) {
 }
 
 // warm decodes, off the UI thread, pictures a visit is likely to want before it asks:
-// the scene list's cards and the quiz's choice cards (their first visit otherwise decoded
-// them all while the page came on), then history's first picture, the case list's and the
-// catalogue's cards. Home has it done while the visitor chooses a zone (ahead); each page
-// is laid out ahead the first time (sizeAhead), so that its pictures are decoded once, at
-// the box they are shown in, and not again while they are kept. (On the attract loop they
-// would cost the idle kiosk memory and its start a share of the CPU.) Decodes run one at
-// a time, in this order.
+// each zone's first page's, zone by zone in home's order (history's first event, the
+// catalogue's and the case list's cards, the quiz's choice cards, the scene list's
+// cards); their first visit otherwise decoded them all while the page came on. Home has
+// it done while the visitor chooses a zone (ahead); each page is laid out ahead the first
+// time (sizeAhead), so that its pictures are decoded once, at the box they are shown in,
+// and not again while they are kept. (On the attract loop they would cost the idle kiosk
+// memory and its start a share of the CPU.) Decodes run one at a time, in this order.
 func (s *Shell) warm() {
 	cat := s.cat()
-	for _, z := range cat.Zones { // their boxes, the first time (sizeAhead)
-		switch {
-		case z.Kind == content.KindScenes:
-			s.sizeAhead(slotSceneCard, &sceneListView{s: s, zone: z})
-		case z.Kind == content.KindQuiz && s.pack().HasQuiz():
-			s.sizeAhead(cardSlot(slotQuizHome, 0), &quizHomeView{s: s, zone: z})
-			s.sizeAhead(cardSlot(slotQuizAge, 0), &agePickView{s: s, zone: z})
-		case z.Kind == content.KindHistory && len(cat.History.Events) > 0:
-			s.sizeAhead(detailSlot(z.ID), &historyView{s: s, zone: z})
-		case z.Kind == content.KindCases:
-			s.sizeAhead(cardSlot(slotCaseCard, 0), &caseListView{s: s, zone: z})
-		case z.Kind == content.KindDrugs:
-			s.sizeAhead(cardSlot(slotDrugCard, 0), &drugListView{s: s, zone: z})
-		}
-	}
 	var scenes []string
 	for _, sc := range cat.Scenes.Scenes {
 		if sc.Thumbnail != "" && !strings.EqualFold(path.Ext(sc.Thumbnail), ".svg") {
 			scenes = append(scenes, sc.Thumbnail)
 		}
 	}
-	s.warmIn(slotSceneCard, scenes...)
-	for i, p := range quizHomeImages {
-		s.warmIn(cardSlot(slotQuizHome, i), p)
-	}
-	for i, a := range quiz.Audiences {
-		s.warmIn(cardSlot(slotQuizAge, i), ageImages[a])
-	}
 	for _, z := range cat.Zones {
 		switch {
 		case z.Kind == content.KindHistory && len(cat.History.Events) > 0:
+			s.sizeAhead(detailSlot(z.ID), &historyView{s: s, zone: z})
 			s.warmIn(detailSlot(z.ID), cat.History.Events[0].Image)
-		case z.Kind == content.KindCases:
-			soften := s.v.Settings().SoftenGraphic
-			for i, c := range cat.Cases.Cases {
-				s.warmIn(cardSlot(slotCaseCard, i), c.CaseImage(soften))
-			}
 		case z.Kind == content.KindDrugs:
+			s.sizeAhead(cardSlot(slotDrugCard, 0), &drugListView{s: s, zone: z})
 			all := cat.Drugs.InCategory("")
 			for i, d := range all[:min(len(all), s.cardsPerPage())] {
 				s.warmIn(cardSlot(slotDrugCard, i), d.Image)
 			}
+		case z.Kind == content.KindCases:
+			s.sizeAhead(cardSlot(slotCaseCard, 0), &caseListView{s: s, zone: z})
+			for i, c := range cat.Cases.Cases {
+				s.warmIn(cardSlot(slotCaseCard, i), c.CaseImage(s.primaryMode()))
+			}
+		case z.Kind == content.KindQuiz && s.pack().HasQuiz():
+			s.sizeAhead(cardSlot(slotQuizHome, 0), &quizHomeView{s: s, zone: z})
+			s.sizeAhead(cardSlot(slotQuizAge, 0), &agePickView{s: s, zone: z})
+			for i, p := range quizHomeImages {
+				s.warmIn(cardSlot(slotQuizHome, i), p)
+			}
+			for i, a := range quiz.Audiences {
+				s.warmIn(cardSlot(slotQuizAge, i), ageImages[a])
+			}
+		case z.Kind == content.KindScenes:
+			s.sizeAhead(slotSceneCard, &sceneListView{s: s, zone: z})
+			s.warmIn(slotSceneCard, scenes...)
 		}
 	}
 

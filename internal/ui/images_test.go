@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"image"
 	"io/fs"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
@@ -72,7 +74,8 @@ func TestFirstVisitFindsPicturesDecodedAtTheirBox(t *testing.T) {
 
 // The pages of a zone show their picture in one box: once one page has been laid out,
 // the next and previous pages' pictures are decoded at that box while the page is read,
-// and a list lays its first entry out ahead, so that the entry tapped is decoded once.
+// and a list lays its first entry out ahead and decodes its entries' pictures at that
+// box, so that the entry tapped comes whole, its picture decoded once.
 func TestZonePagesFindTheirPictureDecodedAhead(t *testing.T) {
 	r := newRig(t)
 	r.tap("轻触屏幕 开始参观")
@@ -88,7 +91,7 @@ func TestZonePagesFindTheirPictureDecodedAhead(t *testing.T) {
 	r.tap("毒品种类")
 	r.tick(250 * time.Millisecond) // the list's first frames, then its entry laid out ahead
 	r.tick(250 * time.Millisecond)
-	d := r.shell.cat().Drugs.InCategory("")[0]
+	d := r.shell.cat().Drugs.InCategory("")[2] // any entry on screen, not only the one laid out ahead
 	r.tap(d.Name.Zh)
 	if !r.showsImage(d.Image) {
 		t.Fatalf("the entry's page does not show %s", d.Image)
@@ -96,6 +99,7 @@ func TestZonePagesFindTheirPictureDecodedAhead(t *testing.T) {
 	if n := r.decodedSizes(d.Image); n != 2 { // its card and its page, each once
 		t.Errorf("the entry's picture was decoded at %d sizes, want 2 (card and page)", n)
 	}
+	r.readyAtOnce("the entry tapped", 1)
 	r.tap("下一个")
 	r.readyAtOnce("the next entry", 1)
 
@@ -103,13 +107,46 @@ func TestZonePagesFindTheirPictureDecodedAhead(t *testing.T) {
 	r.tap("危害案例")
 	r.tick(250 * time.Millisecond)
 	r.tick(250 * time.Millisecond)
-	c := r.shell.caseAt(0)
-	r.tap(r.shell.cat().Cases.Cases[0].Title.Zh)
-	if n := r.decodedSizes(c.PageImage(0, false)); n != 1 {
+	c := r.shell.caseAt(1)
+	r.tap(r.shell.cat().Cases.Cases[1].Title.Zh)
+	r.readyAtOnce("the story tapped", 1)
+	if n := r.decodedSizes(c.PageImage(0, r.shell.primaryMode())); n != 1 {
 		t.Errorf("the story's first picture was decoded at %d sizes, want 1", n)
 	}
 	r.tap("下一个")
 	r.readyAtOnce("the story's second page", 1)
+}
+
+// Home's work ahead paints history's first page outside the window (its texts' textures
+// made while the visitor chooses), reading nothing aloud and recording nothing; the copy
+// goes at the next tick.
+func TestHomePaintsHistorysFirstPageAhead(t *testing.T) {
+	r := newRig(t)
+	r.tap("轻触屏幕 开始参观")
+	events, plays := len(r.events.all), len(r.player.plays)
+	title := r.shell.cat().History.Events[0].Title.Zh
+	warm := func() bool {
+		for _, o := range test.LaidOutObjects(r.shell.warmer) {
+			if strings.Contains(textOf(o), title) {
+				return true
+			}
+		}
+		return false
+	}
+	r.tick(750 * time.Millisecond)
+	if !warm() || r.shell.warmer.Objects[0].Position().X >= 0 {
+		t.Fatal("history's first page was not painted ahead, outside the window")
+	}
+	if r.has(title) || r.shell.narr != nil || r.shell.narrSrc != nil {
+		t.Fatal("painting history ahead showed it, or left its reading registered on home")
+	}
+	if len(r.events.all) != events || len(r.player.plays) != plays {
+		t.Fatal("painting history ahead recorded or played something")
+	}
+	r.tick(250 * time.Millisecond)
+	if warm() {
+		t.Fatal("the copy must go at the next tick")
+	}
 }
 
 // withQuestionPictures gives every question of the test bank a picture of its own.

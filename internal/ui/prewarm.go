@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/jindu-edu/kiosk/internal/content"
+)
 
 // prewarm paints obj, laid out at the page's size, outside the window until the next
 // tick, so that Fyne makes the textures of its texts while no tap waits for them. Fyne
@@ -17,6 +21,34 @@ func (s *Shell) prewarm(obj fyne.CanvasObject) {
 	obj.Move(fyne.NewPos(-2*size.Width-100, 0))
 	s.warmer.Objects = []fyne.CanvasObject{obj}
 	s.warmer.Refresh()
+}
+
+// prewarmView is prewarm for the page the view v draws, its enter hook run first (it
+// registers the reading its bar is for); the reading on screen is put back. v must
+// record and play nothing.
+func (s *Shell) prewarmView(v view) {
+	narr, src := s.narr, s.narrSrc
+	defer func() { s.narr, s.narrSrc = narr, src }()
+	if e, ok := v.(enterer); ok {
+		e.enter()
+	}
+	s.prewarm(v.build().body)
+}
+
+// warmHistory paints history's first page off the window while home is read (ahead): the
+// zone most visitors open first came on in 1.6× the floor the first time, its frame spent
+// making the textures of its texts (later visits within the minute Fyne keeps them found
+// them made).
+func (s *Shell) warmHistory() {
+	if len(s.cat().History.Events) == 0 {
+		return
+	}
+	for _, z := range s.cat().Zones {
+		if z.Kind == content.KindHistory {
+			s.prewarmView(&historyView{s: s, zone: z})
+			return
+		}
+	}
 }
 
 // dropWarm removes what prewarm painted.

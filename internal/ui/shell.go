@@ -497,8 +497,8 @@ const freeMemoryDelay = 2 * time.Second
 const aheadDelay = 200 * time.Millisecond
 
 // ahead does, once home is on screen, the work a visit will want soon, off the UI thread:
-// the measuring fonts, the pictures of the scene list and of the quiz's menus at the
-// boxes they are shown in (warm), the mirror's faces. Started with home itself, it took
+// the measuring fonts, the pictures of each zone's first page at the boxes they are shown
+// in (warm), the mirror's faces; and it paints history's first page off the window. Started with home itself, it took
 // CPU from home's first frame (attract → home p95 1.74× the floor): software GL draws a
 // frame with both cores. It runs aheadDelay after home, by a timer (or the next tick), and
 // only while home is still on screen.
@@ -510,6 +510,7 @@ func (s *Shell) ahead() {
 	s.loadWidths()
 	s.warm()
 	s.warmFaces()
+	s.warmHistory()
 }
 
 // loadWidths parses the theme's fonts for measuring (package textwidth) off the UI thread,
