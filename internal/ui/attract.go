@@ -200,25 +200,38 @@ func (s *Shell) logo() fyne.CanvasObject {
 }
 
 // teaserSlide asks a question of passers-by, in both languages, and sends them to the quiz.
+// A long question (two lines, and its English two more) did not fit an 800 px high screen
+// and ran under the title and the call: the slide drops the English, then takes the
+// answers and then the question a size down, until it fits (firstFit).
 func (s *Shell) teaserSlide(q *quiz.Question) fyne.CanvasObject {
-	ask := card(colorHeading, 28, 12, s.label(s.d.Strings.T(content.Zh, "attract.teaser")+"  "+
-		s.d.Strings.T(content.En, "attract.teaser"), sizeLead, true, colorBg))
-	zh := s.para(q.Prompt.Zh, sizeDisplay, true, "")
-	en := s.para(english(q.Prompt), sizeLead, false, colorNameMuted)
 	var opts []string
 	for _, c := range q.Choices {
 		opts = append(opts, c.Zh)
 	}
-	choices := s.para(strings.Join(opts, "   ·   "), sizeHeading, false, colorNameHeading)
-	where := s.para(s.d.Strings.T(content.Zh, "attract.teaser.go")+"  "+s.d.Strings.T(content.En, "attract.teaser.go"),
-		sizeLead, false, "")
-	if s.shortScreen() { // 800 px high: everything a size down, the call in Chinese only
-		zh = s.para(q.Prompt.Zh, sizeHeading, true, "")
-		en = s.para(english(q.Prompt), sizeBody, false, colorNameMuted)
-		choices = s.para(strings.Join(opts, "   ·   "), sizeLead, false, colorNameHeading)
-		where = s.para(s.d.Strings.T(content.Zh, "attract.teaser.go"), sizeBody, false, "")
+	column := func(prompt, choices, rest fyne.ThemeSizeName, withEn, callEn bool) fyne.CanvasObject {
+		ask := card(colorHeading, 28, 12, s.label(s.d.Strings.T(content.Zh, "attract.teaser")+"  "+
+			s.d.Strings.T(content.En, "attract.teaser"), sizeLead, true, colorBg))
+		col := container.NewVBox(layout.NewSpacer(), container.NewHBox(ask), s.para(q.Prompt.Zh, prompt, true, ""))
+		if withEn {
+			col.Add(s.para(english(q.Prompt), rest, false, colorNameMuted))
+		}
+		col.Add(s.para(strings.Join(opts, "   ·   "), choices, false, colorNameHeading))
+		where := s.d.Strings.T(content.Zh, "attract.teaser.go")
+		if callEn {
+			where += "  " + s.d.Strings.T(content.En, "attract.teaser.go")
+		}
+		col.Add(s.para(where, rest, false, ""))
+		col.Add(layout.NewSpacer())
+		// A one-cell grid: the column always has the slide's full width to break its lines in.
+		return container.NewGridWithColumns(1, col)
 	}
-	col := container.NewVBox(layout.NewSpacer(), container.NewHBox(ask), zh, en, choices, where, layout.NewSpacer())
-	// A one-cell grid: the column always has the slide's full width to break its lines in.
-	return container.New(layout.NewCustomPaddedLayout(16, 0, 0, 0), container.NewGridWithColumns(1, col))
+	ways := []fyne.CanvasObject{column(sizeDisplay, sizeHeading, sizeLead, true, true)}
+	if s.shortScreen() { // 800 px high: everything a size down, the call in Chinese only
+		ways = []fyne.CanvasObject{column(sizeHeading, sizeLead, sizeBody, true, false)}
+	}
+	ways = append(ways,
+		column(sizeHeading, sizeLead, sizeBody, false, false),
+		column(sizeHeading, sizeBody, sizeBody, false, false),
+		column(sizeLead, sizeBody, sizeBody, false, false))
+	return container.New(layout.NewCustomPaddedLayout(16, 0, 0, 0), newFirstFit(ways...))
 }

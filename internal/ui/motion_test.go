@@ -101,6 +101,36 @@ func TestAttractFadesToATeaserQuestion(t *testing.T) {
 	}
 }
 
+// Every question the teaser can ask fits every screen: a two-line question with its
+// English ran under the title and the call at 1280×800.
+func TestEveryTeaserQuestionFitsEveryScreen(t *testing.T) {
+	for _, sz := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
+		r := newRig(t, withQuiz(&saves{}), withBundledBank(t))
+		r.win.Resize(sz)
+		r.settle()
+		per := time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second
+		loop := per * time.Duration(len(r.shell.cat().Attract.Slides)+1)
+		seen := map[string]bool{}
+		for q := r.shell.teaserQuestion(); !seen[q.ID]; q = r.shell.teaserQuestion() {
+			seen[q.ID] = true
+			r.shell.attractN = len(r.shell.cat().Attract.Slides) // the teaser's turn
+			r.shell.page.Objects = []fyne.CanvasObject{r.shell.attractPage()}
+			r.shell.page.Refresh()
+			r.shell.main.Layout.Layout(r.shell.main.Objects, r.shell.main.Size())
+			r.settle()
+			if !r.has(q.Prompt.Zh) {
+				t.Fatalf("at %v the teaser does not ask %s", sz, q.ID)
+			}
+			r.noClipping("teaser " + q.ID)
+			r.noOverlap()
+			r.clock.Advance(loop) // the next time round the loop asks the next question
+		}
+		if len(seen) < 2 {
+			t.Fatalf("the teaser asks %d question(s): the bank changed", len(seen))
+		}
+	}
+}
+
 // A slide due a moment after the loop comes back (the staff panel closed, a visit ended)
 // must not replace the one just drawn: each shows for its full time.
 func TestAttractSlideShowsItsFullTimeAfterAVisit(t *testing.T) {
