@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -160,6 +161,18 @@ func (c *Contest) Next() bool {
 	c.turn = (c.turn + 1) % len(c.Teams)
 	c.shownAt = c.clock.Now()
 	return true
+}
+
+// Peek is the contest as Next would leave it, to paint the next question ahead while the
+// class reads the verdict; the contest itself does not change. false after the last
+// question.
+func (c *Contest) Peek() (*Contest, bool) {
+	p := *c
+	p.Teams = slices.Clone(c.Teams)
+	if !p.Next() {
+		return nil, false
+	}
+	return &p, true
 }
 
 // Standing is a team's place in the ranking; tied teams share a place.

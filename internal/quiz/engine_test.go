@@ -283,6 +283,31 @@ func TestTurnsContest(t *testing.T) {
 	}
 }
 
+// Peek shows the next question as Next will, and changes nothing of the contest.
+func TestContestPeekChangesNothing(t *testing.T) {
+	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
+	var items []Presented
+	for _, q := range pool(1)[:2] {
+		items = append(items, Present(q, rng(6)))
+	}
+	c := NewContest(clock, Turns, 2, items, 0)
+	right := c.Current().RightPositions()[0]
+	c.Answer(0, right)
+	p, ok := c.Peek()
+	if !ok || p.Current().ID != items[1].ID || p.Closed() || p.Turn() != 1 || p.Teams[0].Score != PointsRight {
+		t.Fatal("the peek is not the contest as Next leaves it")
+	}
+	p.Teams[0].Score = 0
+	p.Answer(1, p.Current().RightPositions()[0])
+	if c.Index() != 0 || !c.Closed() || c.Winner() != 0 || c.Teams[0].Score != PointsRight || c.Teams[1].Score != 0 {
+		t.Fatal("peeking changed the contest")
+	}
+	c.Next()
+	if _, ok := c.Peek(); ok {
+		t.Fatal("the last question has none after it")
+	}
+}
+
 func TestGroupsToday(t *testing.T) {
 	dir := t.TempDir()
 	now := time.Date(2026, 6, 26, 15, 0, 0, 0, time.Local)

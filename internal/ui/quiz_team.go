@@ -146,6 +146,8 @@ type contestView struct {
 	shown    int
 	spoken   int // the question index last read aloud, plus one
 	over     bool
+	warmed   int // the question whose next one was painted ahead, plus one
+	waited   int // ticks since the question closed
 
 	ring *timerRing
 }
@@ -438,7 +440,16 @@ func (v *contestView) finish() {
 }
 
 func (v *contestView) tick() {
-	if v.over || v.c.Closed() {
+	if v.over {
+		return
+	}
+	if v.c.Closed() {
+		if v.warmed != v.c.Index()+1 {
+			if v.waited++; v.waited >= 2 { // the verdict's own first frames go first
+				v.warmed, v.waited = v.c.Index()+1, 0
+				v.warmNext()
+			}
+		}
 		return
 	}
 	if v.c.Tick() == quiz.TimeUp {
@@ -448,6 +459,21 @@ func (v *contestView) tick() {
 		return
 	}
 	v.updateTimer()
+}
+
+// warmNext paints the next question outside the window (prewarm) while the class reads
+// the verdict: 下一题 then finds the textures of its question and answers made, instead of
+// making them on the tap (its first frame was up to 1.6× the floor). The copy records
+// nothing and reads nothing aloud.
+func (v *contestView) warmNext() {
+	p, ok := v.c.Peek()
+	if !ok {
+		return
+	}
+	next := *v
+	next.c, next.note = p, ""
+	next.shown, next.spoken = p.Index()+1, p.Index()+1
+	v.s.prewarmView(&next)
 }
 
 func (v *contestView) updateTimer() {

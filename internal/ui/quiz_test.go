@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
@@ -251,6 +252,51 @@ func TestTeamBuzzInContestToRanking(t *testing.T) {
 	saved.wait(t, "the group result", func(_ []string, groups []quiz.GroupResult) bool {
 		return len(groups) == 1 && groups[0].Label == "五年级2班"
 	})
+}
+
+// While the class reads the verdict, the next question is painted outside the window (its
+// texts' textures made ahead of 下一题), recording nothing and reading nothing aloud.
+func TestContestPaintsTheNextQuestionAhead(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("班级团队赛")
+	r.enterPIN(testPIN)
+	r.tap("小学生") // read aloud: the copy must not play
+	r.tap("开始比赛")
+	v := r.shell.top().(*contestView)
+	nq, _ := v.c.Peek()
+	next := nq.Current().Prompt.Zh
+	warm := func() bool {
+		for _, o := range test.LaidOutObjects(r.shell.warmer) {
+			if strings.Contains(textOf(o), next) {
+				return true
+			}
+		}
+		return false
+	}
+	v.answer(0, v.c.Current().RightPositions()[0])
+	events, plays := len(r.events.all), len(r.player.plays)
+	r.tick(250 * time.Millisecond)
+	if warm() {
+		t.Fatal("the next question was painted within the verdict's first frames")
+	}
+	r.tick(250 * time.Millisecond)
+	if !warm() || r.shell.warmer.Objects[0].Position().X >= 0 {
+		t.Fatal("the next question was not painted ahead, outside the window")
+	}
+	if r.has(next) || len(r.events.all) != events || len(r.player.plays) != plays {
+		t.Fatal("painting the next question ahead showed it, recorded or played something")
+	}
+	r.tick(250 * time.Millisecond)
+	if warm() {
+		t.Fatal("the copy must go at the next tick, and be painted once per question")
+	}
+	r.tap("下一题")
+	r.mustHave(next)
+	if v.c.Index() != 1 || len(r.events.all) == events {
+		t.Fatal("下一题 did not show and record the next question")
+	}
 }
 
 // tapKey taps a key of the label keypad (the last tappable showing k).
