@@ -110,9 +110,9 @@ func (s *Shell) sizeAhead(slot string, v view) {
 // warmIn decodes, off the UI thread, the pictures paths a page about to come will show
 // in slot, at the slot's box: the page then shows them in its first frame. Until the slot
 // has been laid out once (its box unknown, a decode could be in vain), the page on screen
-// keeps the request and refit starts it once the page has laid the slot out (the next
-// page of a story, the first time). Nothing for a picture decoded or decoding already, nor
-// while sizeAhead builds a page.
+// keeps the request (the last one asked) and refit starts it once the page has laid the
+// slot out (the next page of a story, the first time). Nothing for a picture decoded or
+// decoding already, nor while sizeAhead builds a page.
 func (s *Shell) warmIn(slot string, paths ...string) {
 	c := &s.images
 	pk := s.pack()
