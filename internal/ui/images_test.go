@@ -323,6 +323,23 @@ func TestFitLooseKeepsAPictureNearlyTheBoxSize(t *testing.T) {
 
 // The staff panel closes into the attract loop: a second into the panel the slides'
 // pictures are decoded, so the loop comes on whole, whichever slide is due.
+// Staff who open the panel and close it within a second (the PIN typed, a glance at the
+// numbers) close into a whole loop too: the slides are decoded while the PIN is typed.
+func TestQuickStaffPanelClosesIntoAWholeLoop(t *testing.T) {
+	r := newRig(t)
+	r.settle()
+	r.tap("轻触屏幕 开始参观")
+	r.openPINPad()
+	r.tick(500 * time.Millisecond) // the PIN being typed
+	r.enterPIN(testPIN)
+	if r.shell.Modal() != "staff" {
+		t.Fatal("staff panel did not open")
+	}
+	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // a slide not shown yet is due
+	r.tap("关闭面板")
+	r.readyAtOnce("attract after a quick look at the staff panel", 1)
+}
+
 func TestStaffPanelClosesIntoAWholeLoop(t *testing.T) {
 	r := newRig(t)
 	r.settle() // the loop after a start: its first slide only

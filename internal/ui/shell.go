@@ -403,7 +403,7 @@ func (s *Shell) Tick() {
 	if s.v.State() == kiosk.Attract && s.modal == "" {
 		s.settleWall() // between visits, once a day
 	}
-	if (s.v.State() == kiosk.Attract && s.modal == "") || s.modal == "staff" {
+	if (s.v.State() == kiosk.Attract && s.modal == "") || s.modal == "staff" || s.modal == "pin" {
 		s.warmAttract()
 	}
 	if t, ok := s.top().(ticker); ok && s.modal == "" {

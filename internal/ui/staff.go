@@ -23,6 +23,10 @@ func (s *Shell) hotCornerTapped() {
 	if s.gesture.Tap() && s.modal == "" {
 		s.askPIN(s.openStaff)
 		s.staffAhead, s.staffAheadAt = s.pinGen, s.d.Clock.Now().Add(staffAheadDelay)
+		// The panel closes into the attract loop: its slides' pictures are decoded while the
+		// PIN is typed (a panel opened and closed within a second closed into a slide whose
+		// picture came a frame late).
+		s.attractWarmAt = s.staffAheadAt
 		if s.d.Records.Stats != nil { // read while the PIN is typed: the panel opens with it
 			s.loadSummary()
 		}
