@@ -494,6 +494,17 @@ func (r *rig) enterPIN(pin string) {
 	r.settle() // the PIN is checked off the UI thread
 }
 
+// paintedAhead reports whether a text containing text is on what prewarm paints outside
+// the window.
+func (r *rig) paintedAhead(text string) bool {
+	for _, o := range test.LaidOutObjects(r.shell.warmer) {
+		if strings.Contains(textOf(o), text) {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *rig) showsImage(path string) bool {
 	r.settle()
 	for _, o := range r.objects() {

@@ -4,12 +4,10 @@ import (
 	"fmt"
 	"image"
 	"io/fs"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
@@ -125,14 +123,7 @@ func TestHomePaintsHistorysFirstPageAhead(t *testing.T) {
 	r.tap("轻触屏幕 开始参观")
 	events, plays := len(r.events.all), len(r.player.plays)
 	title := r.shell.cat().History.Events[0].Title.Zh
-	warm := func() bool {
-		for _, o := range test.LaidOutObjects(r.shell.warmer) {
-			if strings.Contains(textOf(o), title) {
-				return true
-			}
-		}
-		return false
-	}
+	warm := func() bool { return r.paintedAhead(title) }
 	r.tick(750 * time.Millisecond)
 	if !warm() || r.shell.warmer.Objects[0].Position().X >= 0 {
 		t.Fatal("history's first page was not painted ahead, outside the window")

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/exhibit"
@@ -267,14 +266,7 @@ func TestContestPaintsTheNextQuestionAhead(t *testing.T) {
 	v := r.shell.top().(*contestView)
 	nq, _ := v.c.Peek()
 	next := nq.Current().Prompt.Zh
-	warm := func() bool {
-		for _, o := range test.LaidOutObjects(r.shell.warmer) {
-			if strings.Contains(textOf(o), next) {
-				return true
-			}
-		}
-		return false
-	}
+	warm := func() bool { return r.paintedAhead(next) }
 	v.answer(0, v.c.Current().RightPositions()[0])
 	events, plays := len(r.events.all), len(r.player.plays)
 	r.tick(250 * time.Millisecond)

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/crypto/bcrypt"
 
@@ -93,14 +92,7 @@ func TestStaffOverviewIsReadWhileThePINIsTyped(t *testing.T) {
 		t.Fatal("reading the overview must not open the panel")
 	}
 	// Once the pad's first frames are out, the panel is painted outside the window, once.
-	warm := func() bool {
-		for _, o := range test.LaidOutObjects(r.shell.warmer) {
-			if strings.Contains(textOf(o), "访客人次") {
-				return true
-			}
-		}
-		return false
-	}
+	warm := func() bool { return r.paintedAhead("访客人次") }
 	r.tick(250 * time.Millisecond)
 	if warm() {
 		t.Fatal("the panel was painted ahead within the pad's first frames")
