@@ -92,9 +92,10 @@ func (s *Shell) teaserQuestion() *quiz.Question {
 
 // warmAttract decodes the pictures of the slides a visit evicted or the loop never
 // showed, at the box the first was laid out in, once attractWarmAt has come: a second
-// into the loop after a visit, or while the staff PIN is typed and a second into the staff
-// panel (which closes into the loop). The loop then comes on with its picture (they are kept, imageCache.keep). Not on
-// the loop after a start, which decodes each slide as it comes: the idle memory goal.
+// into the loop after a visit, or while the staff PIN is typed and a second into the
+// staff panel (which closes into the loop; a pack installed there reset the cache). The
+// loop then comes on with its picture (they are kept, imageCache.keep). Not on the loop
+// after a start, which decodes each slide as it comes: the idle memory goal.
 func (s *Shell) warmAttract() {
 	if s.attractWarmAt.IsZero() || s.d.Clock.Now().Before(s.attractWarmAt) {
 		return

@@ -67,11 +67,10 @@ func (c *imageCache) learnLocked(slot string, vp fyne.Size, b imageKey) {
 }
 
 // sizeAhead lays out, outside the window and without painting it, the page the view v
-// draws, so that the boxes of its pictures' slots are known before it first comes: warmIn
-// can then decode its pictures at the size they will be shown, while the page before is
-// read. v's enter hook runs first (it registers the reading its bar is for). Nothing on the
-// copy is decoded, and the reading it registers is put back; v must record and play
-// nothing (a question is built shown and spoken). It runs once per slot and window size.
+// draws (buildAside), so that the boxes of its pictures' slots are known before it first
+// comes: warmIn can then decode its pictures at the size they will be shown, while the
+// page before is read. Nothing on the copy is decoded. It runs once per slot and window
+// size.
 func (s *Shell) sizeAhead(slot string, v view) {
 	c := &s.images
 	vp := s.viewport()
@@ -83,12 +82,7 @@ func (s *Shell) sizeAhead(slot string, v view) {
 	}
 	c.dry = map[*canvas.Image]imageKey{}
 	c.mu.Unlock()
-	narr, src := s.narr, s.narrSrc // a question's reading bar registers itself: not this copy's
-	defer func() { s.narr, s.narrSrc = narr, src }()
-	if e, ok := v.(enterer); ok {
-		e.enter()
-	}
-	obj := v.build().body
+	obj := s.buildAside(v)
 	// Laid out twice, as the window's canvas does over its first frames: a paragraph knows
 	// its lines, and so its height, once it has had its width. Pictures a layout builds
 	// (fitWay) are dry too.

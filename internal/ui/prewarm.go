@@ -23,16 +23,20 @@ func (s *Shell) prewarm(obj fyne.CanvasObject) {
 	s.warmer.Refresh()
 }
 
-// prewarmView is prewarm for the page the view v draws, its enter hook run first (it
-// registers the reading its bar is for); the reading on screen is put back. v must
-// record and play nothing.
-func (s *Shell) prewarmView(v view) {
+// prewarmView is prewarm for the page the view v draws (buildAside).
+func (s *Shell) prewarmView(v view) { s.prewarm(s.buildAside(v)) }
+
+// buildAside builds the page the view v draws, for use off the window (prewarm,
+// sizeAhead): its enter hook runs first, for it registers the reading its bar is for, and
+// the reading of the page on screen is put back after. v must record and play nothing (a
+// question is built shown and spoken).
+func (s *Shell) buildAside(v view) fyne.CanvasObject {
 	narr, src := s.narr, s.narrSrc
 	defer func() { s.narr, s.narrSrc = narr, src }()
 	if e, ok := v.(enterer); ok {
 		e.enter()
 	}
-	s.prewarm(v.build().body)
+	return v.build().body
 }
 
 // warmHistory paints history's first page off the window while home is read (ahead): the

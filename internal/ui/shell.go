@@ -498,10 +498,10 @@ const aheadDelay = 200 * time.Millisecond
 
 // ahead does, once home is on screen, the work a visit will want soon, off the UI thread:
 // the measuring fonts, the pictures of each zone's first page at the boxes they are shown
-// in (warm), the mirror's faces; and it paints history's first page off the window. Started with home itself, it took
-// CPU from home's first frame (attract → home p95 1.74× the floor): software GL draws a
-// frame with both cores. It runs aheadDelay after home, by a timer (or the next tick), and
-// only while home is still on screen.
+// in (warm), the mirror's faces; and it paints history's first page off the window.
+// Started with home itself, it took CPU from home's first frame (attract → home p95 1.74×
+// the floor): software GL draws a frame with both cores. It runs aheadDelay after home, by
+// a timer (or the next tick), and only while home is still on screen.
 func (s *Shell) ahead() {
 	if _, home := s.top().(*homeView); !home || s.aheadAt.IsZero() || s.d.Clock.Now().Before(s.aheadAt) {
 		return // (left home within its first frames: done when home is back)
