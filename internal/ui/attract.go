@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/jindu-edu/kiosk/internal/content"
 	"github.com/jindu-edu/kiosk/internal/quiz"
@@ -96,11 +97,26 @@ func (s *Shell) teaserQuestion() *quiz.Question {
 // staff panel (which closes into the loop; a pack installed there reset the cache). The
 // loop then comes on with its picture (they are kept, imageCache.keep). Not on the loop
 // after a start, which decodes each slide as it comes: the idle memory goal.
+//
+// When the loop after a start showed only the teaser before the visit, no slide's picture
+// had been laid out, and the slot's box was not known: a first slide is laid out off the
+// window (sizeAheadAt) to learn it. Without it, the first staff panel closed after such a
+// start showed its slide a frame after the loop (the bench's first close, 1 start in 4).
 func (s *Shell) warmAttract() {
 	if s.attractWarmAt.IsZero() || s.d.Clock.Now().Before(s.attractWarmAt) {
 		return
 	}
 	s.attractWarmAt = time.Time{}
+	if len(s.cat().Attract.Slides) > 0 {
+		// The loop's page has the window but for the padding over the bar it leaves empty.
+		size := s.main.Size().SubtractWidthHeight(0, s.size(theme.SizeNamePadding))
+		s.sizeAheadAt(slotAttract, size, func() fyne.CanvasObject {
+			n := s.attractN
+			defer func() { s.attractN = n }()
+			s.attractN = 0 // the content's first slide, with its picture
+			return s.attractSlide()
+		})
+	}
 	s.warmIn(slotAttract, s.slideImages()...)
 }
 
@@ -124,8 +140,15 @@ func (s *Shell) advanceAttract() {
 	}
 }
 
+// attractPage draws the loop's slide attractN in place of the page before.
 func (s *Shell) attractPage() fyne.CanvasObject {
 	s.images.forget()
+	return s.attractSlide()
+}
+
+// attractSlide is the loop's slide attractN, drawn on the window (attractPage) or off it
+// (warmAttract).
+func (s *Shell) attractSlide() fyne.CanvasObject {
 	m := s.cat().Meta
 	title := s.label(m.Title.Zh, sizeHeading, true, colorText)
 	titleEn := s.label(english(m.Title), sizeLead, false, colorMuted)

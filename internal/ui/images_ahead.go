@@ -72,6 +72,11 @@ func (c *imageCache) learnLocked(slot string, vp fyne.Size, b imageKey) {
 // page before is read. Nothing on the copy is decoded. It runs once per slot and window
 // size.
 func (s *Shell) sizeAhead(slot string, v view) {
+	s.sizeAheadAt(slot, s.page.Size(), func() fyne.CanvasObject { return s.buildAside(v) })
+}
+
+// sizeAheadAt is sizeAhead for a page build makes, laid out at size.
+func (s *Shell) sizeAheadAt(slot string, size fyne.Size, build func() fyne.CanvasObject) {
 	c := &s.images
 	vp := s.viewport()
 	c.mu.Lock()
@@ -82,11 +87,10 @@ func (s *Shell) sizeAhead(slot string, v view) {
 	}
 	c.dry = map[*canvas.Image]imageKey{}
 	c.mu.Unlock()
-	obj := s.buildAside(v)
+	obj := build()
 	// Laid out twice, as the window's canvas does over its first frames: a paragraph knows
 	// its lines, and so its height, once it has had its width. Pictures a layout builds
 	// (fitWay) are dry too.
-	size := s.page.Size()
 	obj.Resize(size.SubtractWidthHeight(1, 1))
 	obj.Resize(size)
 	c.mu.Lock()

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/jindu-edu/kiosk/internal/kiosk"
 	"github.com/jindu-edu/kiosk/internal/quiz"
 )
 
@@ -329,6 +330,37 @@ func TestQuickStaffPanelClosesIntoAWholeLoop(t *testing.T) {
 	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // a slide not shown yet is due
 	r.tap("关闭面板")
 	r.readyAtOnce("attract after a quick look at the staff panel", 1)
+}
+
+// A start whose loop showed only its teaser question before the visit had laid out no
+// slide's picture: the staff panel closed into a slide decoded on the close.
+func TestQuickStaffPanelAfterATeaserStartClosesIntoAWholeLoop(t *testing.T) {
+	r := newRig(t, withBundledBank(t), startingOnTheTeaser)
+	r.settle()
+	if !r.has("考考你  Quiz time") {
+		t.Fatal("the loop did not start on its teaser question")
+	}
+	r.tap("轻触屏幕 开始参观")
+	r.openPINPad()
+	r.tick(500 * time.Millisecond) // the PIN being typed
+	r.enterPIN(testPIN)
+	if r.shell.Modal() != "staff" {
+		t.Fatal("staff panel did not open")
+	}
+	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // past the teaser: the first slide
+	r.tap("关闭面板")
+	r.readyAtOnce("attract after a teaser start and a quick look at the staff panel", 1)
+}
+
+// startingOnTheTeaser sets the rig's clock where the loop's first slide is its teaser
+// question (the slide after the content's; the pack needs a bank).
+func startingOnTheTeaser(c *rigConfig) {
+	clock := c.deps.Clock.(*kiosk.ManualClock)
+	a := c.pack.Catalog.Attract
+	per := int64(time.Duration(a.SecondsPerSlide) * time.Second)
+	n := int64(len(a.Slides) + 1)
+	due := clock.Now().UnixNano() / per % n
+	clock.Advance(time.Duration((int64(len(a.Slides)) - due + n) % n * per))
 }
 
 func TestStaffPanelClosesIntoAWholeLoop(t *testing.T) {
