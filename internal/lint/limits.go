@@ -31,10 +31,12 @@ func (lim YAMLLimits) check(root *yaml.Node) (int, string) {
 }
 
 // counter computes expanded subtree sizes once per node, so that an alias bomb is
-// measured in time linear in the file, not in its expansion.
+// measured in time linear in the file, not in its expansion. Only a node with an anchor
+// can be reached twice (through an alias), so only those are remembered: a map entry for
+// every node was a tenth of loading a large quiz bank.
 type counter struct {
 	lim   YAMLLimits
-	sizes map[*yaml.Node]int // expanded size; -1 while being computed
+	sizes map[*yaml.Node]int // an anchored node's expanded size; -1 while being computed
 	line  int
 	msg   string
 }
@@ -50,13 +52,16 @@ func (c *counter) size(n *yaml.Node) int {
 	if c.msg != "" {
 		return c.lim.Nodes + 1
 	}
-	if s, ok := c.sizes[n]; ok {
-		if s < 0 {
-			return c.fail(n.Line, "an alias refers to a node that contains it")
+	anchored := n.Anchor != ""
+	if anchored {
+		if s, ok := c.sizes[n]; ok {
+			if s < 0 {
+				return c.fail(n.Line, "an alias refers to a node that contains it")
+			}
+			return s
 		}
-		return s
+		c.sizes[n] = -1
 	}
-	c.sizes[n] = -1
 	total := 1
 	switch n.Kind {
 	case yaml.AliasNode:
@@ -77,6 +82,8 @@ func (c *counter) size(n *yaml.Node) int {
 	if total > c.lim.Nodes {
 		return c.fail(n.Line, "more than %d YAML nodes (aliases counted as expanded)", c.lim.Nodes)
 	}
-	c.sizes[n] = total
+	if anchored {
+		c.sizes[n] = total
+	}
 	return total
 }
