@@ -122,6 +122,8 @@ func TestGallery(t *testing.T) {
 	shot(rq, "19-home-with-quiz")
 	rq.tap("知识竞答")
 	shot(rq, "20-quiz-home")
+	rq.tap("今日团体榜")
+	shot(rq, "20-groups-none")
 	rq.tap("个人挑战")
 	shot(rq, "21-quiz-age")
 	rq.tap("小学生")

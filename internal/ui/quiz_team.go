@@ -522,7 +522,7 @@ func (v *groupsView) build() screen {
 	list := container.NewVBox()
 	today := s.d.Quiz.Today()
 	if len(today) == 0 {
-		list.Add(s.para(s.t("quiz.groups.none"), sizeLead, false, colorNameMuted))
+		return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, v.none())), zone: v.zone.ID}
 	}
 	for _, g := range today {
 		parts := []string{}
@@ -536,6 +536,35 @@ func (v *groupsView) build() screen {
 	title := s.label(s.t("quiz.groups"), sizeHeading, true, colorText)
 	body := container.NewBorder(title, nil, nil, nil, s.scrollText(list))
 	return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, body)), zone: v.zone.ID}
+}
+
+// none is the board before the day's first contest: what will be here and how a class gets
+// on it, and the two ways to play from here (a line of grey text on an empty page told a
+// visitor nothing).
+func (v *groupsView) none() fyne.CanvasObject {
+	s := v.s
+	sp := canvas.NewRectangle(color.Transparent)
+	sp.SetMinSize(fyne.NewSize(520, 390))
+	if s.shortScreen() {
+		sp.SetMinSize(fyne.NewSize(380, 285))
+	}
+	pic := card(colorCard, 20, 12, container.NewStack(sp, s.imageFit(quizHomeImages[2], 520, 390)))
+	solo := s.pill(s.t("quiz.solo"), readableOn(hexOr(v.zone.Color, colorAccent)), func() { s.replace(&agePickView{s: s, zone: v.zone}) })
+	team := s.pill(s.t("quiz.team"), colorSurfaceHi, func() {
+		s.askPIN(func() { s.replace(&teamSetupView{s: s, zone: v.zone}) })
+	})
+	text := container.NewVBox(layout.NewSpacer(),
+		s.para(s.t("quiz.groups"), sizeLead, true, colorNameHeading),
+		s.para(s.t("quiz.groups.none"), sizeHeading, true, ""),
+		s.para(s.t("quiz.groups.none.how"), sizeLead, false, colorNameMuted),
+		spacerH(16),
+		container.NewHBox(solo, team),
+		layout.NewSpacer())
+	if vp := s.viewport(); vp.Height > vp.Width { // portrait: the picture above the text, both in one column
+		column := container.New(layout.NewCustomPaddedLayout(0, 0, 96, 96), text)
+		return container.NewVBox(layout.NewSpacer(), container.NewCenter(pic), spacerH(24), column, layout.NewSpacer())
+	}
+	return container.NewGridWithColumns(2, container.NewCenter(pic), text)
 }
 
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {

@@ -390,3 +390,35 @@ func TestCountdownStepsBySeconds(t *testing.T) {
 		t.Errorf("after a second the bar is %v, want %v", v.timeBar.Value, want)
 	}
 }
+
+// Before the day's first contest, the board says what will be on it and how a class gets
+// there, with both ways to play, and fits every screen.
+func TestEmptyGroupBoardLeadsToAContest(t *testing.T) {
+	for _, sz := range []fyne.Size{{Width: 1920, Height: 1080}, {Width: 1280, Height: 800}, {Width: 1080, Height: 1920}} {
+		r := newRig(t, withQuiz(&saves{}))
+		r.visitAt(sz, false)
+		r.tap("知识竞答")
+		r.tap("今日团体榜")
+		r.mustHave("今天还没有团体赛成绩", r.shell.t("quiz.groups.none.how"), "个人挑战", "班级团队赛")
+		r.noClipping(fmt.Sprintf("empty group board at %v", sz))
+		r.noOverlap()
+		r.tap("中 / EN")
+		r.mustHave("No group results yet today", "Class team contest")
+		r.noClipping(fmt.Sprintf("empty group board in English at %v", sz))
+		r.tap("中 / EN")
+		r.tap("班级团队赛")
+		if r.shell.Modal() != "pin" {
+			t.Fatalf("at %v the team contest must ask for the PIN first, modal %q", sz, r.shell.Modal())
+		}
+		r.enterPIN(testPIN)
+		if _, ok := r.shell.top().(*teamSetupView); !ok {
+			t.Fatalf("at %v the PIN led to %T, want the team setup", sz, r.shell.top())
+		}
+	}
+	r := newRig(t, withQuiz(&saves{}))
+	r.tap("轻触屏幕 开始参观")
+	r.tap("知识竞答")
+	r.tap("今日团体榜")
+	r.tap("个人挑战")
+	r.mustHave("请选择你的年龄段")
+}
