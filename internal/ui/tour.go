@@ -105,7 +105,8 @@ func (s *Shell) Tour() []TourStep {
 	if z, ok := zone(content.KindQuiz); ok && s.pack().HasQuiz() {
 		var solo *soloView
 		add("quiz", func() { s.home(); s.push(&quizHomeView{s: s, zone: z}) })
-		add("quiz-age", func() { s.push(&agePickView{s: s, zone: z}) })
+		add("quiz-groups", func() { s.push(&groupsView{s: s, zone: z}) }) // the tour's data dir is new: the empty board
+		add("quiz-age", func() { s.replace(&agePickView{s: s, zone: z}) })
 		add("quiz-question", func() {
 			if r := s.d.Quiz.Solo(s.pack().Bank, quiz.Primary); r != nil {
 				solo = &soloView{s: s, zone: z, round: r, audience: quiz.Primary}
