@@ -268,3 +268,31 @@ func TestFeedbackIsPaintedAhead(t *testing.T) {
 		t.Error("a copy is left beside the feedback")
 	}
 }
+
+// On a portrait screen an answered question keeps its picture above it, as before the
+// answer, not in a strip a quarter of the width beside it; every question of a round,
+// whatever its feedback's length, fits.
+func TestAnsweredPictureStaysAboveInPortrait(t *testing.T) {
+	r := newRig(t, withQuiz(&saves{}), withQuestionPictures)
+	r.win.Resize(fyne.NewSize(1080, 1920))
+	v := r.startSolo("中学生")
+	wide := 0
+	for i := 0; i < v.round.Len(); i++ {
+		r.answerRight(v)
+		r.settle()
+		r.noClipping(fmt.Sprintf("answered question %d in portrait", i+1))
+		for ci := range r.pictures() {
+			sz := ci.Size()
+			if sz.Height > sz.Width {
+				t.Fatalf("question %d: its picture is a %v strip", i+1, sz)
+			}
+			if sz.Width >= 400 {
+				wide++
+			}
+		}
+		r.tap(map[bool]string{true: "看成绩", false: "下一题"}[i == v.round.Len()-1])
+	}
+	if wide == 0 {
+		t.Fatal("no answered question showed its picture above it")
+	}
+}

@@ -136,6 +136,17 @@ func (v *soloView) questionPage() fyne.CanvasObject {
 		main = container.NewVBox(layout.NewSpacer(), head,
 			container.New(layout.NewCustomPaddedLayout(24, 24, 0, 0), choices), bottom, layout.NewSpacer())
 	}
+	if q.Image != "" && portrait {
+		// The picture above the question, where it was before the answer (quiz_fit.go): beside
+		// it, a quarter of a portrait screen's width was a strip with a thumbnail in it. Where
+		// the answers and the feedback leave it no room, the answered question goes without.
+		vp := s.viewport()
+		h := vp.Height * 0.16
+		pic := container.NewCenter(s.illustration(slotAnswered, q.Image, fyne.NewSize(min(2*h, vp.Width-48), h)))
+		padded := container.New(layout.NewCustomPaddedLayout(24, 24, 0, 0), choices)
+		with := container.NewVBox(layout.NewSpacer(), pic, head, padded, bottom, layout.NewSpacer())
+		return container.NewBorder(top, nil, nil, nil, newFirstFit(with, main)) // portrait's feedback is whole: min heights tell
+	}
 	if q.Image != "" {
 		vp := s.viewport()
 		w := min(480, vp.Width*0.25)
