@@ -320,16 +320,7 @@ func TestFitLooseKeepsAPictureNearlyTheBoxSize(t *testing.T) {
 func TestQuickStaffPanelClosesIntoAWholeLoop(t *testing.T) {
 	r := newRig(t)
 	r.settle()
-	r.tap("轻触屏幕 开始参观")
-	r.openPINPad()
-	r.tick(500 * time.Millisecond) // the PIN being typed
-	r.enterPIN(testPIN)
-	if r.shell.Modal() != "staff" {
-		t.Fatal("staff panel did not open")
-	}
-	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // a slide not shown yet is due
-	r.tap("关闭面板")
-	r.readyAtOnce("attract after a quick look at the staff panel", 1)
+	r.quickStaffPanel("attract after a quick look at the staff panel")
 }
 
 // A start whose loop showed only its teaser question before the visit had laid out no
@@ -340,16 +331,23 @@ func TestQuickStaffPanelAfterATeaserStartClosesIntoAWholeLoop(t *testing.T) {
 	if !r.has("考考你  Quiz time") {
 		t.Fatal("the loop did not start on its teaser question")
 	}
+	r.quickStaffPanel("attract after a teaser start and a quick look at the staff panel")
+}
+
+// quickStaffPanel starts a visit, opens the staff panel with the PIN typed in half a
+// second, closes it at once with the next slide due, and checks the loop comes on whole.
+func (r *rig) quickStaffPanel(where string) {
+	r.t.Helper()
 	r.tap("轻触屏幕 开始参观")
 	r.openPINPad()
 	r.tick(500 * time.Millisecond) // the PIN being typed
 	r.enterPIN(testPIN)
 	if r.shell.Modal() != "staff" {
-		t.Fatal("staff panel did not open")
+		r.t.Fatal("staff panel did not open")
 	}
-	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // past the teaser: the first slide
+	r.clock.Advance(time.Duration(r.shell.cat().Attract.SecondsPerSlide) * time.Second) // a slide not shown yet is due
 	r.tap("关闭面板")
-	r.readyAtOnce("attract after a teaser start and a quick look at the staff panel", 1)
+	r.readyAtOnce(where, 1)
 }
 
 // startingOnTheTeaser sets the rig's clock where the loop's first slide is its teaser
