@@ -25,7 +25,7 @@ import (
 // while the page before is read (warmIn).
 const (
 	slotQuestion  = "quiz-question" // unanswered; one per age (questionSlot)
-	slotAnswered  = "quiz-answered" // the same picture, beside the feedback
+	slotAnswered  = "quiz-answered" // the same picture, beside the feedback (portrait: above the question)
 	slotQuizHome  = "quiz-home"
 	slotQuizAge   = "quiz-age"
 	slotSceneCard = "scene-card"

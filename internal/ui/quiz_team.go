@@ -519,11 +519,11 @@ type groupsView struct {
 
 func (v *groupsView) build() screen {
 	s := v.s
-	list := container.NewVBox()
 	today := s.d.Quiz.Today()
 	if len(today) == 0 {
 		return screen{body: container.NewBorder(s.header(v.zone, nil), nil, nil, nil, padded(32, v.none())), zone: v.zone.ID}
 	}
+	list := container.NewVBox()
 	for _, g := range today {
 		parts := []string{}
 		for _, t := range g.Teams {
