@@ -264,12 +264,7 @@ func TestBuzzInContest(t *testing.T) {
 }
 
 func TestTurnsContest(t *testing.T) {
-	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
-	var items []Presented
-	for _, q := range pool(1)[:4] {
-		items = append(items, Present(q, rng(5)))
-	}
-	c := NewContest(clock, Turns, 2, items, 0)
+	c, _ := turnsContest(4, 5)
 	right := c.Current().RightPositions()[0]
 	if c.Answer(1, right) != Ignored {
 		t.Fatal("not team 2's turn")
@@ -283,14 +278,20 @@ func TestTurnsContest(t *testing.T) {
 	}
 }
 
-// Peek shows the next question as Next will, and changes nothing of the contest.
-func TestContestPeekChangesNothing(t *testing.T) {
+// turnsContest is a two-team contest in turns over the pool's first n questions, their
+// answers shuffled by seed.
+func turnsContest(n int, seed uint64) (*Contest, []Presented) {
 	clock := kiosk.NewManualClock(time.Date(2026, 6, 26, 10, 0, 0, 0, time.UTC))
 	var items []Presented
-	for _, q := range pool(1)[:2] {
-		items = append(items, Present(q, rng(6)))
+	for _, q := range pool(1)[:n] {
+		items = append(items, Present(q, rng(seed)))
 	}
-	c := NewContest(clock, Turns, 2, items, 0)
+	return NewContest(clock, Turns, 2, items, 0), items
+}
+
+// Peek shows the next question as Next will, and changes nothing of the contest.
+func TestContestPeekChangesNothing(t *testing.T) {
+	c, items := turnsContest(2, 6)
 	right := c.Current().RightPositions()[0]
 	c.Answer(0, right)
 	p, ok := c.Peek()

@@ -505,6 +505,20 @@ func (r *rig) paintedAhead(text string) bool {
 	return false
 }
 
+// paintsAheadOnSecondTick checks that what (found by its text) is painted outside the
+// window two ticks in, and not within the first frames of the page on screen.
+func (r *rig) paintsAheadOnSecondTick(text, what string) {
+	r.t.Helper()
+	r.tick(250 * time.Millisecond)
+	if r.paintedAhead(text) {
+		r.t.Fatalf("%s was painted ahead within the first frames", what)
+	}
+	r.tick(250 * time.Millisecond)
+	if !r.paintedAhead(text) || r.shell.warmer.Objects[0].Position().X >= 0 {
+		r.t.Fatalf("%s was not painted ahead, outside the window", what)
+	}
+}
+
 func (r *rig) showsImage(path string) bool {
 	r.settle()
 	for _, o := range r.objects() {

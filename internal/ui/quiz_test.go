@@ -266,22 +266,14 @@ func TestContestPaintsTheNextQuestionAhead(t *testing.T) {
 	v := r.shell.top().(*contestView)
 	nq, _ := v.c.Peek()
 	next := nq.Current().Prompt.Zh
-	warm := func() bool { return r.paintedAhead(next) }
 	v.answer(0, v.c.Current().RightPositions()[0])
 	events, plays := len(r.events.all), len(r.player.plays)
-	r.tick(250 * time.Millisecond)
-	if warm() {
-		t.Fatal("the next question was painted within the verdict's first frames")
-	}
-	r.tick(250 * time.Millisecond)
-	if !warm() || r.shell.warmer.Objects[0].Position().X >= 0 {
-		t.Fatal("the next question was not painted ahead, outside the window")
-	}
+	r.paintsAheadOnSecondTick(next, "the next question (under the verdict)")
 	if r.has(next) || len(r.events.all) != events || len(r.player.plays) != plays {
 		t.Fatal("painting the next question ahead showed it, recorded or played something")
 	}
 	r.tick(250 * time.Millisecond)
-	if warm() {
+	if r.paintedAhead(next) {
 		t.Fatal("the copy must go at the next tick, and be painted once per question")
 	}
 	r.tap("下一题")

@@ -92,20 +92,12 @@ func TestStaffOverviewIsReadWhileThePINIsTyped(t *testing.T) {
 		t.Fatal("reading the overview must not open the panel")
 	}
 	// Once the pad's first frames are out, the panel is painted outside the window, once.
-	warm := func() bool { return r.paintedAhead("访客人次") }
-	r.tick(250 * time.Millisecond)
-	if warm() {
-		t.Fatal("the panel was painted ahead within the pad's first frames")
-	}
-	r.tick(250 * time.Millisecond)
-	if !warm() || r.shell.warmer.Objects[0].Position().X >= 0 {
-		t.Fatal("the panel was not painted ahead, outside the window, while the PIN pad was up")
-	}
+	r.paintsAheadOnSecondTick("访客人次", "the staff panel (while the PIN pad is up)")
 	if r.shell.modal != "pin" || r.has("访客人次") {
 		t.Fatal("painting the panel ahead must show nothing of it")
 	}
 	r.tick(250 * time.Millisecond)
-	if warm() {
+	if r.paintedAhead("访客人次") {
 		t.Fatal("the copy must go at the next tick, and be painted once per pad")
 	}
 	r.clock.Advance(40 * time.Second) // the PIN typed into the next minute
