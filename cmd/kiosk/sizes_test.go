@@ -100,9 +100,9 @@ func TestRealWindowFitsEveryScreen(t *testing.T) {
 // galleryScreens are the tour's screens kept in docs/screenshots (the others are looked at,
 // not committed): they are stored at most 1920 px wide in 256 colours to keep the
 // repository small.
-var galleryScreens = []string{"attract", "home", "history", "drug-detail", "case-help", "quiz-feedback",
-	"team-contest", "language-en", "staff-packs", "staff", "wall", "wall-compose", "board-game", "scene-look",
-	"mirror-5-years"}
+var galleryScreens = []string{"attract", "home", "history", "drug-detail", "case-help", "quiz-groups",
+	"quiz-feedback", "team-contest", "language-en", "staff-packs", "staff", "wall", "wall-compose", "board-game",
+	"scene-look", "mirror-5-years"}
 
 func keepForGallery(t *testing.T, x *xscreen, dir string) {
 	files, _ := filepath.Glob(filepath.Join(dir, "*.png"))
